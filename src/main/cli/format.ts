@@ -1,0 +1,31 @@
+/** How the CLI prints things. */
+import type { FileReport, ImportReport, PaperRow } from '../../preload/api'
+import type { ImportProgress } from '../import/import-files'
+
+const MARK: Record<string, string> = { unread: '•', reading: '◐', read: ' ' }
+
+export function paperLine(p: Pick<PaperRow, 'id' | 'status' | 'starred' | 'digestDate' | 'title' | 'hasNote'>): string {
+  return `${String(p.id).padStart(6)} ${MARK[p.status] ?? ' '}${p.starred ? '★' : ' '}${p.hasNote ? '✎' : ' '} ${p.digestDate ?? '          '}  ${p.title}`
+}
+
+function fileLine(f: FileReport): string {
+  if (!f.ok) return `✗ ${f.error}`
+  if (f.alreadyImported) return `= ${f.file}: already imported, nothing to do`
+  return `✓ ${f.file} (${f.format}): ${f.papers} papers, ${f.added} added, ${f.merged} already known`
+}
+
+export function importSummary(r: ImportReport, dryRun = false): string {
+  const lines = r.files.map(fileLine)
+  for (const f of r.files) for (const w of f.ok && !f.alreadyImported ? f.warnings : []) lines.push(`  warning: ${f.file}: ${w}`)
+  const verb = dryRun ? 'would add' : 'added'
+  lines.push(
+    `${dryRun ? 'Dry run: ' : ''}${r.files.length} file${r.files.length === 1 ? '' : 's'}: ${verb} ${r.added} papers, ${r.merged} already known, ${r.rejected} file${r.rejected === 1 ? '' : 's'} refused${dryRun ? ' (nothing written)' : ''}`
+  )
+  return lines.join('\n')
+}
+
+/** A progress line for a terminal; quiet when stderr is not a TTY. */
+export function progressPrinter(stream: NodeJS.WriteStream): ((p: ImportProgress) => void) | undefined {
+  if (!stream.isTTY) return undefined
+  return (p) => stream.write(`\r\x1b[2K[${p.fileIndex + 1}/${p.fileCount}] ${p.file}: ${p.papers} papers…`)
+}

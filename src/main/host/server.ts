@@ -1,0 +1,190 @@
+/**
+ * The browser host behind `folio serve`: the real renderer and the contract's handlers over
+ * HTTP, on 127.0.0.1 only. Every API call needs the random token; Host and Origin are checked
+ * (no DNS rebinding, no cross-site calls); static files never leave the renderer folder.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { API_PATH, EVENTS_PATH, TOKEN_HEADER } from '../../preload/client'
+import { createDispatcher } from '../handlers'
+import { openLibrary, type Library } from '../library/index'
+import { readStatic, resolveStatic, SECURITY_HEADERS } from './static'
+
+export interface HostOptions {
+  libraryPath: string
+  /** Built renderer folder; default out/renderer of this checkout. */
+  rendererDir?: string
+  /** 0 (default) picks a free port. */
+  port?: number
+  /** How often to look for writes by other processes (CLI, app), ms. */
+  pollMs?: number
+}
+
+export interface Host {
+  url: string
+  token: string
+  port: number
+  library: Library
+  close(): Promise<void>
+}
+
+/** Largest request body: a 256 MB file in base64 plus JSON framing. */
+const MAX_BODY = 360 * 1024 * 1024
+
+export function defaultRendererDir(): string {
+  // src/main/host/server.ts -> repo root/out/renderer (also right when bundled into out/).
+  let dir = fileURLToPath(new URL('.', import.meta.url))
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'out', 'renderer')
+    dir = resolve(dir, '..')
+  }
+  return resolve('out', 'renderer')
+}
+
+const sameToken = (a: string | undefined | null, b: string): boolean => {
+  if (!a) return false
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store' })
+  res.end(body)
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) {
+        fail(new Error('request too large'))
+        req.destroy()
+        return
+      }
+      chunks.push(c)
+    })
+    req.on('end', () => ok(Buffer.concat(chunks)))
+    req.on('error', fail)
+  })
+}
+
+export async function startHost(options: HostOptions): Promise<Host> {
+  const rendererDir = options.rendererDir ?? defaultRendererDir()
+  const indexFile = join(rendererDir, 'index.html')
+  if (!existsSync(indexFile)) {
+    throw new Error(`The renderer is not built (${indexFile} is missing): run "npm run build" first`)
+  }
+  const library = openLibrary(options.libraryPath)
+  const token = randomBytes(24).toString('base64url')
+  const listeners = new Set<ServerResponse>()
+  const notifyChanged = (): void => {
+    for (const res of listeners) res.write('event: libraryChanged\ndata: {}\n\n')
+  }
+  // In a browser, links open in a new tab from the page itself; the host never launches programs.
+  const dispatch = createDispatcher(library, { openExternal: () => false, notifyChanged })
+  let port = 0
+  const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+  const allowedOrigins = (): Set<string> => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) send(res, 500, `Internal error: ${(err as Error).message}`)
+      else res.end()
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 421, 'Wrong Host header')
+    const origin = req.headers.origin
+    if (origin !== undefined && !allowedOrigins().has(origin)) return send(res, 403, 'Cross-origin requests are refused')
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+
+    if (url.pathname.startsWith(API_PATH)) {
+      if (req.method !== 'POST') return send(res, 405, 'POST only')
+      if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 401, 'Missing or wrong token')
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only')
+      let input: unknown
+      try {
+        const body = await readBody(req)
+        input = body.length ? JSON.parse(body.toString('utf8')) : {}
+      } catch (err) {
+        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad-request', message: (err as Error).message } }), 'application/json')
+      }
+      const method = url.pathname.slice(API_PATH.length)
+      const reply = await dispatch(method, input)
+      return send(res, 200, JSON.stringify(reply), 'application/json')
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')
+
+    if (url.pathname === EVENTS_PATH) {
+      if (!sameToken(url.searchParams.get('token'), token)) return send(res, 401, 'Missing or wrong token')
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
+      res.write(': connected\n\n')
+      listeners.add(res)
+      req.on('close', () => listeners.delete(res))
+      return
+    }
+
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      if (!sameToken(url.searchParams.get('token'), token)) {
+        return send(res, 401, 'Folio: open the address that "folio serve" printed (it carries the access token).')
+      }
+      const html = readFileSync(indexFile, 'utf8').replace(
+        '<head>',
+        `<head>\n    <meta name="folio-token" content="${token}" />`
+      )
+      return send(res, 200, html, 'text/html; charset=utf-8')
+    }
+
+    const file = resolveStatic(rendererDir, url.pathname)
+    if (!file || file === indexFile) return send(res, 404, 'Not found')
+    const { body, type } = readStatic(file)
+    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-cache' })
+    res.end(req.method === 'HEAD' ? undefined : body)
+  }
+
+  // Writes by other processes (the CLI, the app) show up live: SQLite's data_version changes
+  // whenever another connection commits (never for this connection's own writes).
+  const dataVersion = (): number => library.db.pragma('data_version', { simple: true }) as number
+  let lastVersion = dataVersion()
+  const poll = setInterval(() => {
+    try {
+      const v = dataVersion()
+      if (v !== lastVersion) {
+        lastVersion = v
+        notifyChanged()
+      }
+    } catch {
+      /* library closed */
+    }
+  }, options.pollMs ?? 1000)
+  poll.unref()
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail)
+    server.listen(options.port ?? 0, '127.0.0.1', () => ok())
+  })
+  const address = server.address()
+  port = typeof address === 'object' && address ? address.port : 0
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    token,
+    port,
+    library,
+    async close() {
+      clearInterval(poll)
+      for (const res of listeners) res.end()
+      listeners.clear()
+      server.closeAllConnections()
+      await new Promise<void>((ok) => server.close(() => ok()))
+      library.close()
+    }
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Import: file -> bytes -> decode -> detect -> parse -> one transaction per file.
+ * A refused file changes nothing; the other files of the batch still import. Re-importing the
+ * same bytes is a no-op (content hash). Status, stars, notes and tags are never touched.
+ */
+import { createHash } from 'node:crypto'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import type { FileReport, ImportReport } from '../../preload/api'
+import { decode } from '../digests/decode'
+import { detect } from '../digests/detect'
+import { parsers } from '../digests/index'
+import { DigestError, type ParsedPaper } from '../digests/types'
+import { findDigestByHash, finishDigest, insertDigest, linkPaper } from '../library/digests'
+import type { Library } from '../library/index'
+import { resolvePaper } from '../library/papers'
+import { nowIso } from '../library/statements'
+import { expandSources, MAX_FILE_BYTES, type FileEntry, type ImportSource } from './sources'
+
+export interface ImportProgress {
+  file: string
+  fileIndex: number
+  fileCount: number
+  papers: number
+}
+
+export interface ImportOptions {
+  /** Parse and resolve everything, report what would change, write nothing. */
+  dryRun?: boolean
+  onProgress?: (p: ImportProgress) => void
+  maxBytes?: number
+}
+
+class DryRunRollback extends Error {}
+
+const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`
+
+function readFile(entry: FileEntry, maxBytes: number): { bytes: Uint8Array; mtime?: Date } {
+  if (entry.source.kind === 'bytes') {
+    if (entry.source.bytes.length > maxBytes) throw new DigestError(`file is ${mb(entry.source.bytes.length)}; the limit is ${mb(maxBytes)}`)
+    return { bytes: entry.source.bytes, mtime: entry.source.mtime }
+  }
+  let fd: number
+  try {
+    fd = openSync(entry.source.path, 'r')
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') throw new DigestError('file not found (it may have been moved or deleted)')
+    if (code === 'EACCES' || code === 'EPERM') throw new DigestError('permission denied: the file cannot be read')
+    throw new DigestError(`cannot open the file: ${(err as Error).message}`)
+  }
+  try {
+    const st = fstatSync(fd)
+    if (st.isDirectory()) throw new DigestError('is a folder that cannot be read')
+    if (st.size > maxBytes) throw new DigestError(`file is ${mb(st.size)}; the limit is ${mb(maxBytes)}`)
+    const bytes = Buffer.allocUnsafe(st.size)
+    let off = 0
+    while (off < st.size) {
+      const n = readSync(fd, bytes, off, st.size - off, off)
+      if (n === 0) break
+      off += n
+    }
+    return { bytes: bytes.subarray(0, off), mtime: st.mtime }
+  } catch (err) {
+    if (err instanceof DigestError) throw err
+    throw new DigestError(`cannot read the file: ${(err as Error).message}`)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function describe(err: unknown): string {
+  if (err instanceof DigestError) {
+    const w = err.where
+    const at = w?.line !== undefined ? ` (line ${w.line}${w.column !== undefined ? `, column ${w.column}` : ''})` : ''
+    return `${err.message}${at && !err.message.includes('line ') ? at : ''}`
+  }
+  return `import failed: ${(err as Error).message}`
+}
+
+export function importFile(lib: Library, entry: FileEntry, options: ImportOptions = {}, index = 0, count = 1): FileReport {
+  const report: FileReport = { file: entry.label, ok: false, added: 0, merged: 0, papers: 0, warnings: [] }
+  try {
+    const { bytes, mtime } = readFile(entry, options.maxBytes ?? MAX_FILE_BYTES)
+    const hash = createHash('sha256').update(bytes).digest('hex')
+    const known = findDigestByHash(lib.db, hash)
+    if (known) {
+      return { ...report, ok: true, alreadyImported: true, warnings: [`already imported (same content as ${known.file_name})`] }
+    }
+    const { text, warnings: decodeWarnings } = decode(bytes)
+    const format = detect(text)
+    report.format = format
+    const now = nowIso()
+    const write = lib.db.transaction(() => {
+      const seen = new Set<number>()
+      let digestId = 0
+      let position = 0
+      const onPaper = (paper: ParsedPaper): void => {
+        position += 1
+        const { id, added } = resolvePaper(lib.db, paper, now.slice(0, 10), now)
+        if (linkPaper(lib.db, digestId, id, position, paper.extras) && !seen.has(id)) {
+          if (added) report.added += 1
+          else report.merged += 1
+        }
+        seen.add(id)
+        report.papers = position
+        if (options.onProgress && position % 500 === 0) {
+          options.onProgress({ file: entry.label, fileIndex: index, fileCount: count, papers: position })
+        }
+      }
+      // The digest row is created first (papers link to it); its date is filled in by finishDigest.
+      digestId = insertDigest(lib.db, {
+        hash,
+        meta: { format, warnings: [] },
+        fileName: entry.name,
+        sourcePath: entry.path,
+        importedAt: now
+      })
+      const meta = parsers[format](text, { fileName: entry.name, mtime }, onPaper)
+      if (position === 0) throw new DigestError('no papers found')
+      report.warnings = [...decodeWarnings, ...meta.warnings]
+      finishDigest(lib.db, digestId, { ...meta, warnings: report.warnings }, position, report.added)
+      if (options.dryRun) throw new DryRunRollback()
+    })
+    try {
+      write.immediate()
+    } catch (err) {
+      if (!(err instanceof DryRunRollback)) throw err
+    }
+    return { ...report, ok: true }
+  } catch (err) {
+    return { ...report, ok: false, added: 0, merged: 0, error: `${entry.label}: ${describe(err)}` }
+  }
+}
+
+export function importSources(lib: Library, sources: ImportSource[], options: ImportOptions = {}): ImportReport {
+  const entries = expandSources(sources)
+  const files = entries.map((e, i) => importFile(lib, e, options, i, entries.length))
+  return {
+    files,
+    added: files.reduce((n, f) => n + f.added, 0),
+    merged: files.reduce((n, f) => n + f.merged, 0),
+    rejected: files.filter((f) => !f.ok).length
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Opening a Folio library: one SQLite file, WAL, foreign keys, a busy timeout, migrations.
+ * Plain Node: no electron import. The Electron main process passes `nativeBinding` (the
+ * better-sqlite3 build for Electron's ABI); Node (CLI, tests, host) uses the default build.
+ */
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { migrate } from './migrations'
+
+export type DB = Database.Database
+
+export interface OpenOptions {
+  /** Path to better_sqlite3.node for the current runtime (Electron); default: the Node build. */
+  nativeBinding?: string
+  readonly?: boolean
+  /** ms to wait for another process's write lock before failing. */
+  busyTimeout?: number
+}
+
+export class LibraryError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message)
+    this.name = 'LibraryError'
+  }
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): DB {
+  if (!options.readonly && file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  let db: DB
+  try {
+    db = new Database(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+      timeout: options.busyTimeout ?? 10_000,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+    })
+  } catch (err) {
+    throw new LibraryError('open', `Cannot open library ${file}: ${(err as Error).message}`)
+  }
+  try {
+    if (!options.readonly) db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('synchronous = NORMAL')
+    db.pragma('temp_store = MEMORY')
+    db.pragma('cache_size = -32000')
+    if (!options.readonly) migrate(db, file)
+    return db
+  } catch (err) {
+    db.close()
+    throw err
+  }
+}

@@ -1,0 +1,96 @@
+/** Digests: one row per imported file, linked to the papers it listed. */
+import type { DigestCount } from '../../preload/api'
+import type { DigestMeta } from '../digests/types'
+import type { DB } from './db'
+import { stmt } from './statements'
+
+export function findDigestByHash(db: DB, hash: string): { id: number; file_name: string } | undefined {
+  return stmt<[string], { id: number; file_name: string }>(db, 'SELECT id, file_name FROM digests WHERE content_hash = ?').get(hash)
+}
+
+export interface NewDigest {
+  hash: string
+  meta: DigestMeta
+  fileName: string
+  sourcePath: string | null
+  importedAt: string
+}
+
+export function insertDigest(db: DB, d: NewDigest): number {
+  const info = stmt(
+    db,
+    `INSERT INTO digests (content_hash, format, file_name, source_path, digest_date, date_inferred,
+                          imported_at, paper_count, added_count, warnings)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?)`
+  ).run(
+    d.hash,
+    d.meta.format,
+    d.fileName,
+    d.sourcePath,
+    d.meta.date ?? null,
+    d.meta.dateInferred ? 1 : 0,
+    d.importedAt,
+    JSON.stringify(d.meta.warnings)
+  )
+  return Number(info.lastInsertRowid)
+}
+
+/**
+ * Record what the parse found, and give every paper this digest listed its newest digest date
+ * (the digest's own date, or its import day when the file has none).
+ */
+export function finishDigest(db: DB, id: number, meta: DigestMeta, paperCount: number, addedCount: number): void {
+  stmt(db, 'UPDATE digests SET digest_date = ?, date_inferred = ?, paper_count = ?, added_count = ?, warnings = ? WHERE id = ?').run(
+    meta.date ?? null,
+    meta.dateInferred ? 1 : 0,
+    paperCount,
+    addedCount,
+    JSON.stringify(meta.warnings),
+    id
+  )
+  stmt(
+    db,
+    `UPDATE papers SET digest_date = (
+       SELECT max(coalesce(d.digest_date, substr(d.imported_at, 1, 10)))
+         FROM digest_papers dp JOIN digests d ON d.id = dp.digest_id WHERE dp.paper_id = papers.id)
+     WHERE id IN (SELECT paper_id FROM digest_papers WHERE digest_id = ?)`
+  ).run(id)
+}
+
+/** Link a paper to a digest; returns false when this digest already listed it (a duplicate inside one file). */
+export function linkPaper(db: DB, digestId: number, paperId: number, position: number, extras: Record<string, unknown>): boolean {
+  const info = stmt(db, 'INSERT OR IGNORE INTO digest_papers (digest_id, paper_id, position, extras) VALUES (?, ?, ?, ?)').run(
+    digestId,
+    paperId,
+    position,
+    JSON.stringify(extras)
+  )
+  if (info.changes === 0) return false
+  stmt(db, 'UPDATE papers SET seen_in = seen_in + 1 WHERE id = ?').run(paperId)
+  return true
+}
+
+export function digestCounts(db: DB): DigestCount[] {
+  return stmt<[], { id: number; file_name: string; format: string; digest_date: string | null; date_inferred: number; imported_at: string; total: number; unread: number }>(
+    db,
+    `SELECT d.id, d.file_name, d.format, d.digest_date, d.date_inferred, d.imported_at,
+            count(dp.paper_id) AS total,
+            coalesce(sum(p.status = 'unread'), 0) AS unread
+       FROM digests d
+       LEFT JOIN digest_papers dp ON dp.digest_id = d.id
+       LEFT JOIN papers p ON p.id = dp.paper_id
+      GROUP BY d.id
+      ORDER BY d.digest_date DESC, d.id DESC`
+  )
+    .all()
+    .map((d) => ({
+      id: d.id,
+      fileName: d.file_name,
+      format: d.format,
+      date: d.digest_date,
+      dateInferred: d.date_inferred === 1,
+      importedAt: d.imported_at,
+      total: d.total,
+      unread: d.unread
+    }))
+}

@@ -1,0 +1,44 @@
+/**
+ * A Folio library: the one SQLite file every door (app, CLI, browser host, tests) opens.
+ * Plain Node; never imports electron.
+ */
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { openDatabase, type DB, type OpenOptions } from './db'
+
+export interface Library {
+  readonly path: string
+  readonly db: DB
+  close(): void
+}
+
+export function openLibrary(path: string, options: OpenOptions = {}): Library {
+  const db = openDatabase(path, options)
+  return {
+    path,
+    db,
+    close() {
+      if (db.open) db.close()
+    }
+  }
+}
+
+/**
+ * The platform's user-data folder for Folio: the same folder Electron's app.getPath('userData')
+ * gives the app (productName "Folio"), so the CLI and the app share one library by default.
+ */
+export function userDataDir(platform = process.platform, env = process.env): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Folio')
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Folio')
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'Folio')
+}
+
+export const LIBRARY_FILE = 'library.sqlite'
+
+/** `--library PATH` beats FOLIO_LIBRARY beats the default in the user-data folder. */
+export function resolveLibraryPath(flag?: string, env = process.env): string {
+  return flag || env.FOLIO_LIBRARY || join(userDataDir(process.platform, env), LIBRARY_FILE)
+}
+
+export { LibraryError } from './db'
+export type { DB } from './db'

@@ -1,0 +1,38 @@
+/**
+ * Numbered migrations keyed by PRAGMA user_version. All pending migrations run in one
+ * transaction: a library is either fully at the new version or untouched. A library written
+ * by a newer Folio (user_version above what we know) is refused and left alone.
+ */
+import type { DB } from '../db'
+import { LibraryError } from '../db'
+import m0001 from './0001-initial'
+
+export interface Migration {
+  version: number
+  name: string
+  up(db: DB): void
+}
+
+export const migrations: readonly Migration[] = [m0001]
+export const SCHEMA_VERSION = migrations.length
+
+export function migrate(db: DB, file = 'library'): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number
+  if (from > SCHEMA_VERSION) {
+    throw new LibraryError(
+      'newer-library',
+      `${file} was written by a newer version of Folio (schema ${from}; this Folio knows up to ${SCHEMA_VERSION}). ` +
+        'Update Folio to open it; the library was not changed.'
+    )
+  }
+  if (from === SCHEMA_VERSION) return { from, to: from }
+  // Re-read inside the write lock: another process may have migrated meanwhile.
+  db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number
+    for (const m of migrations) {
+      if (m.version > current) m.up(db)
+    }
+    db.pragma(`user_version = ${SCHEMA_VERSION}`)
+  }).immediate()
+  return { from, to: SCHEMA_VERSION }
+}

@@ -1,0 +1,300 @@
+/**
+ * Papers: identity resolution and merging on import, and reading one paper back.
+ * Identity: arXiv id (no version), else DOI, else the normalised title key. A record that
+ * arrives with an id merges into a title-only paper with the same title key, which keeps the id.
+ */
+import type { DigestRef, PaperDetail, PaperLinks, PaperRow, Status } from '../../preload/api'
+import type { ParsedPaper } from '../digests/types'
+import { titleKey } from '../digests/identity'
+import type { DB } from './db'
+import { LibraryError } from './db'
+import { stmt } from './statements'
+
+export interface PaperRecord {
+  id: number
+  arxiv_id: string | null
+  doi: string | null
+  title_key: string
+  title: string
+  abstract: string
+  authors: string
+  links: string
+  categories: string
+  version: string | null
+  published: string | null
+  first_seen: string
+  digest_date: string
+  seen_in: number
+  status: Status
+  starred: number
+  status_changed_at: string | null
+  has_note: number
+}
+
+const SELECT = 'SELECT * FROM papers'
+
+function findExisting(db: DB, p: ParsedPaper, key: string): PaperRecord | undefined {
+  if (p.arxivId) {
+    const hit = stmt<[string], PaperRecord>(db, `${SELECT} WHERE arxiv_id = ?`).get(p.arxivId)
+    if (hit) return hit
+  }
+  if (p.doi) {
+    const hit = stmt<[string], PaperRecord>(db, `${SELECT} WHERE doi = ?`).get(p.doi)
+    if (hit && (!p.arxivId || !hit.arxiv_id)) return hit
+  }
+  if (!key) return undefined
+  return stmt<[string, number, number, string | null], PaperRecord>(
+    db,
+    `${SELECT} WHERE title_key = ?
+       AND (? OR arxiv_id IS NULL)
+       AND (? OR doi IS NULL OR doi = ?)
+     ORDER BY id LIMIT 1`
+  ).get(key, p.arxivId ? 0 : 1, p.doi ? 0 : 1, p.doi ?? null)
+}
+
+const versionNumber = (v: string | null | undefined): number => (v ? Number(v.replace(/^v/i, '')) || 0 : 0)
+
+export interface ResolveResult {
+  id: number
+  added: boolean
+}
+
+/**
+ * Find the paper this record describes, or create it; merge what the record adds.
+ * Never touches status, star, notes or tags. Must run inside the import transaction.
+ */
+export function resolvePaper(db: DB, p: ParsedPaper, digestDate: string, now: string): ResolveResult {
+  const key = titleKey(p.title)
+  const existing = findExisting(db, p, key)
+  if (!existing) {
+    const info = stmt(
+      db,
+      `INSERT INTO papers (arxiv_id, doi, title_key, title, abstract, authors, links, categories,
+                           version, published, first_seen, digest_date, seen_in)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`
+    ).run(
+      p.arxivId ?? null,
+      p.doi ?? null,
+      key,
+      p.title,
+      p.abstract,
+      JSON.stringify(p.authors),
+      JSON.stringify(cleanLinks(p.links)),
+      JSON.stringify(p.categories),
+      p.version ?? null,
+      p.published ?? null,
+      now,
+      digestDate
+    )
+    return { id: Number(info.lastInsertRowid), added: true }
+  }
+  mergeInto(db, existing, p, digestDate)
+  return { id: existing.id, added: false }
+}
+
+function mergeInto(db: DB, e: PaperRecord, p: ParsedPaper, digestDate: string): void {
+  const arxivId = e.arxiv_id ?? p.arxivId ?? null
+  let doi = e.doi
+  if (!doi && p.doi) {
+    const taken = stmt<[string], { id: number }>(db, 'SELECT id FROM papers WHERE doi = ?').get(p.doi)
+    if (!taken) doi = p.doi
+  }
+  const authors = JSON.parse(e.authors) as string[]
+  const links = { ...cleanLinks(p.links), ...(JSON.parse(e.links) as PaperLinks) }
+  const categories = JSON.parse(e.categories) as string[]
+  const next = {
+    arxiv_id: arxivId,
+    doi,
+    title: e.title || p.title,
+    abstract: p.abstract.length > e.abstract.length ? p.abstract : e.abstract,
+    authors: JSON.stringify(p.authors.length > authors.length ? p.authors : authors),
+    links: JSON.stringify(links),
+    categories: JSON.stringify(categories.length ? categories : p.categories),
+    version: versionNumber(p.version) > versionNumber(e.version) ? (p.version ?? null) : e.version,
+    published: e.published ?? p.published ?? null,
+    digest_date: digestDate > e.digest_date ? digestDate : e.digest_date
+  }
+  const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => next[k] !== e[k])
+  if (!changed) return
+  // Only SET the columns that changed, so the FTS trigger fires only when text changed.
+  const cols = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== e[k])
+  const sql = `UPDATE papers SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`
+  stmt(db, sql).run(...cols.map((c) => next[c]), e.id)
+}
+
+function cleanLinks(links: PaperLinks): PaperLinks {
+  const out: PaperLinks = {}
+  for (const [k, v] of Object.entries(links)) if (typeof v === 'string' && v) out[k as keyof PaperLinks] = v
+  return out
+}
+
+// ---------- reading ----------
+
+export const ROW_COLUMNS = `p.id, p.title, p.authors, p.arxiv_id, p.digest_date, p.first_seen, p.status,
+  p.starred, p.has_note, p.seen_in, json_extract(p.links, '$.code') IS NOT NULL AS has_code`
+
+export interface RowRecord {
+  id: number
+  title: string
+  authors: string
+  arxiv_id: string | null
+  digest_date: string
+  first_seen: string
+  status: Status
+  starred: number
+  has_note: number
+  seen_in: number
+  has_code: number
+}
+
+export function toRow(r: RowRecord): PaperRow {
+  const authors = JSON.parse(r.authors) as string[]
+  return {
+    id: r.id,
+    title: r.title,
+    authors: authors.slice(0, 3),
+    authorCount: authors.length,
+    arxivId: r.arxiv_id,
+    digestDate: r.digest_date,
+    firstSeen: r.first_seen,
+    status: r.status,
+    starred: r.starred === 1,
+    hasNote: r.has_note === 1,
+    hasCode: r.has_code === 1,
+    seenIn: r.seen_in
+  }
+}
+
+export function getPaper(db: DB, id: number): PaperDetail {
+  const r = stmt<[number], PaperRecord>(db, `${SELECT} WHERE id = ?`).get(id)
+  if (!r) throw new LibraryError('not-found', `No paper with id ${id}`)
+  const links = JSON.parse(r.links) as PaperLinks
+  const digests = stmt<[number], { id: number; file_name: string; format: string; digest_date: string | null; date_inferred: number; position: number; extras: string }>(
+    db,
+    `SELECT d.id, d.file_name, d.format, d.digest_date, d.date_inferred, dp.position, dp.extras
+       FROM digest_papers dp JOIN digests d ON d.id = dp.digest_id
+      WHERE dp.paper_id = ? ORDER BY d.digest_date DESC, d.id DESC`
+  )
+    .all(id)
+    .map(
+      (d): DigestRef => ({
+        id: d.id,
+        fileName: d.file_name,
+        format: d.format,
+        date: d.digest_date,
+        dateInferred: d.date_inferred === 1,
+        position: d.position,
+        extras: JSON.parse(d.extras) as Record<string, unknown>
+      })
+    )
+  const tags = stmt<[number], { name: string }>(
+    db,
+    'SELECT t.name FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.paper_id = ? ORDER BY t.name'
+  )
+    .all(id)
+    .map((t) => t.name)
+  const authors = JSON.parse(r.authors) as string[]
+  return {
+    id: r.id,
+    title: r.title,
+    authors,
+    authorCount: authors.length,
+    arxivId: r.arxiv_id,
+    doi: r.doi,
+    version: r.version,
+    abstract: r.abstract,
+    categories: JSON.parse(r.categories) as string[],
+    published: r.published,
+    links,
+    digestDate: r.digest_date,
+    firstSeen: r.first_seen,
+    status: r.status,
+    starred: r.starred === 1,
+    statusChangedAt: r.status_changed_at,
+    hasNote: r.has_note === 1,
+    hasCode: Boolean(links.code),
+    seenIn: r.seen_in,
+    digests,
+    tags
+  }
+}
+
+/**
+ * Find a paper from what a person types on the command line: a numeric library id,
+ * an arXiv id (with or without version / `arXiv:`), a DOI, or an exact or unique title match.
+ */
+export function findPaper(db: DB, ref: string): number {
+  const s = ref.trim()
+  if (/^\d+$/.test(s)) {
+    const hit = stmt<[number], { id: number }>(db, 'SELECT id FROM papers WHERE id = ?').get(Number(s))
+    if (hit) return hit.id
+  }
+  const arxiv = s.replace(/^arxiv:/i, '').replace(/v\d+$/, '')
+  const byArxiv = stmt<[string], { id: number }>(db, 'SELECT id FROM papers WHERE arxiv_id = ?').get(arxiv)
+  if (byArxiv) return byArxiv.id
+  const byDoi = stmt<[string], { id: number }>(db, 'SELECT id FROM papers WHERE doi = ?').get(s.toLowerCase())
+  if (byDoi) return byDoi.id
+  const byTitle = stmt<[string], { id: number }>(db, 'SELECT id FROM papers WHERE title_key = ? LIMIT 2').all(titleKey(s))
+  if (byTitle.length === 1) return byTitle[0]!.id
+  if (byTitle.length > 1) throw new LibraryError('ambiguous', `"${ref}" matches several papers; use the library id`)
+  throw new LibraryError('not-found', `No paper matches "${ref}" (try a library id, an arXiv id, a DOI or the exact title)`)
+}
+
+/** A paper with every field, as `folio list --json` and exports give it. */
+export interface PaperJson {
+  id: number
+  arxivId: string | null
+  doi: string | null
+  title: string
+  authors: string[]
+  abstract: string
+  links: PaperLinks
+  categories: string[]
+  version: string | null
+  published: string | null
+  digestDate: string
+  firstSeen: string
+  seenIn: number
+  status: Status
+  starred: boolean
+  statusChangedAt: string | null
+  hasNote: boolean
+}
+
+export function toJson(r: PaperRecord): PaperJson {
+  return {
+    id: r.id,
+    arxivId: r.arxiv_id,
+    doi: r.doi,
+    title: r.title,
+    authors: JSON.parse(r.authors) as string[],
+    abstract: r.abstract,
+    links: JSON.parse(r.links) as PaperLinks,
+    categories: JSON.parse(r.categories) as string[],
+    version: r.version,
+    published: r.published,
+    digestDate: r.digest_date,
+    firstSeen: r.first_seen,
+    seenIn: r.seen_in,
+    status: r.status,
+    starred: r.starred === 1,
+    statusChangedAt: r.status_changed_at,
+    hasNote: r.has_note === 1
+  }
+}
+
+/** Every paper matching the filter, newest digest first, streamed (never the whole library in memory). */
+export function* iteratePapers(db: DB, filter: { status?: Status; starred?: boolean; limit?: number }): Generator<PaperJson> {
+  const where: string[] = []
+  const params: unknown[] = []
+  if (filter.status) {
+    where.push('status = ?')
+    params.push(filter.status)
+  }
+  if (filter.starred) where.push('starred = 1')
+  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY digest_date DESC, id DESC${
+    filter.limit !== undefined ? ' LIMIT ?' : ''
+  }`
+  if (filter.limit !== undefined) params.push(filter.limit)
+  for (const r of db.prepare<unknown[], PaperRecord>(sql).iterate(...params)) yield toJson(r)
+}

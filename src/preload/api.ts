@@ -1,0 +1,251 @@
+/**
+ * THE bridge contract. Every method the renderer can call is one entry here: its input schema
+ * (validated at the boundary by whoever serves it: Electron's ipcMain or the browser host) and
+ * its result type. Main registers handlers by iterating over `contract`; the preload and the
+ * browser client build `window.api` by iterating over it; the renderer's types derive from it.
+ *
+ * No electron import here: this file is shared by main, preload, renderer, CLI and tests.
+ */
+import { z } from 'zod'
+
+// ---------- shared value schemas ----------
+
+export const STATUSES = ['unread', 'reading', 'read'] as const
+export const status = z.enum(STATUSES)
+export type Status = z.infer<typeof status>
+
+export const VIEWS = ['all', 'unread', 'reading', 'read', 'starred', 'notes'] as const
+export const view = z.enum(VIEWS)
+export type View = z.infer<typeof view>
+
+export const SORTS = ['digest', 'firstSeen', 'title'] as const
+export const sort = z.enum(SORTS)
+export type Sort = z.infer<typeof sort>
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+const ids = z.array(id).min(1).max(200_000)
+const MAX_QUERY = 500
+const MAX_NOTE = 1_000_000 // characters; a note longer than a novel is refused, not truncated
+const MAX_IMPORT_BYTES = 256 * 1024 * 1024
+
+/** Opaque keyset cursor produced by the library; the renderer passes it back verbatim. */
+const cursor = z.string().max(1_000)
+
+// ---------- result types ----------
+
+export interface PaperLinks {
+  abs?: string
+  pdf?: string
+  code?: string
+  project?: string
+  doi?: string
+  hf?: string
+  url?: string
+}
+
+/** One row of the feed: what a list row needs, nothing more (no abstract). */
+export interface PaperRow {
+  id: number
+  title: string
+  authors: string[] // first authors only (at most 3) in feed rows
+  authorCount: number
+  arxivId: string | null
+  digestDate: string | null // newest digest date it appeared in (YYYY-MM-DD)
+  firstSeen: string // ISO timestamp
+  status: Status
+  starred: boolean
+  hasNote: boolean
+  hasCode: boolean
+  seenIn: number // number of digests it appeared in
+}
+
+export interface DigestRef {
+  id: number
+  fileName: string
+  format: string
+  date: string | null
+  dateInferred: boolean
+  position: number
+  extras: Record<string, unknown>
+}
+
+export interface PaperDetail extends Omit<PaperRow, 'authors'> {
+  authors: string[]
+  abstract: string
+  doi: string | null
+  version: string | null
+  categories: string[]
+  published: string | null
+  links: PaperLinks
+  statusChangedAt: string | null
+  digests: DigestRef[]
+  tags: string[]
+}
+
+export interface FeedPage {
+  items: PaperRow[]
+  nextCursor: string | null
+  /** Words and phrases a search matched on, for highlighting (empty when not searching). */
+  terms: string[]
+}
+
+export interface DigestCount {
+  id: number
+  fileName: string
+  format: string
+  date: string | null
+  dateInferred: boolean
+  importedAt: string
+  total: number
+  unread: number
+}
+
+export interface Counts {
+  views: Record<View, number>
+  digests: DigestCount[]
+  tags: { name: string; count: number }[]
+}
+
+export interface Note {
+  paperId: number
+  body: string
+  updatedAt: string | null
+}
+
+export interface NoteSummary {
+  paperId: number
+  title: string
+  excerpt: string
+  updatedAt: string
+  status: Status
+}
+
+export interface FileReport {
+  file: string
+  ok: boolean
+  format?: string
+  /** Why the file was refused (names the file; line/position where it applies). */
+  error?: string
+  added: number
+  merged: number
+  /** Content already imported: nothing to do. */
+  alreadyImported?: boolean
+  papers: number
+  warnings: string[]
+}
+
+export interface ImportReport {
+  files: FileReport[]
+  added: number
+  merged: number
+  rejected: number
+}
+
+export interface StatusChange {
+  /** Papers whose status actually changed, with what they were before (for undo). */
+  changed: { id: number; status: Status }[]
+}
+
+export interface StarChange {
+  changed: { id: number; starred: boolean }[]
+}
+
+// ---------- inputs ----------
+
+export const feedQuery = z.strictObject({
+  view: view.default('all'),
+  digestId: id.optional(),
+  tag: z.string().min(1).max(100).optional(),
+  query: z.string().max(MAX_QUERY).optional(),
+  sort: sort.default('digest'),
+  cursor: cursor.optional(),
+  limit: z.number().int().min(1).max(500).default(100)
+})
+export type FeedQuery = z.input<typeof feedQuery>
+
+// ---------- the contract ----------
+
+interface Method<I extends z.ZodType, O> {
+  input: I
+  /** Phantom: the result type. Never read at run time. */
+  output: O
+}
+/** `method<Result>()(inputSchema)`: the result type is written, the input type is inferred. */
+const method =
+  <O>() =>
+  <I extends z.ZodType>(input: I): Method<I, O> => ({ input, output: undefined as O })
+const none = z.strictObject({}).optional()
+const limit = (max: number, def: number) => z.number().int().min(1).max(max).default(def)
+
+export const contract = {
+  feedPage: method<FeedPage>()(feedQuery),
+  search: method<FeedPage>()(z.strictObject({ query: z.string().min(1).max(MAX_QUERY), limit: limit(500, 100) })),
+  getPaper: method<PaperDetail>()(z.strictObject({ id })),
+  counts: method<Counts>()(none),
+  setStatus: method<StatusChange>()(z.strictObject({ ids, status })),
+  /** Undo: put each paper back to the status it had. */
+  restoreStatus: method<StatusChange>()(
+    z.strictObject({ changes: z.array(z.strictObject({ id, status })).min(1).max(200_000) })
+  ),
+  setStarred: method<StarChange>()(z.strictObject({ ids, starred: z.boolean() })),
+  getNote: method<Note>()(z.strictObject({ paperId: id })),
+  saveNote: method<Note>()(z.strictObject({ paperId: id, body: z.string().max(MAX_NOTE) })),
+  listNotes: method<NoteSummary[]>()(
+    z.strictObject({ query: z.string().max(MAX_QUERY).optional(), limit: limit(1000, 200) })
+  ),
+  /** Import files whose bytes the renderer read (file picker, drag and drop). */
+  importFiles: method<ImportReport>()(
+    z.strictObject({
+      files: z
+        .array(
+          z.strictObject({
+            name: z.string().min(1).max(1_000),
+            base64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
+            lastModified: z.number().int().nonnegative().optional()
+          })
+        )
+        .min(1)
+        .max(1_000)
+    })
+  ),
+  /** Open an http(s) link in the user's browser (validated again where it is served). */
+  openExternal: method<{ opened: boolean }>()(z.strictObject({ url: z.string().min(1).max(4_000) }))
+} as const
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>
+export type OutputOf<M extends MethodName> = Contract[M]['output']
+
+/** What `window.api` is: one async function per contract method, plus event subscription. */
+export type FolioApi = {
+  [M in MethodName]: (input: InputOf<M>) => Promise<OutputOf<M>>
+} & {
+  /** Main -> renderer notifications (the library changed outside the renderer: menu import, CLI). */
+  onLibraryChanged(listener: () => void): () => void
+}
+
+/** The one channel namespace. Channel strings are derived, never written twice. */
+export const CHANNEL_PREFIX = 'folio:'
+export const channelOf = (m: MethodName): string => `${CHANNEL_PREFIX}${m}`
+export const LIBRARY_CHANGED = `${CHANNEL_PREFIX}event:libraryChanged`
+export const methodNames = Object.keys(contract) as MethodName[]
+
+/** Every reply crosses the boundary as a plain result object: errors are data, not exceptions. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
+
+export class FolioError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message)
+    this.name = 'FolioError'
+  }
+}
+
+export function unwrap<T>(reply: Reply<T>): T {
+  if (reply.ok) return reply.value
+  throw new FolioError(reply.error.code, reply.error.message)
+}
