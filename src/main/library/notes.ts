@@ -1,7 +1,8 @@
 /**
  * Notes: one Markdown note per paper. Every save that changes the text is kept as a revision;
  * saves in quick succession (one typing burst, autosaved every half second) coalesce into the
- * burst's revision so history stays readable. Nothing a person wrote is ever deleted here.
+ * burst's revision so history stays readable — except a save that deletes most of the text,
+ * which always starts a new revision. Nothing a person wrote is ever deleted here.
  */
 import type { Note, NoteSummary } from '../../preload/api'
 import type { DB } from './db'
@@ -35,11 +36,13 @@ export function saveNote(db: DB, paperId: number, body: string, now = nowIso()):
     } else {
       stmt(db, 'INSERT INTO notes (paper_id, body, created_at, updated_at) VALUES (?, ?, ?, ?)').run(paperId, body, now, now)
     }
-    const last = stmt<[number], { id: number; saved_at: string }>(
+    const last = stmt<[number], { id: number; body: string; saved_at: string }>(
       db,
-      'SELECT id, saved_at FROM note_revisions WHERE paper_id = ? ORDER BY id DESC LIMIT 1'
+      'SELECT id, body, saved_at FROM note_revisions WHERE paper_id = ? ORDER BY id DESC LIMIT 1'
     ).get(paperId)
-    if (last && Date.parse(now) - Date.parse(last.saved_at) < REVISION_BURST_MS) {
+    // Coalesce a typing burst, but never let a big deletion (or clearing) overwrite the text it removed.
+    const destructive = body.trim() === '' || (last !== undefined && body.length < last.body.length / 2)
+    if (last && !destructive && Date.parse(now) - Date.parse(last.saved_at) < REVISION_BURST_MS) {
       stmt(db, 'UPDATE note_revisions SET body = ?, saved_at = ? WHERE id = ?').run(body, now, last.id)
     } else {
       stmt(db, 'INSERT INTO note_revisions (paper_id, body, saved_at) VALUES (?, ?, ?)').run(paperId, body, now)

@@ -1,0 +1,92 @@
+import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest'
+import { feedPage } from '../../../src/main/library/feed'
+import { parseQuery } from '../../../src/main/library/search'
+import { setStarred, setStatus } from '../../../src/main/library/status'
+import { addDigest, paper } from '../../helpers/papers'
+import { tempLibrary } from '../../helpers/temp'
+
+describe('feed paging', () => {
+  let t: ReturnType<typeof tempLibrary>
+  let older: number[]
+  let newer: number[]
+  beforeAll(() => {
+    t = tempLibrary()
+    older = addDigest(t.lib, Array.from({ length: 120 }, (_, i) => paper(`Older paper ${i}`)), '2024-06-05')
+    newer = addDigest(t.lib, Array.from({ length: 130 }, (_, i) => paper(`Newer paper ${i}`)), '2024-06-06')
+  })
+  afterAll(() => t.cleanup())
+
+  it('walks every paper exactly once with keyset cursors, newest digest first', () => {
+    const seen: number[] = []
+    let cursor: string | undefined
+    let pages = 0
+    do {
+      const page = feedPage(t.lib.db, { limit: 37, cursor })
+      seen.push(...page.items.map((r) => r.id))
+      cursor = page.nextCursor ?? undefined
+      pages++
+    } while (cursor)
+    expect(pages).toBe(Math.ceil(250 / 37))
+    expect(new Set(seen).size).toBe(250)
+    expect(seen.slice(0, 130).every((id) => newer.includes(id))).toBe(true)
+    expect(seen.slice(130).every((id) => older.includes(id))).toBe(true)
+  })
+
+  it('sorts by title and filters by digest in listing order', () => {
+    const byTitle = feedPage(t.lib.db, { sort: 'title', limit: 3 }).items.map((r) => r.title)
+    expect(byTitle).toEqual(['Newer paper 0', 'Newer paper 1', 'Newer paper 10'])
+    const digestId = t.lib.db.prepare("SELECT id FROM digests WHERE digest_date = '2024-06-05'").pluck().get() as number
+    const page = feedPage(t.lib.db, { digestId, limit: 5 })
+    expect(page.items.map((r) => r.id)).toEqual(older.slice(0, 5))
+    const next = feedPage(t.lib.db, { digestId, limit: 5, cursor: page.nextCursor! })
+    expect(next.items.map((r) => r.id)).toEqual(older.slice(5, 10))
+  })
+
+  it('rejects a forged cursor with a clear error', () => {
+    expect(() => feedPage(t.lib.db, { cursor: 'not-a-cursor' })).toThrow(/Invalid feed cursor/)
+  })
+})
+
+describe('search', () => {
+  let t: ReturnType<typeof tempLibrary>
+  let ids: number[]
+  beforeAll(() => {
+    t = tempLibrary()
+    ids = addDigest(t.lib, [
+      paper('Light Schrödinger Bridge', { abstract: 'Schr\\"odinger bridges for generative modelling.', authors: ['Alexander Korotin'] }),
+      paper('Diffusion Models Beat GANs', { abstract: 'Diffusion wins on image synthesis.', authors: ['Prafulla Dhariwal'] }),
+      paper('Denoising Diffusion Probabilistic Models', { abstract: 'A generative model using diffusion.', authors: ['Jonathan Ho'] })
+    ])
+    setStatus(t.lib.db, [ids[1]!], 'read')
+    setStarred(t.lib.db, [ids[2]!], true)
+  })
+  afterAll(() => t.cleanup())
+  afterEach(() => undefined)
+
+  const find = (query: string): number[] => feedPage(t.lib.db, { query }).items.map((r) => r.id)
+
+  it('ranks title matches first, folds diacritics, prefix-matches the last word', () => {
+    expect(find('diffusion')[0]).not.toBe(ids[0])
+    expect(find('diffusion').sort()).toEqual([ids[1], ids[2]].sort())
+    expect(find('schrodinger')).toEqual([ids[0]])
+    expect(find('probabil')).toEqual([ids[2]])
+    expect(find('dhariwal')).toEqual([ids[1]])
+    expect(feedPage(t.lib.db, { query: 'diffusion models' }).terms).toEqual(['diffusion', 'models'])
+  })
+
+  it('combines filters and phrases', () => {
+    expect(find('diffusion status:unread')).toEqual([ids[2]])
+    expect(find('diffusion starred')).toEqual([ids[2]])
+    expect(find('"models beat"')).toEqual([ids[1]])
+    expect(find('status:read')).toEqual([ids[1]])
+  })
+
+  it('never lets FTS5 syntax through: malformed input is safe or a friendly error', () => {
+    for (const q of ['"unclosed', 'AND OR NOT', '(((', 'title:', '*', 'NEAR(a b', "'; DROP TABLE papers; --", 'col:x', '^start', '-']) {
+      expect(() => feedPage(t.lib.db, { query: q })).not.toThrow()
+    }
+    expect(() => feedPage(t.lib.db, { query: 'status:maybe' })).toThrow(/Unknown status "maybe"/)
+    expect(() => feedPage(t.lib.db, { query: 'digest:yesterday' })).toThrow(/digest: needs a date/)
+    expect(parseQuery('AND OR').match).toBe('"AND" "OR"*')
+  })
+})
