@@ -1,0 +1,32 @@
+/** Runs the real `folio` command (bin/folio.mjs) as a child process. */
+import { spawn, spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+
+export const FOLIO_BIN = join(__dirname, '..', '..', 'bin', 'folio.mjs')
+
+export interface CliResult {
+  status: number | null
+  stdout: string
+  stderr: string
+}
+
+export function folio(args: string[], env: Record<string, string> = {}, input?: string): CliResult {
+  const r = spawnSync(process.execPath, [FOLIO_BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    input,
+    timeout: 60_000
+  })
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+export function folioAsync(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [FOLIO_BIN, ...args], { env: { ...process.env, ...env } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d))
+    child.stderr.on('data', (d: Buffer) => (stderr += d))
+    child.on('close', (status) => resolve({ status, stdout, stderr }))
+  })
+}
