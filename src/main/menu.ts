@@ -1,0 +1,120 @@
+/**
+ * The application menu. File → Import Digests… / Import Folder… run the same importSources
+ * the CLI uses, tell the renderer the library changed, and summarise the ImportReport
+ * (including every refused file's reason). The rest are Electron's standard roles.
+ */
+import { dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions, type OpenDialogOptions } from 'electron'
+import type { ImportReport } from '../preload/api'
+import { importSources } from './import/import-files'
+import type { ImportSource } from './import/sources'
+import type { Library } from './library/index'
+
+export interface MenuDeps {
+  lib: Library
+  /** The Folio window, if open (dialogs are modal to it). */
+  window(): BrowserWindow | null
+  /** Tell the renderer(s) the library changed (LIBRARY_CHANGED). */
+  notifyChanged(): void
+  isMac: boolean
+  isDev: boolean
+}
+
+const DIGEST_FILTERS = [
+  { name: 'Digests', extensions: ['txt', 'json', 'xml', 'atom', 'rss', 'bib', 'ris', 'eml'] },
+  { name: 'All files', extensions: ['*'] }
+]
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
+
+/** The message box text for an import: counts first, then each refused file with its reason. */
+export function summarizeImport(report: ImportReport): { title: string; message: string; detail: string; type: 'info' | 'warning' } {
+  const imported = report.files.filter((f) => f.ok && !f.alreadyImported).length
+  const already = report.files.filter((f) => f.alreadyImported).length
+  const lines = [
+    `${plural(report.added, 'new paper')}, ${plural(report.merged, 'paper')} already in the library.`,
+    `${plural(imported, 'file')} imported${already ? `, ${plural(already, 'file')} already imported` : ''}${
+      report.rejected ? `, ${plural(report.rejected, 'file')} refused` : ''
+    }.`
+  ]
+  const refused = report.files.filter((f) => !f.ok).map((f) => `• ${f.error ?? `${f.file}: refused`}`)
+  const warned = report.files
+    .filter((f) => f.ok && f.warnings.length)
+    .flatMap((f) => f.warnings.slice(0, 3).map((w) => `• ${f.file}: ${w}`))
+  const detail = [
+    ...lines,
+    ...(refused.length ? ['', 'Refused:', ...refused] : []),
+    ...(warned.length ? ['', 'Notes:', ...warned] : [])
+  ].join('\n')
+  return {
+    type: report.rejected ? 'warning' : 'info',
+    title: 'Import',
+    message: report.files.length === 0 ? 'No files to import.' : report.rejected ? 'Import finished with problems' : 'Import finished',
+    detail
+  }
+}
+
+async function runImport(deps: MenuDeps, folder: boolean): Promise<void> {
+  const win = deps.window()
+  const options: OpenDialogOptions = folder
+    ? { title: 'Import a folder of digests', properties: ['openDirectory'] }
+    : { title: 'Import digests', properties: ['openFile', 'multiSelections'], filters: DIGEST_FILTERS }
+  const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+  if (picked.canceled || picked.filePaths.length === 0) return
+  const sources: ImportSource[] = picked.filePaths.map((path) => ({ kind: 'path', path }))
+  let report: ImportReport
+  try {
+    report = importSources(deps.lib, sources)
+  } catch (err) {
+    dialog.showErrorBox('Import failed', err instanceof Error ? err.message : String(err))
+    return
+  }
+  if (report.files.some((f) => f.ok && !f.alreadyImported)) deps.notifyChanged()
+  const summary = summarizeImport(report)
+  const box = { ...summary, buttons: ['OK'] }
+  if (win) await dialog.showMessageBox(win, box)
+  else await dialog.showMessageBox(box)
+}
+
+export function menuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
+  const importItem = (label: string, folder: boolean, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    ...(accelerator ? { accelerator } : {}),
+    click: () => {
+      runImport(deps, folder).catch((err: unknown) => {
+        dialog.showErrorBox('Import failed', err instanceof Error ? err.message : String(err))
+      })
+    }
+  })
+  return [
+    ...(deps.isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
+    {
+      label: '&File',
+      submenu: [
+        importItem('Import Digests…', false, 'CmdOrCtrl+O'),
+        importItem('Import Folder…', true, 'CmdOrCtrl+Shift+O'),
+        { type: 'separator' },
+        deps.isMac ? { role: 'close' } : { role: 'quit' }
+      ]
+    },
+    { role: 'editMenu' },
+    {
+      label: '&View',
+      submenu: [
+        ...(deps.isDev
+          ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[])
+          : []),
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' }
+      ]
+    },
+    { role: 'windowMenu' },
+    { role: 'help', submenu: [{ label: 'About Folio', role: 'about' }] }
+  ]
+}
+
+export function installMenu(deps: MenuDeps): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(deps)))
+}
