@@ -1,0 +1,46 @@
+import { useStore } from '../store'
+
+/** Non-blocking messages: errors (alert), info and the undo toast (status). */
+export function Toasts() {
+  const toasts = useStore((s) => s.toasts)
+  const dismiss = useStore((s) => s.dismissToast)
+  const undo = useStore((s) => s.undo)
+  const errors = toasts.filter((t) => t.kind === 'error')
+  const others = toasts.filter((t) => t.kind !== 'error')
+  return (
+    <div className="toasts">
+      <div role="alert" className="toast-stack">
+        {errors.map((t) => (
+          <div key={t.id} className="toast error">
+            <span>{t.message}</span>
+            <button type="button" aria-label="Dismiss message" onClick={() => dismiss(t.id)}>
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+      <div role="status" className="toast-stack">
+        {others.map((t) => (
+          <div key={t.id} className={`toast ${t.kind}`}>
+            <span>{t.message}</span>
+            {t.kind === 'undo' && (
+              <button
+                type="button"
+                aria-keyshortcuts="Control+Z Meta+Z"
+                onClick={() => {
+                  dismiss(t.id)
+                  void undo()
+                }}
+              >
+                Undo
+              </button>
+            )}
+            <button type="button" aria-label="Dismiss message" onClick={() => dismiss(t.id)}>
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,24 @@
+const MONTH_DAY = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' })
+const FULL = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' })
+
+/** "2024-06-06" -> "Jun 6, 2024"; with an inferred year: "Jun 6 (year inferred)". */
+export function formatDigestDate(date: string | null, inferred = false): string {
+  if (!date) return 'Undated'
+  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`)
+  if (Number.isNaN(d.getTime())) return date
+  return inferred ? `${MONTH_DAY.format(d)} (year inferred)` : FULL.format(d)
+}
+
+export function formatTimestamp(iso: string | null): string {
+  if (!iso) return ''
+  const d = new Date(iso)
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString()
+}
+
+export function authorLine(authors: string[], total: number): string {
+  if (!authors.length) return 'Unknown authors'
+  const shown = authors.join(', ')
+  return total > authors.length ? `${shown} et al.` : shown
+}
+
+export const STATUS_LABEL = { unread: 'Unread', reading: 'Reading', read: 'Read' } as const

@@ -1,0 +1,107 @@
+/**
+ * NetNewsWire-style single-key triage. Keys are ignored while typing in a field, and while a
+ * modal dialog is open (the dialog handles its own keys).
+ */
+import { openExternal } from '../api'
+import { useStore } from '../store'
+
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  if (target.isContentEditable) return true
+  const tag = target.tagName
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true
+  if (tag === 'INPUT') {
+    const type = (target as HTMLInputElement).type
+    return !['button', 'checkbox', 'radio', 'submit', 'reset', 'file'].includes(type)
+  }
+  return false
+}
+
+function focusPaperPane(): void {
+  document.getElementById('paper-pane')?.focus()
+}
+
+export function handleGlobalKey(e: KeyboardEvent): void {
+  if (e.defaultPrevented || e.isComposing) return
+  const s = useStore.getState()
+  const mod = e.ctrlKey || e.metaKey
+
+  if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'z') {
+    if (isTypingTarget(e.target)) return // native text undo
+    e.preventDefault()
+    void s.undo()
+    return
+  }
+  if (mod || e.altKey) return
+  if (isTypingTarget(e.target)) return
+  if (s.shortcutsOpen) return
+
+  // Buttons and links handle Enter/Space themselves.
+  const onControl = e.target instanceof HTMLElement && e.target.closest('button, a, [role="button"]') !== null
+  const key = e.key
+
+  const run = (fn: () => void) => {
+    e.preventDefault()
+    fn()
+  }
+  switch (key) {
+    case 'j':
+    case 'ArrowDown':
+      if (key === 'ArrowDown' && onControl) return
+      return run(() => {
+        if (s.mode === 'notes') s.setView(s.view)
+        s.moveSelection(1)
+      })
+    case 'k':
+    case 'ArrowUp':
+      if (key === 'ArrowUp' && onControl) return
+      return run(() => s.moveSelection(-1))
+    case 'o':
+    case 'Enter':
+      if (onControl) return
+      return run(() => {
+        if (s.selectedId === null) s.moveSelection(1)
+        focusPaperPane()
+      })
+    case 'b':
+      return run(() => {
+        const url = s.paper?.links.abs ?? s.paper?.links.pdf ?? s.paper?.links.url
+        if (url) openExternal(url).catch((err: unknown) => s.reportError(err))
+      })
+    case 'm':
+      return run(() => void s.toggleRead())
+    case 'r':
+      return run(() => void s.toggleReading())
+    case 's':
+      return run(() => void s.toggleStar())
+    case 'n':
+      return run(() => document.getElementById('note-text')?.focus())
+    case '/':
+      return run(() => document.getElementById('search')?.focus())
+    case '?':
+      return run(() => s.setShortcutsOpen(true))
+    case 'Escape':
+      return run(() => {
+        if (s.importReport) s.closeImportReport()
+        else if (s.mode === 'notes') s.setView(s.view)
+        else if (s.query) s.setQuery('')
+        else document.querySelector<HTMLElement>('[role="listbox"]')?.focus()
+      })
+  }
+}
+
+/** Flush the note when the page is hidden or unloaded (the save request starts synchronously). */
+export function installLifecycleFlush(): () => void {
+  const flush = () => void useStore.getState().flushNote()
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') flush()
+  }
+  document.addEventListener('visibilitychange', onVisibility)
+  window.addEventListener('pagehide', flush)
+  window.addEventListener('beforeunload', flush)
+  return () => {
+    document.removeEventListener('visibilitychange', onVisibility)
+    window.removeEventListener('pagehide', flush)
+    window.removeEventListener('beforeunload', flush)
+  }
+}

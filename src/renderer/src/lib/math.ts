@@ -1,0 +1,27 @@
+/**
+ * Abstract text with $…$ math: plain segments stay text (React escapes them, so a literal
+ * "<code>" shows as text); math segments are rendered offline by KaTeX (trust off, no throw)
+ * and sanitised again before they reach the DOM.
+ */
+import DOMPurify from 'dompurify'
+import katex from 'katex'
+
+export type Segment = { kind: 'text'; text: string } | { kind: 'math'; html: string }
+
+/** $…$ with no space just inside the dollars and no digit right after (so "$5 and $10" is text). */
+const INLINE_MATH = /(?<!\\)\$(?=\S)([^$\n]{1,400}?)(?<=\S)(?<!\\)\$(?!\d)/g
+
+export function splitMath(text: string): Segment[] {
+  const out: Segment[] = []
+  let last = 0
+  for (const m of text.matchAll(INLINE_MATH)) {
+    const start = m.index
+    if (start > last) out.push({ kind: 'text', text: text.slice(last, start) })
+    const tex = m[1] ?? ''
+    const html = katex.renderToString(tex, { throwOnError: false, trust: false, strict: 'ignore', output: 'htmlAndMathml', maxExpand: 200 })
+    out.push({ kind: 'math', html: DOMPurify.sanitize(html) })
+    last = start + m[0].length
+  }
+  if (last < text.length) out.push({ kind: 'text', text: text.slice(last) })
+  return out
+}

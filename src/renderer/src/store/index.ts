@@ -1,0 +1,16 @@
+/** One zustand store, typed slices (zustand's slices pattern). Components select single fields. */
+import { create } from 'zustand'
+import { createFeedSlice } from './feed'
+import { createNotesSlice } from './notes'
+import { createPaperSlice } from './paper'
+import type { Store } from './types'
+import { createUiSlice } from './ui'
+
+export type { Store } from './types'
+
+export const useStore = create<Store>()((...a) => ({
+  ...createFeedSlice(...a),
+  ...createPaperSlice(...a),
+  ...createNotesSlice(...a),
+  ...createUiSlice(...a)
+}))

@@ -1,0 +1,133 @@
+/**
+ * Notes slice: the note editor's text and its save state. Autosave 500 ms after the last
+ * keystroke, and flushed on blur, paper switch and page hide. A save is always started with
+ * the paper id and text captured at that moment, so switching papers can never save the wrong
+ * text or drop the old one; a save that fails after the user moved on is kept as a draft.
+ */
+import type { NoteSummary } from '../../../preload/api'
+import { api } from '../api'
+import type { SliceCreator } from './types'
+
+export const AUTOSAVE_MS = 500
+
+export type NoteState = 'idle' | 'loading' | 'dirty' | 'saving' | 'saved' | 'error'
+
+export interface NotesSlice {
+  noteId: number | null
+  draft: string
+  /** The text the library is known to hold for noteId. */
+  savedBody: string
+  noteState: NoteState
+  noteError: string | null
+  /** Texts whose save failed after the user switched papers, by paper id (restored on return). */
+  unsavedDrafts: Record<number, string>
+  notesList: NoteSummary[] | null
+  loadNote(paperId: number): Promise<void>
+  closeNote(): void
+  editNote(text: string): void
+  /** Save now if there are unsaved changes. The request starts synchronously (safe in pagehide). */
+  flushNote(): Promise<void>
+  loadNotesList(): Promise<void>
+}
+
+export const createNotesSlice: SliceCreator<NotesSlice> = (set, get) => {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  /** The latest save started, per paper: skip starting an identical one. */
+  const sending = new Map<number, string>()
+
+  const cancelTimer = () => {
+    if (timer !== undefined) clearTimeout(timer)
+    timer = undefined
+  }
+  const schedule = () => {
+    cancelTimer()
+    timer = setTimeout(() => void get().flushNote(), AUTOSAVE_MS)
+  }
+
+  return {
+    noteId: null,
+    draft: '',
+    savedBody: '',
+    noteState: 'idle',
+    noteError: null,
+    unsavedDrafts: {},
+    notesList: null,
+
+    async loadNote(paperId) {
+      cancelTimer()
+      const stashed = get().unsavedDrafts[paperId]
+      set({ noteId: paperId, draft: stashed ?? '', savedBody: '', noteState: 'loading', noteError: null })
+      try {
+        const note = await api.getNote({ paperId })
+        if (get().noteId !== paperId || get().noteState !== 'loading') return
+        if (stashed !== undefined && stashed !== note.body) {
+          set({ savedBody: note.body, noteState: 'dirty' })
+          schedule()
+        } else {
+          set({ draft: note.body, savedBody: note.body, noteState: 'idle' })
+        }
+      } catch (err) {
+        if (get().noteId !== paperId) return
+        set({ noteState: 'error', noteError: 'Could not load the note' })
+        get().reportError(err)
+      }
+    },
+
+    closeNote() {
+      cancelTimer()
+      set({ noteId: null, draft: '', savedBody: '', noteState: 'idle', noteError: null })
+    },
+
+    editNote(text) {
+      if (get().noteId === null || get().noteState === 'loading') return
+      set({ draft: text, noteState: text === get().savedBody ? 'saved' : 'dirty' })
+      schedule()
+    },
+
+    flushNote() {
+      cancelTimer()
+      const { noteId: paperId, draft: body, savedBody, noteState } = get()
+      if (paperId === null || noteState === 'loading') return Promise.resolve()
+      if (body === savedBody || sending.get(paperId) === body) return Promise.resolve()
+      sending.set(paperId, body)
+      set({ noteState: 'saving', noteError: null })
+      // api.saveNote runs synchronously up to its fetch/IPC send: the request is on its way
+      // before this function returns, which is what pagehide/beforeunload need.
+      return api.saveNote({ paperId, body }).then(
+        (note) => {
+          if (sending.get(paperId) === body) sending.delete(paperId)
+          const drafts = get().unsavedDrafts
+          if (drafts[paperId] === body) {
+            const { [paperId]: _saved, ...rest } = drafts
+            set({ unsavedDrafts: rest })
+          }
+          const hasNote = note.body.trim() !== ''
+          get().patchRows([paperId], (r) => ({ ...r, hasNote }))
+          void get().refreshCounts()
+          if (get().mode === 'notes') void get().loadNotesList()
+          if (get().noteId !== paperId) return
+          const still = get().draft === body
+          set({ savedBody: body, noteState: still ? 'saved' : 'dirty' })
+          if (!still) schedule()
+        },
+        (err: unknown) => {
+          if (sending.get(paperId) === body) sending.delete(paperId)
+          if (get().noteId === paperId) {
+            set({ noteState: 'error', noteError: 'Not saved' })
+          } else {
+            set({ unsavedDrafts: { ...get().unsavedDrafts, [paperId]: body } })
+          }
+          get().reportError(err, 'Could not save the note')
+        }
+      )
+    },
+
+    async loadNotesList() {
+      try {
+        set({ notesList: await api.listNotes({}) })
+      } catch (err) {
+        get().reportError(err)
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+/** UI slice: mode (feed or notes list), counts, toasts, import, dialogs. */
+import type { Counts, ImportReport } from '../../../preload/api'
+import { api, errorMessage } from '../api'
+import { fileToBase64 } from '../lib/base64'
+import type { SliceCreator } from './types'
+
+export interface Toast {
+  id: number
+  kind: 'error' | 'info' | 'undo'
+  message: string
+}
+
+export interface UiSlice {
+  mode: 'feed' | 'notes'
+  counts: Counts | null
+  toasts: Toast[]
+  importing: boolean
+  importReport: ImportReport | null
+  shortcutsOpen: boolean
+  refreshCounts(): Promise<void>
+  /** Refresh everything (library changed elsewhere): counts, feed, open paper, notes list. */
+  refreshAll(): Promise<void>
+  showNotes(): void
+  importFiles(files: File[]): Promise<void>
+  closeImportReport(): void
+  setShortcutsOpen(open: boolean): void
+  reportError(err: unknown, context?: string): void
+  showInfo(message: string): void
+  showUndoToast(message: string): void
+  dismissToast(id: number): void
+}
+
+let nextToastId = 1
+const TOAST_MS = { error: 10_000, info: 4_000, undo: 8_000 } as const
+
+export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
+  const addToast = (kind: Toast['kind'], message: string) => {
+    const id = nextToastId++
+    // One undo toast at a time: the newest replaces the previous.
+    const keep = get().toasts.filter((t) => kind !== 'undo' || t.kind !== 'undo').slice(-4)
+    set({ toasts: [...keep, { id, kind, message }] })
+    setTimeout(() => get().dismissToast(id), TOAST_MS[kind])
+  }
+
+  return {
+    mode: 'feed',
+    counts: null,
+    toasts: [],
+    importing: false,
+    importReport: null,
+    shortcutsOpen: false,
+
+    async refreshCounts() {
+      try {
+        set({ counts: await api.counts({}) })
+      } catch (err) {
+        get().reportError(err)
+      }
+    },
+
+    async refreshAll() {
+      const { selectedId, mode } = get()
+      await Promise.all([
+        get().refreshCounts(),
+        get().reloadFeed(),
+        selectedId !== null ? get().loadPaper(selectedId) : null,
+        mode === 'notes' ? get().loadNotesList() : null
+      ])
+    },
+
+    showNotes() {
+      set({ mode: 'notes' })
+      void get().loadNotesList()
+    },
+
+    async importFiles(files) {
+      if (!files.length) return
+      set({ importing: true })
+      try {
+        const payload = await Promise.all(
+          files.map(async (f) => ({ name: f.name, base64: await fileToBase64(f), lastModified: Math.max(0, Math.floor(f.lastModified)) }))
+        )
+        const report = await api.importFiles({ files: payload })
+        set({ importReport: report })
+        await get().refreshAll()
+      } catch (err) {
+        get().reportError(err, 'Import failed')
+      } finally {
+        set({ importing: false })
+      }
+    },
+
+    closeImportReport() {
+      set({ importReport: null })
+    },
+
+    setShortcutsOpen(open) {
+      set({ shortcutsOpen: open })
+    },
+
+    reportError(err, context) {
+      const message = errorMessage(err)
+      addToast('error', context ? `${context}: ${message}` : message)
+    },
+    showInfo(message) {
+      addToast('info', message)
+    },
+    showUndoToast(message) {
+      addToast('undo', message)
+    },
+    dismissToast(id) {
+      if (get().toasts.some((t) => t.id === id)) set({ toasts: get().toasts.filter((t) => t.id !== id) })
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import { memo } from 'react'
+import type { PaperRow } from '../../../preload/api'
+import { Highlight } from '../components/Highlight'
+import { authorLine, formatDigestDate } from '../lib/format'
+
+interface Props {
+  row: PaperRow
+  index: number
+  setSize: number
+  selected: boolean
+  terms: readonly string[]
+  start: number
+  height: number
+  onSelect(id: number): void
+  onOpen(id: number): void
+}
+
+/** One feed row. Its accessible name is the title; everything else is its description. */
+export const FeedRow = memo(function FeedRow({ row, index, setSize, selected, terms, start, height, onSelect, onOpen }: Props) {
+  const titleId = `paper-title-${row.id}`
+  const metaId = `paper-meta-${row.id}`
+  const unread = row.status === 'unread'
+  return (
+    <div
+      role="option"
+      id={`paper-row-${row.id}`}
+      aria-selected={selected}
+      aria-labelledby={titleId}
+      aria-describedby={metaId}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      className={`row${selected ? ' selected' : ''}${unread ? ' unread' : ''}`}
+      style={{ transform: `translateY(${start}px)`, height }}
+      onClick={() => onSelect(row.id)}
+      onDoubleClick={() => onOpen(row.id)}
+    >
+      <div className="row-title" id={titleId}>
+        <Highlight text={row.title} terms={terms} />
+      </div>
+      <div className="row-meta" id={metaId}>
+        <span className={`status-dot ${row.status}`}>{row.status === 'unread' ? 'Unread' : row.status === 'reading' ? 'Reading' : 'Read'}</span>
+        <span className="row-authors">{authorLine(row.authors, row.authorCount)}</span>
+        <span className="row-date">{formatDigestDate(row.digestDate)}</span>
+        {row.starred && <span className="badge star">Starred</span>}
+        {row.hasNote && <span className="badge">Note</span>}
+        {row.hasCode && <span className="badge">Code</span>}
+        {row.seenIn > 1 && <span className="badge">In {row.seenIn} digests</span>}
+      </div>
+    </div>
+  )
+})

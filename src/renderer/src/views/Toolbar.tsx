@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react'
+import { SORTS, type Sort } from '../../../preload/api'
+import { ImportButton } from '../components/ImportButton'
+import { useStore } from '../store'
+
+const SORT_LABEL: Record<Sort, string> = { digest: 'Digest date', firstSeen: 'First seen', title: 'Title' }
+const SEARCH_DEBOUNCE_MS = 200
+
+export function Toolbar() {
+  const query = useStore((s) => s.query)
+  const setQuery = useStore((s) => s.setQuery)
+  const sort = useStore((s) => s.sort)
+  const setSort = useStore((s) => s.setSort)
+  const inDigest = useStore((s) => s.digestId !== null)
+  const [text, setText] = useState(query)
+
+  // Store -> box (e.g. Esc cleared the query elsewhere).
+  useEffect(() => setText(query), [query])
+  // Box -> store, debounced.
+  useEffect(() => {
+    if (text === query) return
+    const t = setTimeout(() => setQuery(text), SEARCH_DEBOUNCE_MS)
+    return () => clearTimeout(t)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text])
+
+  const searching = query.trim() !== ''
+  return (
+    <header className="toolbar">
+      <h1 className="app-name">Folio</h1>
+      <div className="search" role="search">
+        <input
+          id="search"
+          type="search"
+          role="searchbox"
+          aria-label="Search papers"
+          placeholder="Search papers  ( / )"
+          autoComplete="off"
+          spellCheck={false}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') setQuery(text)
+            if (e.key === 'Escape') {
+              e.preventDefault()
+              e.stopPropagation()
+              if (text) {
+                setText('')
+                setQuery('')
+              } else {
+                e.currentTarget.blur()
+                document.querySelector<HTMLElement>('[role="listbox"]')?.focus()
+              }
+            }
+          }}
+        />
+      </div>
+      <label className="sort">
+        Sort by{' '}
+        <select
+          value={sort}
+          disabled={searching || inDigest}
+          title={searching ? 'Search results are ranked by relevance' : inDigest ? 'A digest is shown in its own order' : undefined}
+          onChange={(e) => setSort(e.currentTarget.value as Sort)}
+        >
+          {SORTS.map((s) => (
+            <option key={s} value={s}>
+              {SORT_LABEL[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ImportButton className="primary" />
+      <button type="button" className="icon" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" onClick={() => useStore.getState().setShortcutsOpen(true)}>
+        ?
+      </button>
+    </header>
+  )
+}

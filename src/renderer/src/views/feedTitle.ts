@@ -1,0 +1,21 @@
+import type { View } from '../../../preload/api'
+import { formatDigestDate } from '../lib/format'
+import type { Store } from '../store'
+
+export const VIEW_LABEL: Record<View, string> = {
+  unread: 'Unread',
+  reading: 'Reading',
+  starred: 'Starred',
+  notes: 'With notes',
+  read: 'Read',
+  all: 'All'
+}
+
+/** The feed's heading: the smart view's name or the digest's date. */
+export function feedTitle(s: Store): string {
+  if (s.digestId !== null) {
+    const d = s.counts?.digests.find((x) => x.id === s.digestId)
+    return d ? `Digest ${formatDigestDate(d.date, d.dateInferred)}` : 'Digest'
+  }
+  return VIEW_LABEL[s.view]
+}
