@@ -209,7 +209,7 @@ function isSuffix(token: string): boolean {
 
 /**
  * Split an author list such as `A, B and C` (e-mail `Authors:`, RSS `dc:creator`): commas and the word `and`
- * at parenthesis depth 0. A token that is only `Jr.`/`Sr.`/`III` is re-attached to the previous name, and
+ * at parenthesis depth 0. A token that is only `Jr.`/`Sr.`/`III` is re-attached to the previous name (`King Jr.`), and
  * parenthesised affiliations are dropped. Names are TeX-converted and whitespace-collapsed.
  */
 export function splitAuthorList(list: string): string[] {
@@ -235,7 +235,7 @@ export function splitAuthorList(list: string): string[] {
   for (const token of raw) {
     const t = collapseWhitespace(stripParens(token))
     if (t === '') continue
-    if (isSuffix(t) && names.length > 0) names[names.length - 1] += `, ${t}`
+    if (isSuffix(t) && names.length > 0) names[names.length - 1] += ` ${t}` // same form as invertName
     else names.push(t)
   }
   return names.map((n) => collapseWhitespace(latexToUnicode(n)))

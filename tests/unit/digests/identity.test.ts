@@ -153,7 +153,7 @@ describe('names', () => {
       'Thomas Unterthiner',
       'Sepp Hochreiter'
     ])
-    expect(splitAuthorList('Martin Luther King, Jr., Ada Lovelace')).toEqual(['Martin Luther King, Jr.', 'Ada Lovelace'])
+    expect(splitAuthorList('Martin Luther King, Jr., Ada Lovelace')).toEqual(['Martin Luther King Jr.', 'Ada Lovelace'])
     expect(splitAuthorList('A. Author (MIT, CSAIL), B. Brandt ((1) ETH, (2) EPFL)')).toEqual(['A. Author', 'B. Brandt'])
     expect(splitAuthorList('Alexander Andersen')).toEqual(['Alexander Andersen'])
   })

@@ -1,0 +1,141 @@
+/**
+ * saxes helpers shared by detection and the arXiv feed parsers. The input is untrusted: saxes never fetches
+ * external entities and does not expand DTD entities; a DOCTYPE that declares entities is refused outright.
+ */
+import { SaxesParser, type SaxesTagNS } from 'saxes'
+import { DigestError } from './types'
+
+export const NS = {
+  atom: 'http://www.w3.org/2005/Atom',
+  arxiv: 'http://arxiv.org/schemas/atom',
+  dc: 'http://purl.org/dc/elements/1.1/',
+  opensearch: 'http://a9.com/-/spec/opensearch/1.1/'
+} as const
+
+export type XmlParser = SaxesParser<{ xmlns: true; position: true }>
+export type Tag = SaxesTagNS
+
+/** A namespace-aware parser that refuses entity declarations. */
+export function newXmlParser(): XmlParser {
+  const p = new SaxesParser({ xmlns: true, position: true })
+  p.on('doctype', (doctype) => {
+    if (/<!ENTITY/i.test(doctype)) {
+      throw new DigestError(`XML with entity declarations in its DOCTYPE is not accepted (line ${p.line})`, { line: p.line })
+    }
+  })
+  return p
+}
+
+/** Turn a saxes error (`"12:5: message"`) into a one-line DigestError with line and column. */
+export function xmlError(e: unknown): DigestError {
+  if (e instanceof DigestError) return e
+  const msg = e instanceof Error ? e.message : String(e)
+  const m = /^(\d+):(\d+): (.*)$/s.exec(msg)
+  if (m && m[1] !== undefined && m[2] !== undefined && m[3] !== undefined) {
+    const line = Number(m[1])
+    const column = Number(m[2])
+    return new DigestError(`invalid XML at line ${line}, column ${column}: ${firstLine(m[3])}`, { line, column })
+  }
+  return new DigestError(`invalid XML: ${firstLine(msg)}`)
+}
+
+function firstLine(s: string): string {
+  const i = s.indexOf('\n')
+  return i === -1 ? s : s.slice(0, i)
+}
+
+/** Run a parser over the whole text, converting errors. `stop` errors thrown by handlers pass through. */
+export function runXml(p: XmlParser, text: string): void {
+  try {
+    p.write(text).close()
+  } catch (e) {
+    if (e instanceof StopSniff) throw e
+    throw xmlError(e)
+  }
+}
+
+/** Thrown by a handler to end a sniff early. */
+export class StopSniff extends Error {
+  constructor(readonly result: 'arxiv-rss' | 'arxiv-atom') {
+    super('stop')
+  }
+}
+
+/** Text of the current element, accumulated only while `active`. */
+export class TextBuffer {
+  private parts: string[] = []
+  active = false
+  start(): void {
+    this.parts = []
+    this.active = true
+  }
+  push(s: string): void {
+    if (this.active) this.parts.push(s)
+  }
+  take(): string {
+    this.active = false
+    const s = this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('')
+    this.parts = []
+    return s
+  }
+}
+
+const ARXIV_ENTRY_ID = /^(?:https?:\/\/arxiv\.org\/abs\/|oai:arxiv\.org:)/i
+const ARXIV_API_ID = /^https?:\/\/arxiv\.org\/api\//i
+
+/**
+ * Tell an arXiv RSS 2.0 feed from an arXiv Atom feed by content (§3 #2). Throws DigestError for XML that is
+ * neither (HTML, other RSS/Atom feeds, any other document).
+ */
+export function sniffXml(text: string): 'arxiv-rss' | 'arxiv-atom' {
+  const p = newXmlParser()
+  const stack: string[] = []
+  const buf = new TextBuffer()
+  let root: 'rss' | 'atom' | undefined
+  const decide = (ok: boolean, kind: 'arxiv-rss' | 'arxiv-atom'): void => {
+    if (ok) throw new StopSniff(kind)
+  }
+  p.on('text', (t) => buf.push(t))
+  p.on('cdata', (t) => buf.push(t))
+  p.on('opentag', (tag) => {
+    stack.push(tag.local)
+    if (stack.length === 1) {
+      const declaresArxiv = Object.values(tag.ns).includes(NS.arxiv)
+      if (tag.local === 'rss' && tag.uri === '') {
+        root = 'rss'
+        decide(declaresArxiv, 'arxiv-rss')
+      } else if (tag.local === 'feed' && tag.uri === NS.atom) {
+        root = 'atom'
+        decide(declaresArxiv, 'arxiv-atom')
+      } else if (tag.local.toLowerCase() === 'html') {
+        throw new DigestError(
+          'HTML pages are not supported: save the Hugging Face page as text, or import the daily_papers JSON'
+        )
+      } else {
+        throw new DigestError(`XML, but not an arXiv feed (root element <${tag.name}>)`)
+      }
+      return
+    }
+    if (tag.uri === NS.arxiv) decide(true, root === 'rss' ? 'arxiv-rss' : 'arxiv-atom')
+    if (root === 'atom' && tag.local === 'id' && tag.uri === NS.atom && stack.length <= 3) buf.start()
+    if (root === 'rss' && tag.local === 'link' && tag.uri === '' && stack.length === 3) buf.start()
+  })
+  p.on('closetag', (tag) => {
+    stack.pop()
+    if (buf.active) {
+      const value = buf.take().trim()
+      if (root === 'atom' && tag.local === 'id') decide(ARXIV_API_ID.test(value) || ARXIV_ENTRY_ID.test(value), 'arxiv-atom')
+      if (root === 'rss' && tag.local === 'link') decide(/^https?:\/\/(?:rss\.|export\.)?arxiv\.org\//i.test(value), 'arxiv-rss')
+    }
+    if ((root === 'atom' && tag.local === 'entry') || (root === 'rss' && tag.local === 'item')) {
+      throw new DigestError(`XML, but not an arXiv feed (${root === 'rss' ? 'RSS' : 'Atom'} feed from another site)`)
+    }
+  })
+  try {
+    runXml(p, text)
+  } catch (e) {
+    if (e instanceof StopSniff) return e.result
+    throw e
+  }
+  throw new DigestError(`XML, but not an arXiv feed`)
+}
