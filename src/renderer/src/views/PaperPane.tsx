@@ -79,7 +79,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
         {paper.digests.map((d) => (
           <li key={d.id}>
             <button type="button" className="link-button" onClick={() => setDigest(d.id)}>
-              {formatDigestDate(d.date, d.dateInferred)} · {d.fileName} ({d.format}), #{d.position + 1}
+              {formatDigestDate(d.date, d.dateInferred)} · {d.fileName} ({d.format}), #{d.position}
             </button>
           </li>
         ))}
