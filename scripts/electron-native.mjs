@@ -154,9 +154,10 @@ export function buildElectronNative({ version, platform = process.platform, arch
   }
 }
 
-export function main(argv = process.argv.slice(2)) {
+/** Returns the exit code: 0 ready, 1 no Electron binary, 2 no native build. */
+export function main(argv = process.argv.slice(2), { root = ROOT } = {}) {
   const force = argv.includes('--force')
-  const electronDir = join(ROOT, 'node_modules', 'electron')
+  const electronDir = join(root, 'node_modules', 'electron')
   let version
   if (!argv.includes('--native-only')) {
     let status = electronBinaryStatus(electronDir)
@@ -175,7 +176,7 @@ export function main(argv = process.argv.slice(2)) {
     }
   }
   if (argv.includes('--skip-native')) return 0
-  const built = buildElectronNative({ version, force })
+  const built = buildElectronNative({ version, force, root })
   if (!built.ok) {
     console.error(
       `\nbetter-sqlite3 could not be built for Electron ${version} (${process.platform}-${process.arch}): ${built.reason}.\n` +
