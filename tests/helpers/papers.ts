@@ -1,6 +1,6 @@
 /** Building ParsedPaper records and writing them as one digest, for library tests. */
 import type { ParsedPaper } from '../../src/main/digests/types'
-import { finishDigest, insertDigest, linkPaper } from '../../src/main/library/digests'
+import { beginBulkIndex, endBulkIndex, finishDigest, insertDigest, linkPaper } from '../../src/main/library/digests'
 import type { Library } from '../../src/main/library/index'
 import { resolvePaper } from '../../src/main/library/papers'
 
@@ -12,6 +12,7 @@ let n = 0
 /** Writes papers as one digest the way the importer does; returns the paper ids in order. */
 export function addDigest(lib: Library, papers: ParsedPaper[], date = '2024-06-06', now = new Date().toISOString()): number[] {
   return lib.db.transaction(() => {
+    const maxIdBefore = beginBulkIndex(lib.db)
     const digestId = insertDigest(lib.db, {
       hash: `test-${Date.now()}-${n++}`,
       meta: { format: 'hf-text', warnings: [] },
@@ -24,7 +25,8 @@ export function addDigest(lib: Library, papers: ParsedPaper[], date = '2024-06-0
       linkPaper(lib.db, digestId, id, i + 1, p.extras)
       return id
     })
-    finishDigest(lib.db, digestId, { format: 'hf-text', date, warnings: [] }, papers.length, 0)
+    finishDigest(lib.db, digestId, { format: 'hf-text', date, warnings: [] }, papers.length, 0, maxIdBefore)
+    endBulkIndex(lib.db, maxIdBefore)
     return ids
   })()
 }

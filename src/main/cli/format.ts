@@ -24,8 +24,9 @@ export function importSummary(r: ImportReport, dryRun = false): string {
   return lines.join('\n')
 }
 
-/** A progress line for a terminal; quiet when stderr is not a TTY. */
-export function progressPrinter(stream: NodeJS.WriteStream): ((p: ImportProgress) => void) | undefined {
-  if (!stream.isTTY) return undefined
-  return (p) => stream.write(`\r\x1b[2K[${p.fileIndex + 1}/${p.fileCount}] ${p.file}: ${p.papers} papers…`)
+/** A progress line on a terminal (rewritten in place); quiet when stderr is not a TTY unless forced. */
+export function progressPrinter(stream: NodeJS.WriteStream, force = false): ((p: ImportProgress) => void) | undefined {
+  const line = (p: ImportProgress): string => `[${p.fileIndex + 1}/${p.fileCount}] ${p.file}: ${p.papers} papers…`
+  if (stream.isTTY) return (p) => stream.write(`\r\x1b[2K${line(p)}`)
+  return force ? (p) => stream.write(`${line(p)}\n`) : undefined
 }

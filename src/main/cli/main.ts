@@ -34,7 +34,7 @@ export interface Io {
 const HELP = `folio: your research reading list, offline
 
 Usage:
-  folio import <files or folders>… [--dry-run] [--json]
+  folio import <files or folders>… [--dry-run] [--progress] [--json]
   folio list [--status unread|reading|read] [--starred] [--limit N] [--json]
   folio search <query> [--limit N] [--json]
   folio status <paper> <unread|reading|read>
@@ -54,6 +54,7 @@ const OPTIONS = {
   limit: { type: 'string' },
   json: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  progress: { type: 'boolean' },
   set: { type: 'string' },
   edit: { type: 'boolean' },
   off: { type: 'boolean' },
@@ -109,7 +110,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         importSources(
           lib,
           args.map((path) => ({ kind: 'path' as const, path })),
-          { dryRun, onProgress: o.json ? undefined : progressPrinter(process.stderr) }
+          { dryRun, onProgress: o.json ? undefined : progressPrinter(process.stderr, o.progress) }
         )
       )
       if (process.stderr.isTTY && !o.json) process.stderr.write('\r\x1b[2K')

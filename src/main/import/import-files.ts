@@ -10,7 +10,7 @@ import { decode } from '../digests/decode'
 import { detect } from '../digests/detect'
 import { parsers } from '../digests/index'
 import { DigestError, type ParsedPaper } from '../digests/types'
-import { findDigestByHash, finishDigest, insertDigest, linkPaper } from '../library/digests'
+import { beginBulkIndex, endBulkIndex, findDigestByHash, finishDigest, insertDigest, linkPaper } from '../library/digests'
 import type { Library } from '../library/index'
 import { resolvePaper } from '../library/papers'
 import { nowIso } from '../library/statements'
@@ -108,6 +108,7 @@ export function importFile(lib: Library, entry: FileEntry, options: ImportOption
         }
       }
       // The digest row is created first (papers link to it); its date is filled in by finishDigest.
+      const maxIdBefore = beginBulkIndex(lib.db)
       digestId = insertDigest(lib.db, {
         hash,
         meta: { format, warnings: [] },
@@ -118,7 +119,8 @@ export function importFile(lib: Library, entry: FileEntry, options: ImportOption
       const meta = parsers[format](text, { fileName: entry.name, mtime }, onPaper)
       if (position === 0) throw new DigestError('no papers found')
       report.warnings = [...decodeWarnings, ...meta.warnings]
-      finishDigest(lib.db, digestId, { ...meta, warnings: report.warnings }, position, report.added)
+      finishDigest(lib.db, digestId, { ...meta, warnings: report.warnings }, position, report.added, maxIdBefore)
+      endBulkIndex(lib.db, maxIdBefore)
       if (options.dryRun) throw new DryRunRollback()
     })
     try {

@@ -37,9 +37,10 @@ export function insertDigest(db: DB, d: NewDigest): number {
 
 /**
  * Record what the parse found, and give every paper this digest listed its newest digest date
- * (the digest's own date, or its import day when the file has none).
+ * (the digest's own date, or its import day when the file has none). `maxIdBefore`: the largest
+ * paper id before this import (papers above it are new).
  */
-export function finishDigest(db: DB, id: number, meta: DigestMeta, paperCount: number, addedCount: number): void {
+export function finishDigest(db: DB, id: number, meta: DigestMeta, paperCount: number, addedCount: number, maxIdBefore: number): void {
   stmt(db, 'UPDATE digests SET digest_date = ?, date_inferred = ?, paper_count = ?, added_count = ?, warnings = ? WHERE id = ?').run(
     meta.date ?? null,
     meta.dateInferred ? 1 : 0,
@@ -48,13 +49,17 @@ export function finishDigest(db: DB, id: number, meta: DigestMeta, paperCount: n
     JSON.stringify(meta.warnings),
     id
   )
+  const date = meta.date ?? stmt<[number], { d: string }>(db, 'SELECT substr(imported_at, 1, 10) AS d FROM digests WHERE id = ?').get(id)!.d
+  // Papers this digest created take its date; papers it merged keep their newest date.
+  stmt(db, 'UPDATE papers SET digest_date = ? WHERE id > ? AND id IN (SELECT paper_id FROM digest_papers WHERE digest_id = ?)').run(
+    date,
+    maxIdBefore,
+    id
+  )
   stmt(
     db,
-    `UPDATE papers SET digest_date = (
-       SELECT max(coalesce(d.digest_date, substr(d.imported_at, 1, 10)))
-         FROM digest_papers dp JOIN digests d ON d.id = dp.digest_id WHERE dp.paper_id = papers.id)
-     WHERE id IN (SELECT paper_id FROM digest_papers WHERE digest_id = ?)`
-  ).run(id)
+    'UPDATE papers SET digest_date = ? WHERE id <= ? AND digest_date < ? AND id IN (SELECT paper_id FROM digest_papers WHERE digest_id = ?)'
+  ).run(date, maxIdBefore, date, id)
 }
 
 /** Link a paper to a digest; returns false when this digest already listed it (a duplicate inside one file). */
@@ -93,4 +98,23 @@ export function digestCounts(db: DB): DigestCount[] {
       total: d.total,
       unread: d.unread
     }))
+}
+
+/**
+ * Bulk indexing for one import transaction: new papers skip the per-row FTS trigger while
+ * `bulk` is set and are indexed in one statement by `endBulkIndex`. Both must run inside the
+ * same write transaction, so a failed or killed import leaves neither flag nor index behind.
+ */
+export function beginBulkIndex(db: DB): number {
+  stmt(db, 'UPDATE import_state SET bulk = 1 WHERE id = 1').run()
+  return (stmt<[], { m: number | null }>(db, 'SELECT max(id) AS m FROM papers').get()?.m ?? 0) as number
+}
+
+export function endBulkIndex(db: DB, firstNewId: number): void {
+  stmt(
+    db,
+    `INSERT INTO search_index(rowid, title, abstract, authors, notes)
+     SELECT id, title, abstract, authors, '' FROM papers WHERE id > ?`
+  ).run(firstNewId)
+  stmt(db, 'UPDATE import_state SET bulk = 0 WHERE id = 1').run()
 }

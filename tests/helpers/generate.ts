@@ -1,0 +1,100 @@
+/**
+ * Deterministic, real-shaped synthetic digests for load tests and the benchmark:
+ * an arXiv RSS 2.0 feed in the exact shape of rss.arxiv.org (see tests/fixtures/arxiv-rss.xml).
+ */
+const WORDS = (
+  'learning model models language neural network networks training data diffusion transformer attention ' +
+  'large scale alignment preference reward policy optimization gradient loss sparse dense retrieval graph ' +
+  'representation contrastive self supervised generative adversarial latent variational inference bayesian ' +
+  'robust efficient fast memory compute token tokens context reasoning planning agent agents vision image ' +
+  'video audio speech multimodal benchmark evaluation dataset fine tuning instruction human feedback safety ' +
+  'theory bound convergence stochastic kernel embedding quantization pruning distillation mixture experts'
+).split(' ')
+
+/** Small fast PRNG (mulberry32): the same seed gives the same file. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export function words(r: () => number, n: number): string {
+  const out: string[] = []
+  for (let i = 0; i < n; i++) out.push(WORDS[Math.floor(r() * WORDS.length)]!)
+  return out.join(' ')
+}
+
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
+
+export function arxivId(i: number): string {
+  const yymm = 2401 + Math.floor(i / 90000) // 2401, 2402… valid months while i < 1,080,000
+  return `${yymm}.${String(10000 + (i % 90000)).padStart(5, '0')}`
+}
+
+export interface SyntheticPaper {
+  id: string
+  title: string
+  abstract: string
+  authors: string[]
+}
+
+export function syntheticPaper(i: number, r: () => number): SyntheticPaper {
+  const nAuthors = 2 + Math.floor(r() * 8)
+  const authors = Array.from({ length: nAuthors }, (_, k) => `${cap(words(r, 1))} ${cap(words(r, 1))}son${k}`)
+  return {
+    id: arxivId(i),
+    title: `${cap(words(r, 6 + Math.floor(r() * 6)))} ${i}`,
+    abstract: `${cap(words(r, 120 + Math.floor(r() * 30)))}. Code: https://github.com/lab${i % 97}/repo${i}.`,
+    authors
+  }
+}
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/** An arXiv RSS feed with `n` items (about 1.8 KB each: 20,000 items ≈ 36 MB). */
+export function generateArxivRss(n: number, seed = 1, offset = 0): string {
+  const r = rng(seed)
+  const parts: string[] = [
+    `<?xml version='1.0' encoding='UTF-8'?>
+<rss xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" version="2.0">
+  <channel>
+    <title>cs.LG updates on arXiv.org</title>
+    <link>http://rss.arxiv.org/rss/cs.LG</link>
+    <description>cs.LG updates on the arXiv.org e-print archive.</description>
+    <atom:link href="http://rss.arxiv.org/rss/cs.LG" rel="self" type="application/rss+xml"/>
+    <docs>http://www.rssboard.org/rss-specification</docs>
+    <language>en-us</language>
+    <lastBuildDate>Tue, 14 Jan 2025 05:00:12 +0000</lastBuildDate>
+    <managingEditor>rss-help@arxiv.org</managingEditor>
+    <pubDate>Tue, 14 Jan 2025 00:00:00 -0500</pubDate>
+`
+  ]
+  const types = ['new', 'cross', 'replace', 'replace-cross']
+  for (let k = 0; k < n; k++) {
+    const i = offset + k
+    const p = syntheticPaper(i, r)
+    const type = types[i % 4]!
+    const v = type.startsWith('replace') ? 2 : 1
+    parts.push(`    <item>
+      <title>${esc(p.title)}</title>
+      <link>https://arxiv.org/abs/${p.id}</link>
+      <description>arXiv:${p.id}v${v} Announce Type: ${type} 
+Abstract: ${esc(p.abstract)}</description>
+      <guid isPermaLink="false">oai:arXiv.org:${p.id}v${v}</guid>
+      <category>cs.LG</category>
+      <category>stat.ML</category>
+      <pubDate>Tue, 14 Jan 2025 00:00:00 -0500</pubDate>
+      <arxiv:announce_type>${type}</arxiv:announce_type>
+      <dc:rights>http://arxiv.org/licenses/nonexclusive-distrib/1.0/</dc:rights>
+      <dc:creator>${esc(p.authors.join(', '))}</dc:creator>
+    </item>
+`)
+  }
+  parts.push('  </channel>\n</rss>\n')
+  return parts.join('')
+}
