@@ -94,13 +94,17 @@ export const viewButton = (page: Page, label: string, count: number): Locator =>
   page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: `${label} ${count}`, exact: true })
 export const statusButton = (page: Page, status: 'Unread' | 'Reading' | 'Read'): Locator =>
   page.getByRole('group', { name: 'Reading status' }).getByRole('button', { name: status, exact: true })
+export const starButton = (page: Page): Locator =>
+  page.getByRole('region', { name: 'Paper' }).getByRole('button', { name: 'Star', exact: true })
 export const notes = (page: Page): Locator => page.getByRole('textbox', { name: 'Notes', exact: true })
 export const paperHeading = (page: Page): Locator => page.getByRole('region', { name: 'Paper' }).getByRole('heading', { level: 2 })
 
-/** The option that is aria-selected, by accessible name. */
+/** The title (accessible name) of the feed's selected option, or null. */
 export async function selectedTitle(page: Page): Promise<string | null> {
-  const sel = page.getByRole('option', { selected: true })
-  return (await sel.count()) ? sel.first().getAttribute('aria-labelledby').then((id) => page.locator(`[id="${id}"]`).textContent()) : null
+  const sel = page.getByRole('listbox').getByRole('option', { selected: true })
+  if (!(await sel.count())) return null
+  const id = await sel.first().getAttribute('aria-labelledby')
+  return id ? page.locator(`[id="${id}"]`).textContent() : null
 }
 
 export async function pressed(button: Locator): Promise<boolean> {

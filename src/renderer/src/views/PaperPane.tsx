@@ -54,7 +54,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
       <div className="paper-controls">
         <StatusControl status={paper.status} />
         <button type="button" className="star-toggle" aria-pressed={paper.starred} onClick={() => void toggleStar()}>
-          {paper.starred ? '★ Starred' : '☆ Star'}
+          <span aria-hidden="true">{paper.starred ? '★' : '☆'}</span> Star
         </button>
       </div>
       {links.length > 0 && (
