@@ -90,6 +90,18 @@ describe('built main process (electron stand-in)', () => {
       expect(res.status).toBe(200)
       expect(res.headers.get('content-type')).toMatch(/^text\/html/)
       expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
+      // every script and stylesheet the page references is local and served with the right type
+      const html = await res.text()
+      const refs = [...html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+)"/g)].map((m) => m[1]!).filter((r) => !r.startsWith('data:'))
+      expect(refs.length).toBeGreaterThan(0)
+      for (const ref of refs) {
+        const url = new URL(ref, APP.url)
+        expect(url.protocol, ref).toBe('folio:')
+        const asset = await get(url.href)
+        expect(asset.status, ref).toBe(200)
+        if (ref.endsWith('.js')) expect(asset.headers.get('content-type')).toMatch(/^text\/javascript/)
+        if (ref.endsWith('.css')) expect(asset.headers.get('content-type')).toMatch(/^text\/css/)
+      }
     }
   })
 
