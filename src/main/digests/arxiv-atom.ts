@@ -22,7 +22,8 @@ interface Author {
 }
 
 interface Entry {
-  line: number
+  /** 1-based position in the feed, for messages. */
+  index: number
   id?: string
   title?: string
   summary?: string
@@ -54,6 +55,7 @@ export const parseArxivAtom: DigestParser = (text, _ctx, onPaper) => {
   let feedUpdated: string | undefined
   let totalResults: number | undefined
   let rank = 0
+  let count = 0
 
   p.on('text', (t) => buf.push(t))
   p.on('cdata', (t) => buf.push(t))
@@ -67,7 +69,7 @@ export const parseArxivAtom: DigestParser = (text, _ctx, onPaper) => {
     }
     const attr = (name: string): string | undefined => tag.attributes[name]?.value
     if (depth === 2) {
-      if (key === `${A}|entry`) entry = { line: p.line, authors: [], creators: [], categories: [] }
+      if (key === `${A}|entry`) entry = { index: ++count, authors: [], creators: [], categories: [] }
       else if (key === `${A}|updated` || key === `${NS.opensearch}|totalResults`) {
         field = key
         buf.start()
@@ -185,7 +187,7 @@ function entryPaper(e: Entry, rank: number, warnings: string[]): ParsedPaper | u
   if (isApiError(e)) throw new DigestError(`arXiv API error: ${collapseWhitespace(e.summary ?? e.id ?? 'unknown error')}`)
   if (e.id?.startsWith('oai:')) {
     // The RSS service's Atom variant: same fields as RSS 2.0.
-    const item = newItem(e.line)
+    const item = newItem(e.index)
     item.title = e.title
     item.description = e.summary
     item.guid = e.id
@@ -206,7 +208,7 @@ function entryPaper(e: Entry, rank: number, warnings: string[]): ParsedPaper | u
   }
   const title = collapseWhitespace(latexToUnicode(e.title ?? ''))
   if (title === '') {
-    warnings.push(`line ${e.line}: entry without a title skipped`)
+    warnings.push(`entry ${e.index}: no title, skipped`)
     return undefined
   }
   const id = parseArxivId(e.id ?? '')
@@ -232,7 +234,7 @@ function entryPaper(e: Entry, rank: number, warnings: string[]): ParsedPaper | u
     if (id.version !== undefined) paper.version = id.version
     Object.assign(paper.links, arxivLinks(id.id))
   } else {
-    warnings.push(`line ${e.line}: no arXiv id in entry "${title.slice(0, 60)}"`)
+    warnings.push(`entry ${e.index}: no arXiv id in "${title.slice(0, 60)}"`)
   }
   if (e.published !== undefined) paper.published = e.published
   const d = classifyDoi(e.doi ?? e.doiLink ?? '')

@@ -26,7 +26,8 @@ export function splitDescription(desc: string): { id?: string; announceType?: st
 }
 
 interface Item {
-  line: number
+  /** 1-based position in the feed, for messages. */
+  index: number
   title?: string
   link?: string
   description?: string
@@ -103,7 +104,7 @@ export function feedPaper(item: Item, rank: number, warnings: string[]): ParsedP
   const desc = splitDescription(item.description ?? '')
   const id = parseArxivId(item.guid ?? '') ?? parseArxivId(desc.id ?? '') ?? parseArxivId(item.link ?? '')
   if (title === '') {
-    warnings.push(`line ${item.line}: item without a title skipped`)
+    warnings.push(`item ${item.index}: no title, skipped`)
     return undefined
   }
   const abstract = collapseWhitespace(latexToUnicode(desc.abstract))
@@ -128,7 +129,7 @@ export function feedPaper(item: Item, rank: number, warnings: string[]): ParsedP
     if (id.version !== undefined) paper.version = id.version
     Object.assign(paper.links, arxivLinks(id.id))
   } else {
-    warnings.push(`line ${item.line}: no arXiv id in item "${title.slice(0, 60)}"`)
+    warnings.push(`item ${item.index}: no arXiv id in "${title.slice(0, 60)}"`)
   }
   if (item.doi !== undefined) {
     const d = classifyDoi(item.doi)
@@ -140,8 +141,8 @@ export function feedPaper(item: Item, rank: number, warnings: string[]): ParsedP
   return paper
 }
 
-export function newItem(line: number): Item {
-  return { line, categories: [] }
+export function newItem(index: number): Item {
+  return { index, categories: [] }
 }
 export type { Item as FeedItem }
 
@@ -156,6 +157,7 @@ export const parseArxivRss: DigestParser = (text, _ctx, onPaper) => {
   let channelField: string | undefined
   let channelDate: string | undefined
   let rank = 0
+  let count = 0
   let rootChecked = false
 
   p.on('text', (t) => buf.push(t))
@@ -168,7 +170,7 @@ export const parseArxivRss: DigestParser = (text, _ctx, onPaper) => {
       return
     }
     if (depth === 2 && tag.local === 'channel') inChannel = true
-    else if (inChannel && depth === 3 && tag.local === 'item' && tag.uri === '') item = newItem(p.line)
+    else if (inChannel && depth === 3 && tag.local === 'item' && tag.uri === '') item = newItem(++count)
     else if (item && depth === 4) {
       const key = `${tag.uri}|${tag.local}`
       if (ITEM_FIELDS.has(key)) {
