@@ -102,9 +102,7 @@ export const paperHeading = (page: Page): Locator => page.getByRole('region', { 
 /** The title (accessible name) of the feed's selected option, or null. */
 export async function selectedTitle(page: Page): Promise<string | null> {
   const sel = page.getByRole('listbox').getByRole('option', { selected: true })
-  if (!(await sel.count())) return null
-  const id = await sel.first().getAttribute('aria-labelledby')
-  return id ? page.locator(`[id="${id}"]`).textContent() : null
+  return (await sel.count()) ? sel.first().textContent() : null
 }
 
 export async function pressed(button: Locator): Promise<boolean> {
@@ -153,10 +151,7 @@ export async function collectFeedTitles(page: Page, max = 500): Promise<string[]
   let stable = 0
   for (let i = 0; i < 200 && stable < 3 && seen.size < max; i++) {
     const before = seen.size
-    for (const id of await box.getByRole('option').evaluateAll((els) => els.map((e) => e.getAttribute('aria-labelledby') ?? ''))) {
-      const text = await page.locator(`[id="${id}"]`).textContent()
-      if (text) seen.add(text)
-    }
+    for (const text of await box.getByRole('option').allTextContents()) seen.add(text)
     await box.evaluate((el) => el.scrollBy(0, el.clientHeight * 0.8))
     await page.waitForTimeout(60)
     stable = seen.size === before ? stable + 1 : 0
