@@ -17,6 +17,10 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return false
 }
 
+function focusList(): void {
+  document.querySelector<HTMLElement>('[role="listbox"]')?.focus()
+}
+
 function focusPaperPane(): void {
   document.getElementById('paper-pane')?.focus()
 }
@@ -33,11 +37,21 @@ export function handleGlobalKey(e: KeyboardEvent): void {
     return
   }
   if (mod || e.altKey) return
-  if (isTypingTarget(e.target)) return
+  if (isTypingTarget(e.target)) {
+    // Esc leaves a field (blurring the note saves it) and returns to the list.
+    if (e.key === 'Escape' && e.target instanceof HTMLElement) {
+      e.preventDefault()
+      e.target.blur()
+      focusList()
+    }
+    return
+  }
   if (s.shortcutsOpen) return
 
-  // Buttons and links handle Enter/Space themselves.
+  // Buttons and links handle Enter/Space themselves; arrows belong to whatever has focus
+  // (scrolling the paper pane, say) except in the feed or on the page itself.
   const onControl = e.target instanceof HTMLElement && e.target.closest('button, a, [role="button"]') !== null
+  const arrowsOk = e.target === document.body || (e.target instanceof HTMLElement && e.target.getAttribute('role') === 'listbox')
   const key = e.key
 
   const run = (fn: () => void) => {
@@ -47,14 +61,14 @@ export function handleGlobalKey(e: KeyboardEvent): void {
   switch (key) {
     case 'j':
     case 'ArrowDown':
-      if (key === 'ArrowDown' && onControl) return
+      if (key === 'ArrowDown' && !arrowsOk) return
       return run(() => {
         if (s.mode === 'notes') s.setView(s.view)
         s.moveSelection(1)
       })
     case 'k':
     case 'ArrowUp':
-      if (key === 'ArrowUp' && onControl) return
+      if (key === 'ArrowUp' && !arrowsOk) return
       return run(() => s.moveSelection(-1))
     case 'o':
     case 'Enter':
@@ -85,7 +99,7 @@ export function handleGlobalKey(e: KeyboardEvent): void {
         if (s.importReport) s.closeImportReport()
         else if (s.mode === 'notes') s.setView(s.view)
         else if (s.query) s.setQuery('')
-        else document.querySelector<HTMLElement>('[role="listbox"]')?.focus()
+        else focusList()
       })
   }
 }
