@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 
-export const FOLIO_BIN = join(__dirname, '..', '..', 'bin', 'folio.mjs')
+export const FOLIO_BIN = join(__dirname, '..', '..', 'src', 'main', 'cli', 'folio.mjs')
 
 export interface CliResult {
   status: number | null

@@ -98,3 +98,71 @@ Abstract: ${esc(p.abstract)}</description>
   parts.push('  </channel>\n</rss>\n')
   return parts.join('')
 }
+
+export interface PopulateOptions {
+  papers: number
+  digests: number
+  seed?: number
+  /** Shares of papers that are read / reading / starred / have a note. */
+  read?: number
+  reading?: number
+  starred?: number
+  noted?: number
+}
+
+/**
+ * Fill a library the way months of daily digests would: `digests` digests on consecutive days,
+ * each listing its share of `papers` new papers plus a few seen before (so "seen in N digests" and
+ * merging are exercised), then a realistic mix of statuses, stars and notes.
+ * Written through the importer's own functions, one transaction per digest.
+ */
+export async function populateLibrary(lib: import('../../src/main/library/index').Library, o: PopulateOptions): Promise<void> {
+  const { beginBulkIndex, endBulkIndex, finishDigest, insertDigest, linkPaper } = await import('../../src/main/library/digests')
+  const { resolvePaper } = await import('../../src/main/library/papers')
+  const r = rng(o.seed ?? 42)
+  const perDigest = Math.ceil(o.papers / o.digests)
+  const start = Date.parse('2022-01-01T00:00:00Z')
+  let next = 0
+  for (let d = 0; d < o.digests && next < o.papers; d++) {
+    const date = new Date(start + d * 86_400_000).toISOString().slice(0, 10)
+    const now = new Date(start + d * 86_400_000 + 3_600_000).toISOString()
+    lib.db.transaction(() => {
+      const maxIdBefore = beginBulkIndex(lib.db)
+      const digestId = insertDigest(lib.db, {
+        hash: `synthetic-${o.seed ?? 42}-${d}`,
+        meta: { format: 'arxiv-rss', warnings: [] },
+        fileName: `cs.LG-${date}.xml`,
+        sourcePath: null,
+        importedAt: now
+      })
+      const fresh = Math.min(perDigest, o.papers - next)
+      const listed: number[] = []
+      for (let k = 0; k < fresh; k++) listed.push(next++)
+      // A few papers reappear (replacements, cross-lists): 5 from earlier digests.
+      for (let k = 0; k < 5 && next > fresh + 5; k++) listed.push(Math.floor(r() * (next - fresh)))
+      listed.forEach((i, pos) => {
+        const p = syntheticPaper(i, rng(i + 1))
+        const { id } = resolvePaper(
+          lib.db,
+          { title: p.title, abstract: p.abstract, authors: p.authors, arxivId: p.id, links: { abs: `https://arxiv.org/abs/${p.id}` }, categories: ['cs.LG'], extras: {} },
+          date,
+          now
+        )
+        linkPaper(lib.db, digestId, id, pos + 1, { announceType: 'new' })
+      })
+      finishDigest(lib.db, digestId, { format: 'arxiv-rss', date, warnings: [] }, listed.length, fresh, maxIdBefore)
+      endBulkIndex(lib.db, maxIdBefore)
+    })()
+  }
+  const all = lib.db.prepare('SELECT id FROM papers').pluck().all() as number[]
+  const pick = (share: number | undefined): number[] => all.filter(() => r() < (share ?? 0))
+  lib.db.transaction(() => {
+    const set = lib.db.prepare("UPDATE papers SET status = ?, status_changed_at = '2024-01-01T00:00:00Z' WHERE id = ?")
+    for (const id of pick(o.read ?? 0.3)) set.run('read', id)
+    for (const id of pick(o.reading ?? 0.03)) set.run('reading', id)
+    const star = lib.db.prepare('UPDATE papers SET starred = 1 WHERE id = ?')
+    for (const id of pick(o.starred ?? 0.03)) star.run(id)
+    const note = lib.db.prepare("INSERT OR REPLACE INTO notes (paper_id, body, created_at, updated_at) VALUES (?, ?, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')")
+    for (const id of pick(o.noted ?? 0.01)) note.run(id, `# Note\n\n${words(r, 40)}`)
+  })()
+}

@@ -1,0 +1,63 @@
+/** Library queries on 100,000 papers in 1,500 digests, measured in-process. */
+import { counts } from '../../src/main/library/counts'
+import { feedPage } from '../../src/main/library/feed'
+import { openLibrary } from '../../src/main/library/index'
+import { restoreStatus, setStatus } from '../../src/main/library/status'
+import { VIEWS } from '../../src/preload/api'
+import { populateLibrary } from '../helpers/generate'
+import { percentile, sample, type Result } from './report'
+
+export const BENCH_PAPERS = 100_000
+export const BENCH_DIGESTS = 1_500
+
+export async function benchLibrary(path: string): Promise<Result[]> {
+  const lib = openLibrary(path)
+  const results: Result[] = []
+  try {
+    const t0 = performance.now()
+    await populateLibrary(lib, { papers: BENCH_PAPERS, digests: BENCH_DIGESTS })
+    results.push({ group: 'library', name: `generate ${BENCH_PAPERS.toLocaleString('en')} papers in ${BENCH_DIGESTS.toLocaleString('en')} digests`, value: (performance.now() - t0) / 1000, unit: 's' })
+    lib.db.pragma('optimize')
+    const db = lib.db
+
+    const feedTimes: number[] = []
+    const digestIds = db.prepare('SELECT id FROM digests ORDER BY random() LIMIT 20').pluck().all() as number[]
+    for (const view of VIEWS) for (const sort of ['digest', 'firstSeen', 'title'] as const) feedTimes.push(...sample(() => feedPage(db, { view, sort, limit: 100 }), 30))
+    for (const digestId of digestIds) feedTimes.push(...sample(() => feedPage(db, { view: 'unread', digestId, limit: 100 }), 10))
+    // A page deep in the feed costs the same as the first (keyset, not offset).
+    let cursor: string | undefined
+    for (let i = 0; i < 200; i++) cursor = feedPage(db, { view: 'all', limit: 100, cursor }).nextCursor ?? undefined
+    const deep = sample(() => feedPage(db, { view: 'all', limit: 100, cursor }), 30)
+    results.push({ group: 'library', name: 'first feed page (100 rows), any view × sort, and digest views: p95', value: percentile(feedTimes, 95), unit: 'ms', target: 10, pass: percentile(feedTimes, 95) < 10 })
+    results.push({ group: 'library', name: 'feed page 200 (20,000 rows deep): p95', value: percentile(deep, 95), unit: 'ms', target: 10, pass: percentile(deep, 95) < 10 })
+
+    const countTimes = sample(() => counts(db), 50)
+    results.push({ group: 'library', name: 'sidebar counts (6 views + 1,500 digests + tags): p95', value: percentile(countTimes, 95), unit: 'ms', target: 30, pass: percentile(countTimes, 95) < 30 })
+
+    const queries = ['diffusion', 'reward model', '"policy optimization"', 'transformer status:unread', 'graph starred', 'lab7', 'sparse retrieval kernel', 'alignm', 'tokens context reasoning', 'quantization pruning distillation']
+    const searchTimes = queries.flatMap((query) => sample(() => feedPage(db, { query, limit: 100 }), 10))
+    results.push({ group: 'library', name: 'search (10 queries, ranked, first 100): p95', value: percentile(searchTimes, 95), unit: 'ms', target: 40, pass: percentile(searchTimes, 95) < 40 })
+
+    const ids = db.prepare("SELECT id FROM papers WHERE status = 'unread' LIMIT 200").pluck().all() as number[]
+    let k = 0
+    const single = sample(() => {
+      const id = ids[k++ % ids.length]!
+      setStatus(db, [id], k % 2 ? 'read' : 'unread')
+    }, 200)
+    results.push({ group: 'library', name: 'status change, single paper: p95', value: percentile(single, 95), unit: 'ms', target: 5, pass: percentile(single, 95) < 5 })
+
+    const bulkIds = db.prepare("SELECT id FROM papers WHERE status != 'read' LIMIT 10000").pluck().all() as number[]
+    const bulk: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now()
+      const change = setStatus(db, bulkIds, 'read')
+      bulk.push(performance.now() - t)
+      restoreStatus(db, change.changed)
+    }
+    const bulkMs = Math.max(...bulk)
+    results.push({ group: 'library', name: 'bulk mark-read of 10,000 papers (worst of 5)', value: bulkMs, unit: 'ms', target: 300, pass: bulkMs < 300 })
+    return results
+  } finally {
+    lib.close()
+  }
+}

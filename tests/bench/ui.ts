@@ -1,0 +1,101 @@
+/**
+ * The real renderer in Chromium against the browser host on the generated 100,000-paper library:
+ * first feed paint, frame gaps while holding `j`, JS heap after scrolling 10,000 rows.
+ */
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright'
+import { startHost } from '../../src/main/host/server'
+import { openLibrary } from '../../src/main/library/index'
+import { populateLibrary } from '../helpers/generate'
+import { BENCH_DIGESTS, BENCH_PAPERS } from './library'
+import { percentile, type Result } from './report'
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+
+export async function benchUi(libPath: string): Promise<Result[]> {
+  if (!existsSync(libPath)) {
+    const lib = openLibrary(libPath)
+    await populateLibrary(lib, { papers: BENCH_PAPERS, digests: BENCH_DIGESTS })
+    lib.close()
+  }
+  const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'out', 'renderer')
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('build the renderer first: npm run build')
+  const host = await startHost({ libraryPath: libPath, rendererDir })
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS })
+  const results: Result[] = []
+  try {
+    // 1. First paint of the feed after navigation (median and worst of 5 cold page loads).
+    const paints: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+      const page = await context.newPage()
+      await page.goto(host.url)
+      await page.getByRole('option').first().waitFor()
+      paints.push(await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())))))
+      await context.close()
+    }
+    const paint = percentile(paints, 100)
+    results.push({ group: 'ui', name: 'first feed page painted after navigation (worst of 5)', value: paint, unit: 'ms', target: 700, pass: paint < 700 })
+
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    const page = await context.newPage()
+    await page.goto(host.url)
+    await page.getByRole('option').first().waitFor()
+    const listbox = page.getByRole('listbox').first()
+    await listbox.focus()
+
+    // 2. Hold j through 2,000 rows while the page records every frame's gap.
+    await page.evaluate(() => {
+      const w = window as unknown as { __gaps: number[]; __run: boolean }
+      w.__gaps = []
+      w.__run = true
+      let last = performance.now()
+      const tick = (t: number): void => {
+        w.__gaps.push(t - last)
+        last = t
+        if (w.__run) requestAnimationFrame(tick)
+      }
+      requestAnimationFrame(tick)
+    })
+    for (let i = 0; i < 2000; i++) await page.keyboard.press('j')
+    const gaps = await page.evaluate(() => {
+      const w = window as unknown as { __gaps: number[]; __run: boolean }
+      w.__run = false
+      return w.__gaps.slice(1)
+    })
+    const position = await page.getByRole('option', { selected: true }).getAttribute('aria-posinset')
+    const worst = Math.max(...gaps)
+    results.push({
+      group: 'ui',
+      name: `holding j through 2,000 rows (reached row ${position}): worst frame gap`,
+      value: worst,
+      unit: 'ms',
+      target: 50,
+      pass: worst < 50 && Number(position) >= 2000
+    })
+
+    // 3. Scroll 10,000 rows, collect garbage, read the JS heap.
+    for (let i = 0; i < 400; i++) {
+      const reached = await listbox.evaluate((el) => {
+        el.scrollTop = el.scrollHeight
+        const rows = [...el.querySelectorAll('[role=option]')].map((o) => Number(o.getAttribute('aria-posinset')))
+        return Math.max(...rows)
+      })
+      if (reached >= 10_000) break
+      await page.waitForTimeout(20)
+    }
+    const reached = await listbox.evaluate((el) => Math.max(...[...el.querySelectorAll('[role=option]')].map((o) => Number(o.getAttribute('aria-posinset')))))
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('HeapProfiler.collectGarbage')
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
+    const heapMb = heap.usedSize / 1024 / 1024
+    results.push({ group: 'ui', name: `renderer JS heap after scrolling ${reached.toLocaleString('en')} rows`, value: heapMb, unit: 'MB', target: 150, pass: heapMb < 150 && reached >= 10_000 })
+    await context.close()
+    return results
+  } finally {
+    await browser.close()
+    await host.close()
+  }
+}
