@@ -75,17 +75,12 @@ export function linkPaper(db: DB, digestId: number, paperId: number, position: n
   return true
 }
 
+/** Every digest with its paper and unread counts (kept by triggers: no scan of the links). */
 export function digestCounts(db: DB): DigestCount[] {
-  return stmt<[], { id: number; file_name: string; format: string; digest_date: string | null; date_inferred: number; imported_at: string; total: number; unread: number }>(
+  return stmt<[], { id: number; file_name: string; format: string; digest_date: string | null; date_inferred: number; imported_at: string; link_count: number; unread_count: number }>(
     db,
-    `SELECT d.id, d.file_name, d.format, d.digest_date, d.date_inferred, d.imported_at,
-            count(dp.paper_id) AS total,
-            coalesce(sum(p.status = 'unread'), 0) AS unread
-       FROM digests d
-       LEFT JOIN digest_papers dp ON dp.digest_id = d.id
-       LEFT JOIN papers p ON p.id = dp.paper_id
-      GROUP BY d.id
-      ORDER BY d.digest_date DESC, d.id DESC`
+    `SELECT id, file_name, format, digest_date, date_inferred, imported_at, link_count, unread_count
+       FROM digests ORDER BY digest_date DESC, id DESC`
   )
     .all()
     .map((d) => ({
@@ -95,8 +90,8 @@ export function digestCounts(db: DB): DigestCount[] {
       date: d.digest_date,
       dateInferred: d.date_inferred === 1,
       importedAt: d.imported_at,
-      total: d.total,
-      unread: d.unread
+      total: d.link_count,
+      unread: d.unread_count
     }))
 }
 
@@ -114,7 +109,7 @@ export function endBulkIndex(db: DB, firstNewId: number): void {
   stmt(
     db,
     `INSERT INTO search_index(rowid, title, abstract, authors, notes)
-     SELECT id, title, abstract, authors, '' FROM papers WHERE id > ?`
+     SELECT id, title, abstract, authors, notes FROM search_source WHERE id > ?`
   ).run(firstNewId)
   stmt(db, 'UPDATE import_state SET bulk = 0 WHERE id = 1').run()
 }

@@ -76,9 +76,15 @@ export function feedPage(db: DB, input: FeedQuery): FeedPage {
     // Ranked search: bm25 with title weighted highest; paged by offset (rank is not a stable key).
     const offset = q.cursor ? Number(decodeCursor(q.cursor, 1)![0]) : 0
     const joins = q.digestId !== undefined ? 'JOIN digest_papers dp ON dp.paper_id = p.id' : ''
-    const sql = `SELECT ${ROW_COLUMNS} FROM search_index s JOIN papers p ON p.id = s.rowid ${joins}
-      WHERE search_index MATCH ? ${where.map((w) => `AND ${w}`).join(' ')}
-      ORDER BY bm25(search_index, 10.0, 1.0, 4.0, 2.0), p.id LIMIT ? OFFSET ?`
+    // Without filters, rank inside FTS5 and join only the page's rows; with filters, join first.
+    const sql = where.length
+      ? `SELECT ${ROW_COLUMNS} FROM search_index s JOIN papers p ON p.id = s.rowid ${joins}
+          WHERE search_index MATCH ? ${where.map((w) => `AND ${w}`).join(' ')}
+          ORDER BY bm25(search_index, 10.0, 1.0, 4.0, 2.0), p.id LIMIT ? OFFSET ?`
+      : `SELECT ${ROW_COLUMNS} FROM (
+           SELECT rowid AS rid, bm25(search_index, 10.0, 1.0, 4.0, 2.0) AS score FROM search_index
+            WHERE search_index MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?
+         ) s JOIN papers p ON p.id = s.rid ORDER BY s.score, p.id`
     const rows = stmt<unknown[], RowRecord>(db, sql).all(parsed.match, ...params, q.limit + 1, offset)
     const more = rows.length > q.limit
     return {

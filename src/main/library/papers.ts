@@ -16,7 +16,6 @@ export interface PaperRecord {
   doi: string | null
   title_key: string
   title: string
-  abstract: string
   authors: string
   links: string
   categories: string
@@ -69,15 +68,14 @@ export function resolvePaper(db: DB, p: ParsedPaper, digestDate: string, now: st
   if (!existing) {
     const info = stmt(
       db,
-      `INSERT INTO papers (arxiv_id, doi, title_key, title, abstract, authors, links, categories,
+      `INSERT INTO papers (arxiv_id, doi, title_key, title, authors, links, categories,
                            version, published, first_seen, digest_date, seen_in)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`
     ).run(
       p.arxivId ?? null,
       p.doi ?? null,
       key,
       p.title,
-      p.abstract,
       JSON.stringify(p.authors),
       JSON.stringify(cleanLinks(p.links)),
       JSON.stringify(p.categories),
@@ -86,7 +84,9 @@ export function resolvePaper(db: DB, p: ParsedPaper, digestDate: string, now: st
       now,
       digestDate
     )
-    return { id: Number(info.lastInsertRowid), added: true }
+    const id = Number(info.lastInsertRowid)
+    stmt(db, 'INSERT INTO paper_abstracts (paper_id, abstract) VALUES (?, ?)').run(id, p.abstract)
+    return { id, added: true }
   }
   mergeInto(db, existing, p, digestDate)
   return { id: existing.id, added: false }
@@ -102,11 +102,14 @@ function mergeInto(db: DB, e: PaperRecord, p: ParsedPaper, digestDate: string): 
   const authors = JSON.parse(e.authors) as string[]
   const links = { ...cleanLinks(p.links), ...(JSON.parse(e.links) as PaperLinks) }
   const categories = JSON.parse(e.categories) as string[]
+  const abstract = getAbstract(db, e.id)
+  if (p.abstract.length > abstract.length) {
+    stmt(db, 'UPDATE paper_abstracts SET abstract = ? WHERE paper_id = ?').run(p.abstract, e.id)
+  }
   const next = {
     arxiv_id: arxivId,
     doi,
     title: e.title || p.title,
-    abstract: p.abstract.length > e.abstract.length ? p.abstract : e.abstract,
     authors: JSON.stringify(p.authors.length > authors.length ? p.authors : authors),
     links: JSON.stringify(links),
     categories: JSON.stringify(categories.length ? categories : p.categories),
@@ -120,6 +123,10 @@ function mergeInto(db: DB, e: PaperRecord, p: ParsedPaper, digestDate: string): 
   const cols = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== e[k])
   const sql = `UPDATE papers SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`
   stmt(db, sql).run(...cols.map((c) => next[c]), e.id)
+}
+
+function getAbstract(db: DB, id: number): string {
+  return stmt<[number], { abstract: string }>(db, 'SELECT abstract FROM paper_abstracts WHERE paper_id = ?').get(id)?.abstract ?? ''
 }
 
 function cleanLinks(links: PaperLinks): PaperLinks {
@@ -202,7 +209,7 @@ export function getPaper(db: DB, id: number): PaperDetail {
     arxivId: r.arxiv_id,
     doi: r.doi,
     version: r.version,
-    abstract: r.abstract,
+    abstract: getAbstract(db, r.id),
     categories: JSON.parse(r.categories) as string[],
     published: r.published,
     links,
@@ -261,7 +268,7 @@ export interface PaperJson {
   hasNote: boolean
 }
 
-export function toJson(r: PaperRecord): PaperJson {
+export function toJson(r: PaperRecord & { abstract: string }): PaperJson {
   return {
     id: r.id,
     arxivId: r.arxiv_id,
@@ -292,9 +299,10 @@ export function* iteratePapers(db: DB, filter: { status?: Status; starred?: bool
     params.push(filter.status)
   }
   if (filter.starred) where.push('starred = 1')
-  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY digest_date DESC, id DESC${
+  const sql = `SELECT p.*, coalesce(a.abstract, '') AS abstract FROM papers p LEFT JOIN paper_abstracts a ON a.paper_id = p.id
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY digest_date DESC, id DESC${
     filter.limit !== undefined ? ' LIMIT ?' : ''
   }`
   if (filter.limit !== undefined) params.push(filter.limit)
-  for (const r of db.prepare<unknown[], PaperRecord>(sql).iterate(...params)) yield toJson(r)
+  for (const r of db.prepare<unknown[], PaperRecord & { abstract: string }>(sql).iterate(...params)) yield toJson(r)
 }

@@ -1,6 +1,7 @@
 /**
- * 0001: papers, digests and their links, notes with revisions, tags, and an FTS5 index over
- * title, abstract, authors and notes kept in sync by triggers.
+ * 0001: papers (narrow rows) and their abstracts, digests and their links with trigger-kept
+ * counts, notes with revisions, tags, and an FTS5 index over title, abstract, authors and notes
+ * kept in sync by triggers.
  */
 import type { Migration } from './index'
 
@@ -9,13 +10,14 @@ const migration: Migration = {
   name: 'initial',
   up(db) {
     db.exec(`
+      -- Papers are kept narrow (no abstract) so feed pages, counts and status changes touch
+      -- small rows; the abstract lives in paper_abstracts (exactly one row per paper).
       CREATE TABLE papers (
         id                INTEGER PRIMARY KEY,
         arxiv_id          TEXT,                      -- without version; identity when known
         doi               TEXT,                      -- lower case journal DOI; identity when no arXiv id
-        title_key         TEXT NOT NULL,             -- normalised title; identity of last resort
+        title_key         TEXT NOT NULL,             -- normalised title; identity of last resort; title sort
         title             TEXT NOT NULL,
-        abstract          TEXT NOT NULL DEFAULT '',
         authors           TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(authors)),
         links             TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(links)),
         categories        TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(categories)),
@@ -31,13 +33,26 @@ const migration: Migration = {
       );
       CREATE UNIQUE INDEX papers_arxiv ON papers(arxiv_id) WHERE arxiv_id IS NOT NULL;
       CREATE UNIQUE INDEX papers_doi ON papers(doi) WHERE doi IS NOT NULL;
-      CREATE INDEX papers_title_key ON papers(title_key);
+      -- Feed order for every view x sort, so the first page of any view is an index range scan.
       CREATE INDEX papers_by_digest ON papers(digest_date DESC, id DESC);
-      CREATE INDEX papers_status_by_digest ON papers(status, digest_date DESC, id DESC);
-      CREATE INDEX papers_starred_by_digest ON papers(digest_date DESC, id DESC) WHERE starred = 1;
-      CREATE INDEX papers_noted_by_digest ON papers(digest_date DESC, id DESC) WHERE has_note = 1;
       CREATE INDEX papers_by_first_seen ON papers(first_seen DESC, id DESC);
       CREATE INDEX papers_by_title ON papers(title_key, id);
+      CREATE INDEX papers_status_by_digest ON papers(status, digest_date DESC, id DESC);
+      CREATE INDEX papers_status_by_first_seen ON papers(status, first_seen DESC, id DESC);
+      CREATE INDEX papers_status_by_title ON papers(status, title_key, id);
+      CREATE INDEX papers_starred_by_digest ON papers(digest_date DESC, id DESC) WHERE starred = 1;
+      CREATE INDEX papers_starred_by_first_seen ON papers(first_seen DESC, id DESC) WHERE starred = 1;
+      CREATE INDEX papers_starred_by_title ON papers(title_key, id) WHERE starred = 1;
+      CREATE INDEX papers_noted_by_digest ON papers(digest_date DESC, id DESC) WHERE has_note = 1;
+      CREATE INDEX papers_noted_by_first_seen ON papers(first_seen DESC, id DESC) WHERE has_note = 1;
+      CREATE INDEX papers_noted_by_title ON papers(title_key, id) WHERE has_note = 1;
+      -- Covering index for the smart views' counts.
+      CREATE INDEX papers_counts ON papers(status, starred, has_note);
+
+      CREATE TABLE paper_abstracts (
+        paper_id INTEGER PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+        abstract TEXT NOT NULL DEFAULT ''
+      );
 
       CREATE TABLE digests (
         id            INTEGER PRIMARY KEY,
@@ -48,8 +63,10 @@ const migration: Migration = {
         digest_date   TEXT,                          -- YYYY-MM-DD
         date_inferred INTEGER NOT NULL DEFAULT 0,
         imported_at   TEXT NOT NULL,
-        paper_count   INTEGER NOT NULL,
-        added_count   INTEGER NOT NULL,
+        paper_count   INTEGER NOT NULL,              -- records in the file
+        added_count   INTEGER NOT NULL,              -- papers it added to the library
+        link_count    INTEGER NOT NULL DEFAULT 0,    -- distinct papers it lists (kept by triggers)
+        unread_count  INTEGER NOT NULL DEFAULT 0,    -- of those, unread now (kept by triggers)
         warnings      TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(warnings))
       );
       CREATE INDEX digests_by_date ON digests(digest_date DESC, id DESC);
@@ -63,6 +80,22 @@ const migration: Migration = {
       ) WITHOUT ROWID;
       CREATE INDEX digest_papers_by_paper ON digest_papers(paper_id, digest_id);
       CREATE INDEX digest_papers_by_position ON digest_papers(digest_id, position);
+
+      CREATE TRIGGER digest_papers_ai AFTER INSERT ON digest_papers BEGIN
+        UPDATE digests SET link_count = link_count + 1,
+          unread_count = unread_count + (SELECT status = 'unread' FROM papers WHERE id = new.paper_id)
+        WHERE id = new.digest_id;
+      END;
+      CREATE TRIGGER digest_papers_ad AFTER DELETE ON digest_papers BEGIN
+        UPDATE digests SET link_count = link_count - 1,
+          unread_count = unread_count - coalesce((SELECT status = 'unread' FROM papers WHERE id = old.paper_id), 0)
+        WHERE id = old.digest_id;
+      END;
+      CREATE TRIGGER papers_unread_au AFTER UPDATE OF status ON papers
+        WHEN (old.status = 'unread') != (new.status = 'unread') BEGIN
+        UPDATE digests SET unread_count = unread_count + (CASE WHEN new.status = 'unread' THEN 1 ELSE -1 END)
+        WHERE id IN (SELECT digest_id FROM digest_papers WHERE paper_id = new.id);
+      END;
 
       CREATE TABLE notes (
         paper_id   INTEGER PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
@@ -92,8 +125,8 @@ const migration: Migration = {
       CREATE INDEX paper_tags_by_tag ON paper_tags(tag_id, paper_id);
 
       -- Full-text index over title, abstract, authors (their JSON text: the tokenizer skips the
-      -- punctuation) and notes. Contentless (the text lives in papers/notes) with contentless_delete so
-      -- triggers can replace rows; rowid = papers.id. Diacritics folded: "Schrodinger" finds "Schrödinger".
+      -- punctuation) and notes. Contentless (the text lives in the tables) with contentless_delete
+      -- so triggers can replace rows; rowid = papers.id. Diacritics folded: "Schrodinger" finds "Schrödinger".
       CREATE VIRTUAL TABLE search_index USING fts5(
         title, abstract, authors, notes,
         content = '', contentless_delete = 1,
@@ -108,40 +141,49 @@ const migration: Migration = {
       );
       INSERT INTO import_state (id, bulk) VALUES (1, 0);
 
-      CREATE TRIGGER papers_ai AFTER INSERT ON papers WHEN (SELECT bulk FROM import_state) = 0 BEGIN
+      -- One statement (re)writes a paper's FTS row from the tables: used by every trigger below.
+      CREATE VIEW search_source AS
+        SELECT p.id AS id, p.title AS title, coalesce(a.abstract, '') AS abstract, p.authors AS authors,
+               coalesce(n.body, '') AS notes
+          FROM papers p
+          LEFT JOIN paper_abstracts a ON a.paper_id = p.id
+          LEFT JOIN notes n ON n.paper_id = p.id;
+
+      CREATE TRIGGER paper_abstracts_ai AFTER INSERT ON paper_abstracts WHEN (SELECT bulk FROM import_state) = 0 BEGIN
+        DELETE FROM search_index WHERE rowid = new.paper_id;
         INSERT INTO search_index(rowid, title, abstract, authors, notes)
-        VALUES (new.id, new.title, new.abstract, new.authors, '');
+        SELECT id, title, abstract, authors, notes FROM search_source WHERE id = new.paper_id;
       END;
-      CREATE TRIGGER papers_au AFTER UPDATE OF title, abstract, authors ON papers BEGIN
-        DELETE FROM search_index WHERE rowid = old.id;
+      CREATE TRIGGER paper_abstracts_au AFTER UPDATE OF abstract ON paper_abstracts BEGIN
+        DELETE FROM search_index WHERE rowid = new.paper_id;
         INSERT INTO search_index(rowid, title, abstract, authors, notes)
-        VALUES (new.id, new.title, new.abstract,
-                new.authors,
-                coalesce((SELECT body FROM notes WHERE paper_id = new.id), ''));
+        SELECT id, title, abstract, authors, notes FROM search_source WHERE id = new.paper_id;
+      END;
+      CREATE TRIGGER papers_au AFTER UPDATE OF title, authors ON papers BEGIN
+        DELETE FROM search_index WHERE rowid = new.id;
+        INSERT INTO search_index(rowid, title, abstract, authors, notes)
+        SELECT id, title, abstract, authors, notes FROM search_source WHERE id = new.id;
       END;
       CREATE TRIGGER papers_ad AFTER DELETE ON papers BEGIN
         DELETE FROM search_index WHERE rowid = old.id;
       END;
       CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN
+        UPDATE papers SET has_note = (length(trim(new.body)) > 0) WHERE id = new.paper_id;
         DELETE FROM search_index WHERE rowid = new.paper_id;
         INSERT INTO search_index(rowid, title, abstract, authors, notes)
-        SELECT id, title, abstract, authors, new.body
-        FROM papers WHERE id = new.paper_id;
-        UPDATE papers SET has_note = (length(trim(new.body)) > 0) WHERE id = new.paper_id;
+        SELECT id, title, abstract, authors, notes FROM search_source WHERE id = new.paper_id;
       END;
       CREATE TRIGGER notes_au AFTER UPDATE OF body ON notes BEGIN
+        UPDATE papers SET has_note = (length(trim(new.body)) > 0) WHERE id = new.paper_id;
         DELETE FROM search_index WHERE rowid = new.paper_id;
         INSERT INTO search_index(rowid, title, abstract, authors, notes)
-        SELECT id, title, abstract, authors, new.body
-        FROM papers WHERE id = new.paper_id;
-        UPDATE papers SET has_note = (length(trim(new.body)) > 0) WHERE id = new.paper_id;
+        SELECT id, title, abstract, authors, notes FROM search_source WHERE id = new.paper_id;
       END;
       CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN
+        UPDATE papers SET has_note = 0 WHERE id = old.paper_id;
         DELETE FROM search_index WHERE rowid = old.paper_id;
         INSERT INTO search_index(rowid, title, abstract, authors, notes)
-        SELECT id, title, abstract, authors, ''
-        FROM papers WHERE id = old.paper_id;
-        UPDATE papers SET has_note = 0 WHERE id = old.paper_id;
+        SELECT id, title, abstract, authors, notes FROM search_source WHERE id = old.paper_id;
       END;
     `)
   }
