@@ -99,6 +99,12 @@ describe('keyboard, search and views', () => {
     await page.getByText('No papers match this search.').waitFor()
     await page.getByRole('searchbox', { name: 'Search papers' }).press('Escape')
     await listbox(page).getByRole('option').first().waitFor()
+
+    // An api error is a message, not a crash: the app keeps working.
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('status:bogus')
+    await page.getByRole('alert').getByText(/Unknown status "bogus"/).waitFor()
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('status:unread mixture')
+    await page.getByRole('option', { name: 'Von Mises Mixture Distributions for Molecular Conformation Generation' }).waitFor()
     await noProblems(problems)
   })
 

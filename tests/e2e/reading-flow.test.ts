@@ -3,9 +3,11 @@
  * see its 61 papers, mark papers read (status control and `m`), write a note, reload: the
  * status and the note are still there. Plus: a note typed and immediately reloaded is kept.
  */
+import { readFileSync } from 'node:fs'
 import { describe, expect } from 'vitest'
 import {
   collectFeedTitles,
+  fixturePath,
   FIRST_TITLE,
   HF_JUN6,
   importViaPicker,
@@ -106,6 +108,27 @@ describe('reading flow', () => {
     await page.keyboard.press('j')
     await expect.poll(() => paperHeading(page).textContent()).toBe(FIRST_TITLE)
     await expect.poll(() => notes(page).inputValue()).toBe('first note')
+    await noProblems(problems)
+  })
+
+  test('dropping files on the window imports them; the same content again is a no-op', async ({ page, problems }) => {
+    const text = readFileSync(fixturePath('hf-trending-crlf.txt'), 'utf8')
+    const drop = async () => {
+      const data = await page.evaluateHandle((content) => {
+        const dt = new DataTransfer()
+        dt.items.add(new File([content], 'hf-trending-crlf.txt', { type: 'text/plain', lastModified: Date.UTC(2024, 2, 10) }))
+        return dt
+      }, text)
+      await page.getByRole('main').dispatchEvent('drop', { dataTransfer: data })
+    }
+    await drop()
+    await page.getByText('3 added').first().waitFor()
+    await viewButton(page, 'All', 3).waitFor()
+    await page.getByRole('button', { name: /^Mar 3 \(year inferred\) hf-trending-crlf\.txt/ }).waitFor()
+    await page.getByRole('button', { name: 'Close' }).click()
+    await drop()
+    await page.getByText('already imported, nothing to do').waitFor()
+    await viewButton(page, 'All', 3).waitFor()
     await noProblems(problems)
   })
 })

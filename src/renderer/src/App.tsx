@@ -34,8 +34,20 @@ export function App() {
     }
   }, [])
 
+  // Drop digest files anywhere on the window to import them.
+  const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files')
   return (
-    <div className="app">
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (hasFiles(e.nativeEvent)) e.preventDefault()
+      }}
+      onDrop={(e) => {
+        if (!hasFiles(e.nativeEvent)) return
+        e.preventDefault()
+        void useStore.getState().importFiles(Array.from(e.dataTransfer.files))
+      }}
+    >
       <Toolbar />
       <Sidebar />
       <main className="main" aria-label="Papers">

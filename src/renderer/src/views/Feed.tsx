@@ -8,7 +8,7 @@ import { useStore } from '../store'
 import { feedTitle } from './feedTitle'
 import { FeedRow } from './FeedRow'
 
-const ROW_HEIGHT = 64
+const ROW_HEIGHT = 54
 
 export function Feed() {
   const rows = useStore((s) => s.rows)

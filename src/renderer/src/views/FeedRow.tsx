@@ -42,7 +42,7 @@ export const FeedRow = memo(function FeedRow({ row, index, setSize, selected, te
       </div>
       <div className="row-meta" id={metaId} aria-hidden="true">
         <span className={`status-dot ${row.status}`}>{row.status === 'unread' ? 'Unread' : row.status === 'reading' ? 'Reading' : 'Read'}</span>
-        <span className="row-authors">{authorLine(row.authors, row.authorCount)}</span>
+        {row.authors.length > 0 && <span className="row-authors">{authorLine(row.authors, row.authorCount)}</span>}
         <span className="row-date">{formatDigestDate(row.digestDate)}</span>
         {row.starred && <span className="badge star">Starred</span>}
         {row.hasNote && <span className="badge">Note</span>}

@@ -50,7 +50,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
       <h2 id="paper-title" className="paper-title">
         {paper.title}
       </h2>
-      <p className="authors">{paper.authors.join(', ') || 'Unknown authors'}</p>
+      <p className="authors">{paper.authors.join(', ') || 'Authors not listed in the imported digests'}</p>
       <div className="paper-controls">
         <StatusControl status={paper.status} />
         <button type="button" className="star-toggle" aria-pressed={paper.starred} onClick={() => void toggleStar()}>
