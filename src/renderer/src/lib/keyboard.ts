@@ -69,7 +69,10 @@ export function handleGlobalKey(e: KeyboardEvent): void {
     case 'k':
     case 'ArrowUp':
       if (key === 'ArrowUp' && !arrowsOk) return
-      return run(() => s.moveSelection(-1))
+      return run(() => {
+        if (s.mode === 'notes') s.setView(s.view)
+        s.moveSelection(-1)
+      })
     case 'o':
     case 'Enter':
       if (onControl) return
