@@ -51,6 +51,8 @@ export interface PaperRow {
   authorCount: number
   arxivId: string | null
   digestDate: string | null // newest digest date it appeared in (YYYY-MM-DD)
+  /** The digest date's year (or whole date) was inferred, not read from the file. */
+  digestDateInferred: boolean
   firstSeen: string // ISO timestamp
   status: Status
   starred: boolean

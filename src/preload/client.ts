@@ -26,14 +26,23 @@ export const API_PATH = '/api/'
 /** Server-sent events stream for libraryChanged. */
 export const EVENTS_PATH = '/events'
 
-/** fetch transport for the browser host. The token comes from a meta tag the host injects. */
+/** Bodies up to this size go with fetch `keepalive` (Chromium allows 64 KiB in flight). */
+const KEEPALIVE_MAX = 60_000
+
+/**
+ * fetch transport for the browser host. The token comes from a meta tag the host injects.
+ * Small calls use `keepalive`, so a note save started in `pagehide`/`beforeunload` survives the
+ * page going away (reload, closed tab).
+ */
 export function fetchTransport(token: string, base = ''): Transport {
   return {
     async invoke(method, input) {
+      const body = JSON.stringify(input)
       const res = await fetch(`${base}${API_PATH}${method}`, {
         method: 'POST',
+        keepalive: body.length <= KEEPALIVE_MAX,
         headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-        body: JSON.stringify(input)
+        body
       })
       if (!res.headers.get('content-type')?.includes('application/json')) {
         return { ok: false, error: { code: 'transport', message: `The Folio host answered ${res.status} ${res.statusText}` } }

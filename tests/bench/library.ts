@@ -34,9 +34,24 @@ export async function benchLibrary(path: string): Promise<Result[]> {
     const countTimes = sample(() => counts(db), 50)
     results.push({ group: 'library', name: 'sidebar counts (6 views + 1,500 digests + tags): p95', value: percentile(countTimes, 95), unit: 'ms', target: 30, pass: percentile(countTimes, 95) < 30 })
 
-    const queries = ['diffusion', 'reward model', '"policy optimization"', 'transformer status:unread', 'graph starred', 'lab7', 'sparse retrieval kernel', 'alignm', 'tokens context reasoning', 'quantization pruning distillation']
+    // Searches people make: specific terms, a phrase, a prefix, an author, filters. Each matches
+    // hundreds to thousands of papers in this Zipf-distributed corpus.
+    const queries = ['quantization', 'pruning distillation', '"mixture experts"', 'kernel status:unread', 'bayesian starred', 'lab7', 'distill', 'benchmark safety', 'contrastive retrieval', 'speech audio']
+    const matches = (query: string): number => {
+      let n = 0
+      let cursor: string | undefined
+      do {
+        const page = feedPage(db, { query, limit: 500, cursor })
+        n += page.items.length
+        cursor = page.nextCursor ?? undefined
+      } while (cursor && n < 100_000)
+      return n
+    }
     const searchTimes = queries.flatMap((query) => sample(() => feedPage(db, { query, limit: 100 }), 10))
-    results.push({ group: 'library', name: 'search (10 queries, ranked, first 100): p95', value: percentile(searchTimes, 95), unit: 'ms', target: 40, pass: percentile(searchTimes, 95) < 40 })
+    const typical = Math.round(percentile(queries.map(matches), 50))
+    results.push({ group: 'library', name: `search (10 queries, ranked, first 100; median query matches ${typical.toLocaleString('en')} papers): p95`, value: percentile(searchTimes, 95), unit: 'ms', target: 40, pass: percentile(searchTimes, 95) < 40 })
+    const common = sample(() => feedPage(db, { query: 'learning', limit: 100 }), 10)
+    results.push({ group: 'library', name: `search for the most common word ("learning", in ${matches('learning').toLocaleString('en')} papers): p95`, value: percentile(common, 95), unit: 'ms' })
 
     const ids = db.prepare("SELECT id FROM papers WHERE status = 'unread' LIMIT 200").pluck().all() as number[]
     let k = 0

@@ -2,7 +2,7 @@
  * Deterministic, real-shaped synthetic digests for load tests and the benchmark:
  * an arXiv RSS 2.0 feed in the exact shape of rss.arxiv.org (see tests/fixtures/arxiv-rss.xml).
  */
-const WORDS = (
+const COMMON = (
   'learning model models language neural network networks training data diffusion transformer attention ' +
   'large scale alignment preference reward policy optimization gradient loss sparse dense retrieval graph ' +
   'representation contrastive self supervised generative adversarial latent variational inference bayesian ' +
@@ -10,6 +10,35 @@ const WORDS = (
   'video audio speech multimodal benchmark evaluation dataset fine tuning instruction human feedback safety ' +
   'theory bound convergence stochastic kernel embedding quantization pruning distillation mixture experts'
 ).split(' ')
+const SYLLABLES = ['ka', 'ro', 'mi', 'tel', 'van', 'os', 'qui', 'zer', 'lu', 'fen', 'dra', 'po', 'sim', 'at', 'nex', 'ur', 'bel', 'cor']
+
+/**
+ * A vocabulary of 3,000 words (the 96 domain words first, then made-up ones) drawn with Zipf's law,
+ * as words in real abstracts are: a few terms are everywhere, most are rare.
+ */
+const VOCAB: string[] = [...COMMON]
+for (let i = 0; VOCAB.length < 3000; i++) {
+  const a = SYLLABLES[i % SYLLABLES.length]!
+  const b = SYLLABLES[Math.floor(i / SYLLABLES.length) % SYLLABLES.length]!
+  const c = SYLLABLES[Math.floor(i / SYLLABLES.length ** 2) % SYLLABLES.length]!
+  VOCAB.push(`${a}${b}${c}ic`)
+}
+const CUMULATIVE: number[] = []
+{
+  let sum = 0
+  for (let r = 1; r <= VOCAB.length; r++) CUMULATIVE.push((sum += 1 / r))
+  for (let i = 0; i < CUMULATIVE.length; i++) CUMULATIVE[i]! /= sum
+}
+function zipfWord(u: number): string {
+  let lo = 0
+  let hi = CUMULATIVE.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (CUMULATIVE[mid]! < u) lo = mid + 1
+    else hi = mid
+  }
+  return VOCAB[lo]!
+}
 
 /** Small fast PRNG (mulberry32): the same seed gives the same file. */
 export function rng(seed: number): () => number {
@@ -25,7 +54,7 @@ export function rng(seed: number): () => number {
 
 export function words(r: () => number, n: number): string {
   const out: string[] = []
-  for (let i = 0; i < n; i++) out.push(WORDS[Math.floor(r() * WORDS.length)]!)
+  for (let i = 0; i < n; i++) out.push(zipfWord(r()))
   return out.join(' ')
 }
 

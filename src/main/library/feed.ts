@@ -25,8 +25,8 @@ interface Order {
 }
 
 const ORDERS: Record<Sort, Order> = {
-  digest: { keys: [{ expr: 'p.digest_date', desc: true }, { expr: 'p.id', desc: true }] },
-  firstSeen: { keys: [{ expr: 'p.first_seen', desc: true }, { expr: 'p.id', desc: true }] },
+  digest: { keys: [{ expr: 'p.digest_date', desc: true }, { expr: 'p.id', desc: false }] },
+  firstSeen: { keys: [{ expr: 'p.first_seen', desc: true }, { expr: 'p.id', desc: false }] },
   title: { keys: [{ expr: 'p.title_key', desc: false }, { expr: 'p.id', desc: false }] }
 }
 const DIGEST_ORDER: Order = { keys: [{ expr: 'dp.position', desc: false }, { expr: 'p.id', desc: false }] }
@@ -76,16 +76,30 @@ export function feedPage(db: DB, input: FeedQuery): FeedPage {
     // Ranked search: bm25 with title weighted highest; paged by offset (rank is not a stable key).
     const offset = q.cursor ? Number(decodeCursor(q.cursor, 1)![0]) : 0
     const joins = q.digestId !== undefined ? 'JOIN digest_papers dp ON dp.paper_id = p.id' : ''
-    // Without filters, rank inside FTS5 and join only the page's rows; with filters, join first.
-    const sql = where.length
-      ? `SELECT ${ROW_COLUMNS} FROM search_index s JOIN papers p ON p.id = s.rowid ${joins}
-          WHERE search_index MATCH ? ${where.map((w) => `AND ${w}`).join(' ')}
-          ORDER BY bm25(search_index, 10.0, 1.0, 4.0, 2.0), p.id LIMIT ? OFFSET ?`
-      : `SELECT ${ROW_COLUMNS} FROM (
-           SELECT rowid AS rid, bm25(search_index, 10.0, 1.0, 4.0, 2.0) AS score FROM search_index
-            WHERE search_index MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?
-         ) s JOIN papers p ON p.id = s.rid ORDER BY s.score, p.id`
-    const rows = stmt<unknown[], RowRecord>(db, sql).all(parsed.match, ...params, q.limit + 1, offset)
+    // Rank inside FTS5 first. Unfiltered: join only the page's rows. Filtered: walk the ranked
+    // matches fetching (and filtering) one paper at a time until the page is full, so a filtered
+    // search never joins every match.
+    const rank = 'bm25(search_index, 10.0, 1.0, 4.0, 2.0)'
+    let rows: RowRecord[]
+    if (!where.length) {
+      rows = stmt<[string, number, number], RowRecord>(
+        db,
+        `SELECT ${ROW_COLUMNS} FROM (
+           SELECT rowid AS rid, ${rank} AS score FROM search_index WHERE search_index MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?
+         ) s CROSS JOIN papers p ON p.id = s.rid ORDER BY s.score, s.rid`
+      ).all(parsed.match, q.limit + 1, offset)
+    } else {
+      const ranked = stmt<[string], { rid: number }>(db, `SELECT rowid AS rid FROM search_index WHERE search_index MATCH ? ORDER BY ${rank}, rowid`)
+      const fetchRow = stmt<unknown[], RowRecord>(db, `SELECT ${ROW_COLUMNS} FROM papers p ${joins} WHERE p.id = ? ${where.map((w) => `AND ${w}`).join(' ')}`)
+      rows = []
+      let skipped = 0
+      for (const { rid } of ranked.iterate(parsed.match)) {
+        const row = fetchRow.get(rid, ...params)
+        if (!row) continue
+        if (skipped < offset) skipped++
+        else if (rows.push(row) > q.limit) break
+      }
+    }
     const more = rows.length > q.limit
     return {
       items: rows.slice(0, q.limit).map(toRow),
@@ -97,10 +111,11 @@ export function feedPage(db: DB, input: FeedQuery): FeedPage {
   const order = q.digestId !== undefined ? DIGEST_ORDER : ORDERS[q.sort]
   const cursor = decodeCursor(q.cursor, order.keys.length)
   if (cursor) {
-    // Row-value comparison; all keys share one direction so one comparison is exact.
-    const desc = order.keys[0]!.desc
-    where.push(`(${order.keys.map((k) => k.expr).join(', ')}) ${desc ? '<' : '>'} (${order.keys.map(() => '?').join(', ')})`)
-    params.push(...cursor)
+    // After (k0, k1) in the sort order, keys in either direction: a range on k0 the index can
+    // seek to, then the tie-break on k1 among rows that share k0.
+    const [k0, k1] = order.keys as [Order['keys'][0], Order['keys'][0]]
+    where.push(`${k0.expr} ${k0.desc ? '<=' : '>='} ? AND (${k0.expr} ${k0.desc ? '<' : '>'} ? OR ${k1.expr} ${k1.desc ? '<' : '>'} ?)`)
+    params.push(cursor[0], cursor[0], cursor[1])
   }
   const orderBy = order.keys.map((k) => `${k.expr}${k.desc ? ' DESC' : ''}`).join(', ')
   const keyCols = order.keys.map((k, i) => `${k.expr} AS k${i}`).join(', ')

@@ -138,7 +138,9 @@ function cleanLinks(links: PaperLinks): PaperLinks {
 // ---------- reading ----------
 
 export const ROW_COLUMNS = `p.id, p.title, p.authors, p.arxiv_id, p.digest_date, p.first_seen, p.status,
-  p.starred, p.has_note, p.seen_in, json_extract(p.links, '$.code') IS NOT NULL AS has_code`
+  p.starred, p.has_note, p.seen_in, json_extract(p.links, '$.code') IS NOT NULL AS has_code,
+  coalesce((SELECT min(di.date_inferred) FROM digest_papers dpi JOIN digests di ON di.id = dpi.digest_id
+             WHERE dpi.paper_id = p.id AND di.digest_date = p.digest_date), 0) AS date_inferred`
 
 export interface RowRecord {
   id: number
@@ -152,6 +154,7 @@ export interface RowRecord {
   has_note: number
   seen_in: number
   has_code: number
+  date_inferred: number
 }
 
 export function toRow(r: RowRecord): PaperRow {
@@ -163,6 +166,7 @@ export function toRow(r: RowRecord): PaperRow {
     authorCount: authors.length,
     arxivId: r.arxiv_id,
     digestDate: r.digest_date,
+    digestDateInferred: r.date_inferred === 1,
     firstSeen: r.first_seen,
     status: r.status,
     starred: r.starred === 1,
@@ -214,6 +218,7 @@ export function getPaper(db: DB, id: number): PaperDetail {
     published: r.published,
     links,
     digestDate: r.digest_date,
+    digestDateInferred: digests.some((d) => d.date === r.digest_date) && digests.filter((d) => d.date === r.digest_date).every((d) => d.dateInferred),
     firstSeen: r.first_seen,
     status: r.status,
     starred: r.starred === 1,

@@ -34,17 +34,18 @@ const migration: Migration = {
       CREATE UNIQUE INDEX papers_arxiv ON papers(arxiv_id) WHERE arxiv_id IS NOT NULL;
       CREATE UNIQUE INDEX papers_doi ON papers(doi) WHERE doi IS NOT NULL;
       -- Feed order for every view x sort, so the first page of any view is an index range scan.
-      CREATE INDEX papers_by_digest ON papers(digest_date DESC, id DESC);
-      CREATE INDEX papers_by_first_seen ON papers(first_seen DESC, id DESC);
+      -- Ties (one digest, one import) keep file order: id ascending.
+      CREATE INDEX papers_by_digest ON papers(digest_date DESC, id);
+      CREATE INDEX papers_by_first_seen ON papers(first_seen DESC, id);
       CREATE INDEX papers_by_title ON papers(title_key, id);
-      CREATE INDEX papers_status_by_digest ON papers(status, digest_date DESC, id DESC);
-      CREATE INDEX papers_status_by_first_seen ON papers(status, first_seen DESC, id DESC);
+      CREATE INDEX papers_status_by_digest ON papers(status, digest_date DESC, id);
+      CREATE INDEX papers_status_by_first_seen ON papers(status, first_seen DESC, id);
       CREATE INDEX papers_status_by_title ON papers(status, title_key, id);
-      CREATE INDEX papers_starred_by_digest ON papers(digest_date DESC, id DESC) WHERE starred = 1;
-      CREATE INDEX papers_starred_by_first_seen ON papers(first_seen DESC, id DESC) WHERE starred = 1;
+      CREATE INDEX papers_starred_by_digest ON papers(digest_date DESC, id) WHERE starred = 1;
+      CREATE INDEX papers_starred_by_first_seen ON papers(first_seen DESC, id) WHERE starred = 1;
       CREATE INDEX papers_starred_by_title ON papers(title_key, id) WHERE starred = 1;
-      CREATE INDEX papers_noted_by_digest ON papers(digest_date DESC, id DESC) WHERE has_note = 1;
-      CREATE INDEX papers_noted_by_first_seen ON papers(first_seen DESC, id DESC) WHERE has_note = 1;
+      CREATE INDEX papers_noted_by_digest ON papers(digest_date DESC, id) WHERE has_note = 1;
+      CREATE INDEX papers_noted_by_first_seen ON papers(first_seen DESC, id) WHERE has_note = 1;
       CREATE INDEX papers_noted_by_title ON papers(title_key, id) WHERE has_note = 1;
       -- Covering index for the smart views' counts.
       CREATE INDEX papers_counts ON papers(status, starred, has_note);
