@@ -102,10 +102,10 @@ describe('reading flow', () => {
     await notes(page).pressSequentially('first note', { delay: 0 })
     // Straight to another paper with the keyboard, before the autosave delay.
     await page.getByRole('listbox').focus()
-    await page.keyboard.press('k')
+    await page.keyboard.press('j')
     await expect.poll(() => paperHeading(page).textContent()).not.toBe(FIRST_TITLE)
     await viewButton(page, 'With notes', 1).waitFor()
-    await page.keyboard.press('j')
+    await page.keyboard.press('k')
     await expect.poll(() => paperHeading(page).textContent()).toBe(FIRST_TITLE)
     await expect.poll(() => notes(page).inputValue()).toBe('first note')
     await noProblems(problems)
