@@ -3,7 +3,7 @@
  * (host/) both serve exactly these through `createDispatcher`: validate input with the
  * contract's schema, run the handler, return a Reply (errors are data, never thrown across).
  */
-import { contract, type MethodName, type OutputOf, type ParsedInputOf, type Reply } from '../preload/api'
+import { contract, type EventName, type EventPayloads, type MethodName, type OutputOf, type ParsedInputOf, type Reply } from '../preload/api'
 import { importSources } from './import/import-files'
 import { counts } from './library/counts'
 import { LibraryError } from './library/db'
@@ -17,8 +17,8 @@ import { safeExternalUrl } from './safe-url'
 export interface Services {
   /** Open a validated URL in the user's browser; false when this door cannot (the browser opens it itself). */
   openExternal(url: string): Promise<boolean> | boolean
-  /** Tell every window the library changed (menu import, another door). */
-  notifyChanged?(): void
+  /** Send an event to every renderer (Electron windows, browser pages). */
+  emit?<E extends EventName>(event: E, payload: EventPayloads[E]): void
 }
 
 type Handlers = { [M in MethodName]: (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> }
@@ -44,7 +44,8 @@ export function createHandlers(lib: Library, services: Services): Handlers {
           name: f.name,
           bytes: Buffer.from(f.base64, 'base64'),
           mtime: f.lastModified !== undefined ? new Date(f.lastModified) : undefined
-        }))
+        })),
+        { onProgress: (p) => services.emit?.('importProgress', p) }
       ),
     openExternal: async ({ url }) => {
       const safe = safeExternalUrl(url)

@@ -10,7 +10,7 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { LIBRARY_CHANGED } from '../preload/api'
+import { eventChannelOf, type EventName, type EventPayloads } from '../preload/api'
 import { createDispatcher, type Services } from './handlers'
 import { registerIpc } from './ipc'
 import { openLibrary, resolveLibraryPath, userDataDir, type Library } from './library/index'
@@ -59,11 +59,12 @@ app.on('web-contents-created', (_event, contents) => {
   lockWebContents(contents, (url) => isAppUrl(url), openInBrowser)
 })
 
-function notifyChanged(): void {
+function emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
   for (const win of BrowserWindow.getAllWindows()) {
-    if (!win.isDestroyed()) win.webContents.send(LIBRARY_CHANGED)
+    if (!win.isDestroyed()) win.webContents.send(eventChannelOf(event), payload)
   }
 }
+const notifyChanged = (): void => emit('libraryChanged', {})
 
 function showWindow(): void {
   if (mainWindow && !mainWindow.isDestroyed()) {
@@ -94,7 +95,7 @@ function start(): void {
   }
   lockSession(session.defaultSession, devUrl)
   if (!devUrl) handleAppProtocol(protocol, RENDERER_ROOT)
-  const services: Services = { openExternal: (url) => openExternalSafely(openInBrowser, url), notifyChanged }
+  const services: Services = { openExternal: (url) => openExternalSafely(openInBrowser, url), emit }
   registerIpc(ipcMain, createDispatcher(lib, services), isAppUrl)
   const library = lib
   installMenu({

@@ -13,7 +13,7 @@ export interface MenuDeps {
   lib: Library
   /** The Folio window, if open (dialogs are modal to it). */
   window(): BrowserWindow | null
-  /** Tell the renderer(s) the library changed (LIBRARY_CHANGED). */
+  /** Tell the renderer(s) the library changed (the libraryChanged event). */
   notifyChanged(): void
   isMac: boolean
   isDev: boolean

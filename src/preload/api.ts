@@ -220,18 +220,40 @@ export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>
 export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>
 export type OutputOf<M extends MethodName> = Contract[M]['output']
 
+// ---------- events: main (or the host) -> renderer ----------
+
+export interface ImportProgressEvent {
+  file: string
+  fileIndex: number
+  fileCount: number
+  papers: number
+}
+
+/** Every event the renderer can subscribe to, with its payload (plain data only). */
+export interface EventPayloads {
+  /** The library changed outside this renderer (menu import, watched folder, CLI, another window). */
+  libraryChanged: Record<string, never>
+  /** An import in progress (emitted every few hundred papers). */
+  importProgress: ImportProgressEvent
+  /** An app command from the menu or the OS (e.g. `view:unread`, `go:nextUnread`). */
+  command: { command: string }
+}
+export type EventName = keyof EventPayloads
+export const EVENT_NAMES = ['libraryChanged', 'importProgress', 'command'] as const satisfies readonly EventName[]
+
 /** What `window.api` is: one async function per contract method, plus event subscription. */
 export type FolioApi = {
   [M in MethodName]: (input: InputOf<M>) => Promise<OutputOf<M>>
 } & {
-  /** Main -> renderer notifications (the library changed outside the renderer: menu import, CLI). */
-  onLibraryChanged(listener: () => void): () => void
+  /** Subscribe to an event; returns the unsubscribe function. Listeners get the payload only. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
 }
 
 /** The one channel namespace. Channel strings are derived, never written twice. */
 export const CHANNEL_PREFIX = 'folio:'
 export const channelOf = (m: MethodName): string => `${CHANNEL_PREFIX}${m}`
-export const LIBRARY_CHANGED = `${CHANNEL_PREFIX}event:libraryChanged`
+export const eventChannelOf = (e: EventName): string => `${CHANNEL_PREFIX}event:${e}`
+export const isEventName = (e: unknown): e is EventName => (EVENT_NAMES as readonly unknown[]).includes(e)
 export const methodNames = Object.keys(contract) as MethodName[]
 
 /** Every reply crosses the boundary as a plain result object: errors are data, not exceptions. */

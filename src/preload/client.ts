@@ -3,11 +3,11 @@
  * ipcRenderer.invoke; the browser build uses it with fetch against the loopback host.
  * No electron import here.
  */
-import { methodNames, unwrap, type FolioApi, type MethodName, type Reply } from './api'
+import { isEventName, methodNames, unwrap, type EventName, type FolioApi, type MethodName, type Reply } from './api'
 
 export interface Transport {
   invoke(method: MethodName, input: unknown): Promise<Reply<unknown>>
-  subscribeLibraryChanged(listener: () => void): () => void
+  subscribe(event: EventName, listener: (payload: unknown) => void): () => void
 }
 
 export function createClient(transport: Transport): FolioApi {
@@ -15,7 +15,11 @@ export function createClient(transport: Transport): FolioApi {
   for (const name of methodNames) {
     api[name] = async (input: unknown) => unwrap(await transport.invoke(name, input ?? {}))
   }
-  api.onLibraryChanged = (listener: () => void) => transport.subscribeLibraryChanged(listener)
+  api.on = (event: unknown, listener: unknown) => {
+    if (!isEventName(event)) throw new TypeError(`Unknown event "${String(event)}"`)
+    if (typeof listener !== 'function') throw new TypeError('The listener must be a function')
+    return transport.subscribe(event, (payload) => (listener as (p: unknown) => void)(payload))
+  }
   return Object.freeze(api) as FolioApi
 }
 
@@ -23,8 +27,14 @@ export function createClient(transport: Transport): FolioApi {
 export const TOKEN_HEADER = 'x-folio-token'
 /** Path prefix of the browser host's method endpoints: POST /api/<method>. */
 export const API_PATH = '/api/'
-/** Server-sent events stream for libraryChanged. */
+/** Server-sent events stream (one per page) carrying every event. */
 export const EVENTS_PATH = '/events'
+
+/** The part of EventSource we use (named events carrying JSON). */
+interface EventStream {
+  addEventListener(type: string, handler: (e: { data: string }) => void): void
+  removeEventListener(type: string, handler: (e: { data: string }) => void): void
+}
 
 /** Bodies up to this size go with fetch `keepalive` (Chromium allows 64 KiB in flight). */
 const KEEPALIVE_MAX = 60_000
@@ -35,6 +45,7 @@ const KEEPALIVE_MAX = 60_000
  * page going away (reload, closed tab).
  */
 export function fetchTransport(token: string, base = ''): Transport {
+  let source: EventStream | undefined
   return {
     async invoke(method, input) {
       const body = JSON.stringify(input)
@@ -49,11 +60,12 @@ export function fetchTransport(token: string, base = ''): Transport {
       }
       return (await res.json()) as Reply<unknown>
     },
-    subscribeLibraryChanged(listener) {
+    subscribe(event, listener) {
       if (typeof EventSource === 'undefined') return () => {}
-      const source = new EventSource(`${base}${EVENTS_PATH}?token=${encodeURIComponent(token)}`)
-      source.addEventListener('libraryChanged', () => listener())
-      return () => source.close()
+      source ??= new EventSource(`${base}${EVENTS_PATH}?token=${encodeURIComponent(token)}`) as unknown as EventStream
+      const handler = (e: { data: string }): void => listener(JSON.parse(e.data) as unknown)
+      source.addEventListener(event, handler)
+      return () => source?.removeEventListener(event, handler)
     }
   }
 }

@@ -2,19 +2,21 @@
  * The sandboxed preload (built as ONE CommonJS file, out/preload/index.cjs: a sandboxed
  * preload may only require 'electron'). Exposes exactly one thing, `window.api`, built from the
  * contract over an IPC transport. Never exposes ipcRenderer, channels or IPC events: invoke only
- * reaches the contract's own channels, and libraryChanged listeners get no arguments.
+ * reaches the contract's own channels, and event listeners get the payload only.
  */
-import { contextBridge, ipcRenderer } from 'electron'
-import { channelOf, LIBRARY_CHANGED } from './api'
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { channelOf, eventChannelOf } from './api'
 import { createClient, type Transport } from './client'
 
 const transport: Transport = {
   invoke: (method, input) => ipcRenderer.invoke(channelOf(method), input),
-  subscribeLibraryChanged(listener) {
-    const handler = (): void => listener() // drop the IpcRendererEvent: it must not reach the page
-    ipcRenderer.on(LIBRARY_CHANGED, handler)
+  subscribe(event, listener) {
+    const channel = eventChannelOf(event)
+    // Drop the IpcRendererEvent: it must not reach the page.
+    const handler = (_e: IpcRendererEvent, payload: unknown): void => listener(payload ?? {})
+    ipcRenderer.on(channel, handler)
     return () => {
-      ipcRenderer.removeListener(LIBRARY_CHANGED, handler)
+      ipcRenderer.removeListener(channel, handler)
     }
   }
 }

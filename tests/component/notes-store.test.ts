@@ -21,7 +21,7 @@ const fakeApi = {
   getPaper: vi.fn(async () => new Promise(() => {})),
   counts: vi.fn(async () => ({ views: { all: 2, unread: 2, reading: 0, read: 0, starred: 0, notes: 0 }, digests: [], tags: [] })),
   listNotes: vi.fn(async () => []),
-  onLibraryChanged: () => () => {}
+  on: () => () => {}
 } as unknown as FolioApi
 
 vi.mock('../../src/renderer/src/api', () => ({

@@ -9,7 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { LIBRARY_CHANGED, methodNames, type FolioApi } from '../../src/preload/api'
+import { eventChannelOf, methodNames, type FolioApi } from '../../src/preload/api'
+
+const LIBRARY_CHANGED = eventChannelOf('libraryChanged')
 import { findMenuItem, loadPreload, startMain, until, type LoadedPreload, type StandIn } from './harness'
 
 const FIXTURES = join(__dirname, '..', 'fixtures')
@@ -35,9 +37,9 @@ describe('built preload in a sandbox, through IPC, to a temp library', () => {
     expect(preload.required).toEqual(['electron'])
   })
 
-  it("exposes exactly one key, 'api': the contract's methods + onLibraryChanged, all functions", () => {
+  it("exposes exactly one key, 'api': the contract's methods + on(event), all functions", () => {
     expect(Object.keys(preload.world)).toEqual(['api'])
-    expect(Object.keys(api).sort()).toEqual([...methodNames, 'onLibraryChanged'].sort())
+    expect(Object.keys(api).sort()).toEqual([...methodNames, 'on'].sort())
     for (const fn of Object.values(api)) expect(fn).toBeTypeOf('function')
     expect(Object.isFrozen(api)).toBe(true)
     // nothing that looks like Electron or IPC leaks onto the page
@@ -45,9 +47,10 @@ describe('built preload in a sandbox, through IPC, to a temp library', () => {
     expect(leaked).not.toMatch(/ipc|invoke|send|electron|require/i)
   })
 
-  it('File → Import Digests… imports through importSources, tells the renderer (no event), summarises', async () => {
+  it('File → Import Digests… imports through importSources, tells the renderer (payload only, no IPC event), summarises', async () => {
     const changes: unknown[][] = []
-    const off = api.onLibraryChanged((...args: unknown[]) => changes.push(args))
+    const off = api.on('libraryChanged', (...args: unknown[]) => changes.push(args))
+    expect(() => api.on('ipc-anything' as 'libraryChanged', () => {})).toThrow(/Unknown event/)
     s.state.openDialogAnswers.push({
       canceled: false,
       filePaths: [join(FIXTURES, 'hf-trending-jun6.txt'), join(FIXTURES, 'bad', 'not-a-digest.txt')]
@@ -60,9 +63,9 @@ describe('built preload in a sandbox, through IPC, to a temp library', () => {
     expect(box.detail).toContain('61 new papers')
     expect(box.detail).toContain('1 file refused')
     expect(box.detail).toMatch(/not-a-digest\.txt: .+/)
-    // the renderer heard about it, and its listener got no arguments (no IpcRendererEvent)
+    // the renderer heard about it, and its listener got the payload only (no IpcRendererEvent)
     expect(s.state.windows[0]!.webContents.sent.map((m) => m.channel)).toEqual([LIBRARY_CHANGED])
-    expect(changes).toEqual([[]])
+    expect(changes).toEqual([[{}]])
     off()
     expect(s.state.rendererListeners.get(LIBRARY_CHANGED)).toEqual([])
   })

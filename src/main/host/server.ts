@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { EventName, EventPayloads } from '../../preload/api'
 import { API_PATH, EVENTS_PATH, TOKEN_HEADER } from '../../preload/client'
 import { createDispatcher } from '../handlers'
 import { openLibrary, type Library } from '../library/index'
@@ -83,11 +84,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const library = openLibrary(options.libraryPath)
   const token = randomBytes(24).toString('base64url')
   const listeners = new Set<ServerResponse>()
-  const notifyChanged = (): void => {
-    for (const res of listeners) res.write('event: libraryChanged\ndata: {}\n\n')
+  const emit = <E extends EventName>(event: E, payload: EventPayloads[E]): void => {
+    for (const res of listeners) res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)
   }
   // In a browser, links open in a new tab from the page itself; the host never launches programs.
-  const dispatch = createDispatcher(library, { openExternal: () => false, notifyChanged })
+  const dispatch = createDispatcher(library, { openExternal: () => false, emit })
   let port = 0
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
   const allowedOrigins = (): Set<string> => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
@@ -159,7 +160,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       const v = dataVersion()
       if (v !== lastVersion) {
         lastVersion = v
-        notifyChanged()
+        emit('libraryChanged', {})
       }
     } catch {
       /* library closed */

@@ -26,7 +26,7 @@ export function App() {
     void s.reloadFeed()
     window.addEventListener('keydown', handleGlobalKey)
     const stopFlush = installLifecycleFlush()
-    const stopEvents = api.onLibraryChanged(() => void useStore.getState().refreshAll())
+    const stopEvents = api.on('libraryChanged', () => void useStore.getState().refreshAll())
     return () => {
       window.removeEventListener('keydown', handleGlobalKey)
       stopFlush()

@@ -16,7 +16,7 @@ function disconnected(): FolioApi {
   const fail = (): Promise<never> =>
     Promise.reject(new FolioError('no-api', 'Folio is not connected to a library (no window.api and no host token).'))
   return new Proxy({} as FolioApi, {
-    get: (_t, prop) => (prop === 'onLibraryChanged' ? () => () => {} : fail)
+    get: (_t, prop) => (prop === 'on' ? () => () => {} : fail)
   })
 }
 
