@@ -1,0 +1,118 @@
+/**
+ * Watching a folder for new or changed digest files (an app setting, off by default).
+ * A file is imported once it has stopped changing (same size and mtime on two looks), and only
+ * when its (size, mtime) differs from what was last seen; the importer's content hash makes a
+ * re-import of the same bytes a no-op, so each distinct content is imported exactly once.
+ * fs.watch wakes the scan early; a periodic rescan catches what watchers miss (network drives,
+ * editors that replace files). Plain Node: no electron import.
+ */
+import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs'
+import { join } from 'node:path'
+import type { FileReport } from '../../preload/api'
+import type { Library } from '../library/index'
+import { importSources } from './import-files'
+
+export interface WatchOptions {
+  /** Called with the report of each file that was imported or refused (not for no-ops). */
+  onImported?(report: FileReport): void
+  /** Rescan period, ms (default 5 s). */
+  intervalMs?: number
+}
+
+export interface Watcher {
+  /** Scan now (also what the timer and fs.watch call). Returns the reports of files acted on. */
+  scan(): FileReport[]
+  close(): void
+}
+
+interface Seen {
+  size: number
+  mtimeMs: number
+  /** Imported (or refused) in this (size, mtime) state. */
+  done: boolean
+}
+
+const IGNORED = /^(\.|~\$|.*\.(part|crdownload|tmp|swp)$)/i
+
+function listFiles(dir: string, out: string[] = []): string[] {
+  let names: string[]
+  try {
+    names = readdirSync(dir)
+  } catch {
+    return out
+  }
+  for (const name of names) {
+    if (IGNORED.test(name)) continue
+    const path = join(dir, name)
+    try {
+      const st = statSync(path)
+      if (st.isDirectory()) listFiles(path, out)
+      else if (st.isFile()) out.push(path)
+    } catch {
+      /* vanished between readdir and stat */
+    }
+  }
+  return out
+}
+
+export function startWatching(lib: Library, folder: string, options: WatchOptions = {}): Watcher {
+  const seen = new Map<string, Seen>()
+  let closed = false
+
+  function scan(): FileReport[] {
+    if (closed) return []
+    const reports: FileReport[] = []
+    for (const path of listFiles(folder)) {
+      let st
+      try {
+        st = statSync(path)
+      } catch {
+        continue
+      }
+      const prev = seen.get(path)
+      if (!prev || prev.size !== st.size || prev.mtimeMs !== st.mtimeMs) {
+        // New or changed: wait one more look before reading (it may still be being written).
+        seen.set(path, { size: st.size, mtimeMs: st.mtimeMs, done: false })
+        continue
+      }
+      if (prev.done) continue
+      // Unchanged since the last look: stable, safe to read.
+      prev.done = true
+      const report = importSources(lib, [{ kind: 'path', path }]).files[0]
+      if (report && !report.alreadyImported) {
+        reports.push(report)
+        options.onImported?.(report)
+      }
+    }
+    return reports
+  }
+
+  let fsWatcher: FSWatcher | undefined
+  let pending: NodeJS.Timeout | undefined
+  try {
+    fsWatcher = watch(folder, { recursive: true, persistent: false }, () => {
+      // Debounce bursts of events; two scans so a just-written file is seen stable.
+      clearTimeout(pending)
+      pending = setTimeout(() => {
+        scan()
+        pending = setTimeout(scan, 300)
+      }, 300)
+    })
+    fsWatcher.on('error', () => undefined)
+  } catch {
+    // Recursive watching unsupported here: the periodic rescan still works.
+  }
+  const timer = setInterval(scan, options.intervalMs ?? 5_000)
+  timer.unref()
+  scan()
+
+  return {
+    scan,
+    close() {
+      closed = true
+      clearInterval(timer)
+      clearTimeout(pending)
+      fsWatcher?.close()
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { FileReport } from '../../src/preload/api'
+import { startWatching, type Watcher } from '../../src/main/import/watch'
+import { fixture, tempLibrary } from '../helpers/temp'
+
+describe('watching a folder', () => {
+  let t: ReturnType<typeof tempLibrary>
+  let w: Watcher
+  let folder: string
+  const seen: FileReport[] = []
+  const digests = (): number => t.lib.db.prepare('SELECT count(*) FROM digests').pluck().get() as number
+  const papers = (): number => t.lib.db.prepare('SELECT count(*) FROM papers').pluck().get() as number
+
+  beforeEach(() => {
+    t = tempLibrary()
+    folder = join(t.dir, 'inbox')
+    mkdirSync(folder)
+    seen.length = 0
+    // A long interval: the test drives scans itself, so it never depends on timing.
+    w = startWatching(t.lib, folder, { intervalMs: 3_600_000, onImported: (r) => seen.push(r) })
+  })
+  afterEach(() => {
+    w.close()
+    t.cleanup()
+  })
+
+  it('imports a new file once it is stable, exactly once', () => {
+    copyFileSync(fixture('arxiv-rss.xml'), join(folder, 'today.xml'))
+    expect(w.scan()).toEqual([]) // first look: maybe still being written
+    expect(w.scan().map((r) => r.ok)).toEqual([true])
+    expect(papers()).toBe(4)
+    expect(w.scan()).toEqual([])
+    expect(w.scan()).toEqual([])
+    expect(digests()).toBe(1)
+    expect(seen).toHaveLength(1)
+  })
+
+  it('a changed file is imported again as a new digest; the same content under another name is a no-op', () => {
+    const file = join(folder, 'digest.txt')
+    const text = readFileSync(fixture('hf-trending-crlf.txt'), 'utf8')
+    writeFileSync(file, text)
+    w.scan()
+    w.scan()
+    expect(digests()).toBe(1)
+    writeFileSync(file, `${text}\r\n\r\nAnother Paper Title Here\r\n\r\nAn abstract that is long enough and ends with a full stop like abstracts usually do.\r\n`)
+    w.scan()
+    expect(w.scan()).toHaveLength(1)
+    expect(digests()).toBe(2)
+    mkdirSync(join(folder, 'sub'))
+    copyFileSync(file, join(folder, 'sub', 'copy.txt'))
+    w.scan()
+    expect(w.scan()).toEqual([]) // same bytes: already imported, not reported
+    expect(digests()).toBe(2)
+  })
+
+  it('reports a bad file once and does not retry it until it changes', () => {
+    copyFileSync(fixture('bad/not-a-digest.txt'), join(folder, 'notes.txt'))
+    writeFileSync(join(folder, '.hidden.xml'), 'ignored')
+    writeFileSync(join(folder, 'download.xml.part'), 'ignored')
+    w.scan()
+    const reports = w.scan()
+    expect(reports).toHaveLength(1)
+    expect(reports[0]!.error).toMatch(/notes\.txt: unrecognised format/)
+    expect(w.scan()).toEqual([])
+    expect(digests()).toBe(0)
+  })
+
+  it('fs.watch triggers a scan without waiting for the timer', async () => {
+    copyFileSync(fixture('papers.ris'), join(folder, 'refs.ris'))
+    const deadline = Date.now() + 10_000
+    while (papers() === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+    expect(papers()).toBe(2)
+  })
+})
