@@ -5,7 +5,8 @@
  * Start-up: name the app "Folio" (so userData is the folder the CLI uses), register the
  * folio:// scheme, then on ready open the library (with better-sqlite3's Electron build as
  * nativeBinding), lock the session, serve out/renderer, register IPC, the menu and the window.
- * A library that cannot be opened (e.g. from a newer Folio) is reported, then the app quits.
+ * A damaged library is moved aside and replaced (the user is told, and offered the newest backup);
+ * a library that cannot be opened (e.g. from a newer Folio, read-only) is reported, then the app quits.
  */
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
 import { dirname, join } from 'node:path'
@@ -13,9 +14,11 @@ import { fileURLToPath } from 'node:url'
 import { eventChannelOf, type EventName, type EventPayloads } from '../preload/api'
 import { createDispatcher, type Services } from './handlers'
 import { registerIpc } from './ipc'
-import { openLibrary, resolveLibraryPath, userDataDir, type Library } from './library/index'
+import { resolveLibraryPath, userDataDir, type Library } from './library/index'
+import { openLibrarySafely } from './library/open-safely'
 import { installMenu } from './menu'
 import { requireNativeBinding } from './native'
+import { offerRecovery } from './recovery-dialog'
 import { APP_URL, appUrlCheck, handleAppProtocol, lockSession, lockWebContents, openExternalSafely, registerAppScheme } from './security'
 import { createMainWindow } from './window'
 
@@ -88,7 +91,10 @@ function start(): void {
       arch: process.arch,
       isPackaged: app.isPackaged
     })
-    lib = openLibrary(resolveLibraryPath(libraryFlag(process.argv)), nativeBinding ? { nativeBinding } : {})
+    // Checked first: a damaged library is moved aside (kept) and the user offered the newest backup.
+    const options = nativeBinding ? { nativeBinding } : {}
+    const opened = openLibrarySafely(resolveLibraryPath(libraryFlag(process.argv)), options)
+    lib = opened.recovery ? offerRecovery(dialog, opened.library, opened.recovery, options) : opened.library
   } catch (err) {
     fatal('Folio cannot open its library', err)
     return

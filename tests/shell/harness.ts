@@ -74,7 +74,9 @@ export interface StandInState {
   }
   openDialogs: Record<string, unknown>[]
   openDialogAnswers: { canceled: boolean; filePaths: string[] }[]
-  messageBoxes: { type?: string; title?: string; message: string; detail?: string }[]
+  messageBoxes: { type?: string; title?: string; message: string; detail?: string; buttons?: string[] }[]
+  /** Button indexes dialog.showMessageBoxSync returns, in order (default 0). */
+  messageBoxAnswers: number[]
   errorBoxes: { title: string; content: string }[]
   opened: string[]
   quitCalls: string[]
@@ -121,10 +123,16 @@ let run = 0
  * Evaluates a fresh copy of the built main against a reset stand-in with `env` applied
  * (FOLIO_LIBRARY etc.), and waits until it has opened its window or reported an error.
  */
-export async function startMain(env: Record<string, string | undefined>, argv: string[] = []): Promise<StandIn> {
+export async function startMain(
+  env: Record<string, string | undefined>,
+  argv: string[] = [],
+  /** Runs on the fresh stand-in before main starts (e.g. to queue dialog answers). */
+  prepare?: (state: StandInState) => void
+): Promise<StandIn> {
   requireBuilt()
   const standin = await loadStandIn()
   standin.reset({ appPath: ROOT })
+  prepare?.(standin.state)
   const saved = { env: { ...process.env }, argv: [...process.argv] }
   delete process.env.ELECTRON_RENDERER_URL
   for (const [k, v] of Object.entries(env)) {

@@ -16,7 +16,8 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { STATUSES, type Status } from '../../preload/api'
 import { importSources } from '../import/import-files'
-import { LibraryError, openLibrary, resolveLibraryPath, type Library } from '../library/index'
+import { LibraryError, resolveLibraryPath, type Library } from '../library/index'
+import { openLibrarySafely } from '../library/open-safely'
 import { search } from '../library/feed'
 import { getNote, saveNote } from '../library/notes'
 import { findPaper, getPaper, iteratePapers } from '../library/papers'
@@ -94,7 +95,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const libraryPath = resolveLibraryPath(o.library, io.env)
   const withLibrary = <T>(fn: (lib: Library) => T): T => {
-    const lib = openLibrary(libraryPath)
+    const { library: lib, recovery } = openLibrarySafely(libraryPath)
+    if (recovery) io.err(`folio: ${recovery.message}`)
     try {
       return fn(lib)
     } finally {
@@ -189,6 +191,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const { startHost, defaultRendererDir } = await import('../host/server')
       ensureRendererBuilt(defaultRendererDir(), io)
       const host = await startHost({ libraryPath, port })
+      if (host.recovery) io.err(`folio: ${host.recovery.message}`)
       io.out(`Folio is serving ${libraryPath}\nOpen ${host.url}\n(loopback only; press Ctrl+C to stop)`)
       await new Promise<void>((resolve) => {
         const stop = (): void => void host.close().then(resolve)

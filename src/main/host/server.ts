@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url'
 import type { EventName, EventPayloads } from '../../preload/api'
 import { API_PATH, EVENTS_PATH, TOKEN_HEADER } from '../../preload/client'
 import { createDispatcher } from '../handlers'
-import { openLibrary, type Library } from '../library/index'
+import type { Library } from '../library/index'
+import { openLibrarySafely, type Recovery } from '../library/open-safely'
 import { readStatic, resolveStatic, SECURITY_HEADERS } from './static'
 
 export interface HostOptions {
@@ -29,6 +30,8 @@ export interface Host {
   token: string
   port: number
   library: Library
+  /** Set when the library was damaged, moved aside and replaced by a fresh one. */
+  recovery: Recovery | null
   close(): Promise<void>
 }
 
@@ -81,7 +84,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   if (!existsSync(indexFile)) {
     throw new Error(`The renderer is not built (${indexFile} is missing): run "npm run build" first`)
   }
-  const library = openLibrary(options.libraryPath)
+  const { library, recovery } = openLibrarySafely(options.libraryPath)
   const token = randomBytes(24).toString('base64url')
   const listeners = new Set<ServerResponse>()
   const emit = <E extends EventName>(event: E, payload: EventPayloads[E]): void => {
@@ -179,6 +182,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     token,
     port,
     library,
+    recovery,
     async close() {
       clearInterval(poll)
       for (const res of listeners) res.end()

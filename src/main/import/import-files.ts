@@ -14,6 +14,7 @@ import { beginBulkIndex, endBulkIndex, findDigestByHash, finishDigest, insertDig
 import type { Library } from '../library/index'
 import { resolvePaper } from '../library/papers'
 import { nowIso } from '../library/statements'
+import { storageError } from '../library/storage-errors'
 import { expandSources, MAX_FILE_BYTES, type FileEntry, type ImportSource } from './sources'
 
 export interface ImportProgress {
@@ -74,6 +75,8 @@ function describe(err: unknown): string {
     const at = w?.line !== undefined ? ` (line ${w.line}${w.column !== undefined ? `, column ${w.column}` : ''})` : ''
     return `${err.message}${at && !err.message.includes('line ') ? at : ''}`
   }
+  const storage = storageError(err)
+  if (storage) return `not imported: ${storage.message}`
   return `import failed: ${(err as Error).message}`
 }
 

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { migrate } from './migrations'
+import { migrate, refuseNewer } from './migrations'
 
 export type DB = Database.Database
 
@@ -42,7 +42,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     throw new LibraryError('open', `Cannot open library ${file}: ${(err as Error).message}`)
   }
   try {
-    if (!options.readonly) db.pragma('journal_mode = WAL')
+    if (!options.readonly) {
+      refuseNewer(db, file) // before the first write: a newer library stays byte for byte as it was
+      db.pragma('journal_mode = WAL')
+    }
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = NORMAL')
     db.pragma('temp_store = MEMORY')

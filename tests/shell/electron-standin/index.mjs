@@ -202,6 +202,10 @@ export const dialog = {
     state.messageBoxes.push(args[args.length - 1])
     return { response: 0, checkboxChecked: false }
   },
+  showMessageBoxSync(...args) {
+    state.messageBoxes.push(args[args.length - 1])
+    return state.messageBoxAnswers.shift() ?? 0
+  },
   showErrorBox(title, content) {
     state.errorBoxes.push({ title, content })
   }
@@ -278,6 +282,7 @@ export function reset({ appPath = process.cwd() } = {}) {
     openDialogs: [],
     openDialogAnswers: [],
     messageBoxes: [],
+    messageBoxAnswers: [],
     errorBoxes: [],
     opened: [],
     quitCalls: [],

@@ -16,7 +16,8 @@ export interface Migration {
 export const migrations: readonly Migration[] = [m0001]
 export const SCHEMA_VERSION = migrations.length
 
-export function migrate(db: DB, file = 'library'): { from: number; to: number } {
+/** Throws 'newer-library' for a library from a newer Folio; called before anything is written. */
+export function refuseNewer(db: DB, file = 'library'): number {
   const from = db.pragma('user_version', { simple: true }) as number
   if (from > SCHEMA_VERSION) {
     throw new LibraryError(
@@ -25,6 +26,11 @@ export function migrate(db: DB, file = 'library'): { from: number; to: number } 
         'Update Folio to open it; the library was not changed.'
     )
   }
+  return from
+}
+
+export function migrate(db: DB, file = 'library'): { from: number; to: number } {
+  const from = refuseNewer(db, file)
   if (from === SCHEMA_VERSION) return { from, to: from }
   // Re-read inside the write lock: another process may have migrated meanwhile.
   db.transaction(() => {
