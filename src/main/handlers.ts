@@ -4,22 +4,42 @@
  * contract's schema, run the handler, return a Reply (errors are data, never thrown across).
  */
 import { contract, type EventName, type EventPayloads, type MethodName, type OutputOf, type ParsedInputOf, type Reply } from '../preload/api'
+import type { ImportProgressEvent, ImportReport } from '../preload/api'
+import type { ImportSource } from './import/sources'
 import { importSources } from './import/import-files'
 import { counts } from './library/counts'
 import { LibraryError } from './library/db'
 import { feedPage, search } from './library/feed'
 import type { Library } from './library/index'
-import { getNote, listNotes, saveNote } from './library/notes'
+import { exportReadingList } from './export/reading-list'
+import { getNote, listNotes, listRevisions, restoreRevision, saveNote } from './library/notes'
 import { getPaper } from './library/papers'
+import { storageError } from './library/storage-errors'
 import { restoreStatus, setStarred, setStatus } from './library/status'
+import { deleteTag, renameTag, tagPapers } from './library/tags'
 import { safeExternalUrl } from './safe-url'
+import type { LocationPurpose, PickResult, Settings, SettingsInfo, SettingsPatch } from '../preload/settings'
 
 export interface Services {
   /** Open a validated URL in the user's browser; false when this door cannot (the browser opens it itself). */
   openExternal(url: string): Promise<boolean> | boolean
   /** Send an event to every renderer (Electron windows, browser pages). */
   emit?<E extends EventName>(event: E, payload: EventPayloads[E]): void
+  /** Run an import batch off the serving thread (a worker), streaming progress; default: in-process. */
+  runImport?(sources: ImportSource[], onProgress: (p: ImportProgressEvent) => void): Promise<ImportReport>
+  /** Settings (the app: <userData>/settings.json; the browser host: next to the library). */
+  settings?: { get(): SettingsInfo; set(patch: SettingsPatch): Settings }
+  /** App only: import by path (dropped folders). Absent in the browser host, which never reads paths. */
+  importPaths?(paths: string[]): Promise<ImportReport> | ImportReport
+  /** App only: the OS dialogs for the watch folder and the library location. */
+  pickLocation?(purpose: LocationPurpose): Promise<PickResult>
+  /** The renderer is listening; returns imports main ran before it was. */
+  rendererReady?(): { importReports: ImportReport[] }
+  /** The renderer saved its pending note (the answer to the `flush` command). */
+  notesFlushed?(): void
 }
+
+const unsupported = (what: string): LibraryError => new LibraryError('unsupported', what)
 
 type Handlers = { [M in MethodName]: (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> }
 
@@ -35,18 +55,46 @@ export function createHandlers(lib: Library, services: Services): Handlers {
     setStarred: ({ ids, starred }) => setStarred(db, ids, starred),
     getNote: ({ paperId }) => getNote(db, paperId),
     saveNote: ({ paperId, body }) => saveNote(db, paperId, body),
-    listNotes: ({ query, limit }) => listNotes(db, query, limit),
-    importFiles: ({ files }) =>
-      importSources(
-        lib,
-        files.map((f) => ({
-          kind: 'bytes' as const,
-          name: f.name,
-          bytes: Buffer.from(f.base64, 'base64'),
-          mtime: f.lastModified !== undefined ? new Date(f.lastModified) : undefined
-        })),
-        { onProgress: (p) => services.emit?.('importProgress', p) }
-      ),
+    listNotes: ({ limit, ...filter }) => listNotes(db, filter, limit),
+    listRevisions: ({ paperId, limit }) => listRevisions(db, paperId, limit),
+    restoreRevision: ({ paperId, revisionId }) => restoreRevision(db, paperId, revisionId),
+    tagPapers: ({ ids, add, remove }) => tagPapers(db, ids, add, remove),
+    renameTag: ({ from, to }) => renameTag(db, from, to),
+    deleteTag: ({ name }) => deleteTag(db, name),
+    exportReadingList: ({ format, ...filter }) => exportReadingList(db, format, filter),
+    importFiles: ({ files }) => {
+      const sources = files.map((f) => ({
+        kind: 'bytes' as const,
+        name: f.name,
+        bytes: Buffer.from(f.base64, 'base64'),
+        mtime: f.lastModified !== undefined ? new Date(f.lastModified) : undefined
+      }))
+      const onProgress = (p: ImportProgressEvent): void => services.emit?.('importProgress', p)
+      return services.runImport ? services.runImport(sources, onProgress) : importSources(lib, sources, { onProgress })
+    },
+    importPaths: ({ paths }) => {
+      if (!services.importPaths) {
+        throw unsupported('Importing by path works only in the Folio app: the browser version never reads files by path. Drop or pick the files instead.')
+      }
+      return services.importPaths(paths)
+    },
+    getSettings: () => {
+      if (!services.settings) throw unsupported('Settings are not available here')
+      return services.settings.get()
+    },
+    setSettings: (patch) => {
+      if (!services.settings) throw unsupported('Settings are not available here')
+      return services.settings.set(patch)
+    },
+    pickLocation: ({ purpose }) => {
+      if (!services.pickLocation) throw unsupported('Choosing folders and library files works only in the Folio app')
+      return services.pickLocation(purpose)
+    },
+    rendererReady: () => services.rendererReady?.() ?? { importReports: [] },
+    notesFlushed: () => {
+      services.notesFlushed?.()
+      return { ok: true as const }
+    },
     openExternal: async ({ url }) => {
       const safe = safeExternalUrl(url)
       if (!safe) throw new LibraryError('bad-url', `Refused to open "${url.slice(0, 200)}": only http(s) and mailto links open`)
@@ -74,6 +122,8 @@ export function createDispatcher(lib: Library, services: Services): Dispatch {
       return { ok: true, value: await handlers[name](parsed.data) }
     } catch (err) {
       if (err instanceof LibraryError) return { ok: false, error: { code: err.code, message: err.message } }
+      const storage = storageError(err)
+      if (storage) return { ok: false, error: { code: storage.code, message: `${name}: ${storage.message}` } }
       const message = err instanceof Error ? err.message : String(err)
       return { ok: false, error: { code: 'internal', message: `${name} failed: ${message}` } }
     }

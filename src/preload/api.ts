@@ -7,6 +7,7 @@
  * No electron import here: this file is shared by main, preload, renderer, CLI and tests.
  */
 import { z } from 'zod'
+import { LOCATION_PURPOSES, settingsPatch, type PickResult, type Settings, type SettingsInfo } from './settings'
 
 // ---------- shared value schemas ----------
 
@@ -27,6 +28,7 @@ const ids = z.array(id).min(1).max(200_000)
 const MAX_QUERY = 500
 const MAX_NOTE = 1_000_000 // characters; a note longer than a novel is refused, not truncated
 const MAX_IMPORT_BYTES = 256 * 1024 * 1024
+const tagName = z.string().trim().min(1).max(100)
 
 /** Opaque keyset cursor produced by the library; the renderer passes it back verbatim. */
 const cursor = z.string().max(1_000)
@@ -114,6 +116,30 @@ export interface Note {
   updatedAt: string | null
 }
 
+export interface NoteRevision {
+  id: number
+  body: string
+  savedAt: string
+}
+
+export interface TagCount {
+  name: string
+  /** Papers carrying the tag. */
+  papers: number
+}
+
+export const EXPORT_FORMATS = ['md', 'bib', 'csv', 'json'] as const
+export const exportFormat = z.enum(EXPORT_FORMATS)
+export type ExportFormat = z.infer<typeof exportFormat>
+
+/** A file the renderer can offer as a download (browser host) or main can write (Electron menu). */
+export interface ExportFile {
+  fileName: string
+  mimeType: string
+  text: string
+  papers: number
+}
+
 export interface NoteSummary {
   paperId: number
   title: string
@@ -193,7 +219,29 @@ export const contract = {
   getNote: method<Note>()(z.strictObject({ paperId: id })),
   saveNote: method<Note>()(z.strictObject({ paperId: id, body: z.string().max(MAX_NOTE) })),
   listNotes: method<NoteSummary[]>()(
-    z.strictObject({ query: z.string().max(MAX_QUERY).optional(), limit: limit(1000, 200) })
+    z.strictObject({ query: z.string().max(MAX_QUERY).optional(), tag: tagName.optional(), status: status.optional(), limit: limit(1000, 200) })
+  ),
+  /** A note's revisions, newest first. */
+  listRevisions: method<NoteRevision[]>()(z.strictObject({ paperId: id, limit: limit(1000, 200) })),
+  /** Put a revision's text back as the note; the restore is itself a new revision. */
+  restoreRevision: method<Note>()(z.strictObject({ paperId: id, revisionId: id })),
+  /** Add and/or remove tags on papers; returns each paper's tags afterwards. */
+  tagPapers: method<{ paperId: number; tags: string[] }[]>()(
+    z.strictObject({ ids, add: z.array(tagName).max(50).default([]), remove: z.array(tagName).max(50).default([]) })
+  ),
+  /** Rename a tag everywhere (onto an existing name: merge). */
+  renameTag: method<TagCount>()(z.strictObject({ from: tagName, to: tagName })),
+  /** Remove a tag from every paper (papers and notes stay). */
+  deleteTag: method<TagCount>()(z.strictObject({ name: tagName })),
+  /** A reading list (any view, digest, tag or search: the feed's filters) as a file to download. */
+  exportReadingList: method<ExportFile>()(
+    z.strictObject({
+      format: exportFormat,
+      view: view.default('all'),
+      digestId: id.optional(),
+      tag: tagName.optional(),
+      query: z.string().max(MAX_QUERY).optional()
+    })
   ),
   /** Import files whose bytes the renderer read (file picker, drag and drop). */
   importFiles: method<ImportReport>()(
@@ -211,7 +259,17 @@ export const contract = {
     })
   ),
   /** Open an http(s) link in the user's browser (validated again where it is served). */
-  openExternal: method<{ opened: boolean }>()(z.strictObject({ url: z.string().min(1).max(4_000) }))
+  openExternal: method<{ opened: boolean }>()(z.strictObject({ url: z.string().min(1).max(4_000) })),
+  /** App only: import files and folders by path (dropped folders). The browser host refuses: it never reads paths. */
+  importPaths: method<ImportReport>()(z.strictObject({ paths: z.array(z.string().min(1).max(4_096)).min(1).max(1_000) })),
+  getSettings: method<SettingsInfo>()(none),
+  setSettings: method<Settings>()(settingsPatch),
+  /** App only: pick a location with the OS dialog (watch folder; open, create or move the library). */
+  pickLocation: method<PickResult>()(z.strictObject({ purpose: z.enum(LOCATION_PURPOSES) })),
+  /** The renderer listens now: returns the reports of imports main ran before (files opened at start-up). */
+  rendererReady: method<{ importReports: ImportReport[] }>()(none),
+  /** The answer to the `flush` command: the pending note is saved, the window may close. */
+  notesFlushed: method<{ ok: true }>()(none)
 } as const
 
 export type Contract = typeof contract
@@ -237,9 +295,11 @@ export interface EventPayloads {
   importProgress: ImportProgressEvent
   /** An app command from the menu or the OS (e.g. `view:unread`, `go:nextUnread`). */
   command: { command: string }
+  /** Main imported files by itself (opened with Folio, watched folder): show the report. */
+  imported: ImportReport
 }
 export type EventName = keyof EventPayloads
-export const EVENT_NAMES = ['libraryChanged', 'importProgress', 'command'] as const satisfies readonly EventName[]
+export const EVENT_NAMES = ['libraryChanged', 'importProgress', 'command', 'imported'] as const satisfies readonly EventName[]
 
 /** What `window.api` is: one async function per contract method, plus event subscription. */
 export type FolioApi = {
@@ -247,6 +307,11 @@ export type FolioApi = {
 } & {
   /** Subscribe to an event; returns the unsubscribe function. Listeners get the payload only. */
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
+  /**
+   * Electron only (the preload, via webUtils.getPathForFile): the file system path of a dropped
+   * File or folder, '' when it has none. Absent in the browser, which never sees paths.
+   */
+  pathForFile?(file: File): string
 }
 
 /** The one channel namespace. Channel strings are derived, never written twice. */

@@ -4,7 +4,7 @@
  * burst's revision so history stays readable — except a save that deletes most of the text,
  * which always starts a new revision. Nothing a person wrote is ever deleted here.
  */
-import type { Note, NoteSummary } from '../../preload/api'
+import type { Note, NoteRevision, NoteSummary, Status } from '../../preload/api'
 import type { DB } from './db'
 import { LibraryError } from './db'
 import { toMatchExpression } from './search'
@@ -25,7 +25,11 @@ function assertPaper(db: DB, paperId: number): void {
   }
 }
 
-export function saveNote(db: DB, paperId: number, body: string, now = nowIso()): Note {
+/**
+ * `newRevision`: never coalesce into the previous revision (a restore is its own revision, so the
+ * text it replaces stays in the history).
+ */
+export function saveNote(db: DB, paperId: number, body: string, now = nowIso(), options: { newRevision?: boolean } = {}): Note {
   return db.transaction((): Note => {
     assertPaper(db, paperId)
     const current = stmt<[number], { body: string; updated_at: string }>(db, 'SELECT body, updated_at FROM notes WHERE paper_id = ?').get(paperId)
@@ -42,7 +46,7 @@ export function saveNote(db: DB, paperId: number, body: string, now = nowIso()):
     ).get(paperId)
     // Coalesce a typing burst, but never let a big deletion (or clearing) overwrite the text it removed.
     const destructive = body.trim() === '' || (last !== undefined && body.length < last.body.length / 2)
-    if (last && !destructive && Date.parse(now) - Date.parse(last.saved_at) < REVISION_BURST_MS) {
+    if (last && !destructive && !options.newRevision && Date.parse(now) - Date.parse(last.saved_at) < REVISION_BURST_MS) {
       stmt(db, 'UPDATE note_revisions SET body = ?, saved_at = ? WHERE id = ?').run(body, now, last.id)
     } else {
       stmt(db, 'INSERT INTO note_revisions (paper_id, body, saved_at) VALUES (?, ?, ?)').run(paperId, body, now)
@@ -51,13 +55,29 @@ export function saveNote(db: DB, paperId: number, body: string, now = nowIso()):
   }).immediate()
 }
 
-export function listRevisions(db: DB, paperId: number): { id: number; body: string; savedAt: string }[] {
-  return stmt<[number], { id: number; body: string; saved_at: string }>(
+/** A note's revisions, newest first (at most `limit`). */
+export function listRevisions(db: DB, paperId: number, limit = 1_000_000): NoteRevision[] {
+  return stmt<[number, number], { id: number; body: string; saved_at: string }>(
     db,
-    'SELECT id, body, saved_at FROM note_revisions WHERE paper_id = ? ORDER BY id DESC'
+    'SELECT id, body, saved_at FROM note_revisions WHERE paper_id = ? ORDER BY id DESC LIMIT ?'
   )
-    .all(paperId)
+    .all(paperId, limit)
     .map((r) => ({ id: r.id, body: r.body, savedAt: r.saved_at }))
+}
+
+/**
+ * Put an older revision's text back as the note. The restore is itself a new revision, so the
+ * text it replaces stays in the history; restoring the text the note already has changes nothing.
+ */
+export function restoreRevision(db: DB, paperId: number, revisionId: number, now = nowIso()): Note {
+  return db.transaction((): Note => {
+    const rev = stmt<[number, number], { body: string }>(db, 'SELECT body FROM note_revisions WHERE id = ? AND paper_id = ?').get(revisionId, paperId)
+    if (!rev) {
+      assertPaper(db, paperId)
+      throw new LibraryError('not-found', `The note on paper ${paperId} has no revision ${revisionId}`)
+    }
+    return saveNote(db, paperId, rev.body, now, { newRevision: true })
+  }).immediate()
 }
 
 function excerpt(body: string): string {
@@ -66,22 +86,37 @@ function excerpt(body: string): string {
   return text.length > 240 ? `${text.slice(0, 239)}…` : text
 }
 
-export function listNotes(db: DB, query: string | undefined, limit: number): NoteSummary[] {
-  const match = query ? toMatchExpression(query, 'notes') : null
-  const rows = match
-    ? stmt<[string, number], { id: number; title: string; status: NoteSummary['status']; body: string; updated_at: string }>(
-        db,
-        `SELECT p.id, p.title, p.status, n.body, n.updated_at
-           FROM search_index s JOIN notes n ON n.paper_id = s.rowid JOIN papers p ON p.id = n.paper_id
-          WHERE search_index MATCH ? AND p.has_note = 1
-          ORDER BY n.updated_at DESC LIMIT ?`
-      ).all(match, limit)
-    : stmt<[number], { id: number; title: string; status: NoteSummary['status']; body: string; updated_at: string }>(
-        db,
-        `SELECT p.id, p.title, p.status, n.body, n.updated_at
-           FROM notes n JOIN papers p ON p.id = n.paper_id
-          WHERE p.has_note = 1
-          ORDER BY n.updated_at DESC LIMIT ?`
-      ).all(limit)
+export interface NotesFilter {
+  /** Full-text search in the notes' text. */
+  query?: string
+  tag?: string
+  status?: Status
+}
+
+/** Papers with a note, newest edited first, optionally searched (notes only) and filtered. */
+export function listNotes(db: DB, filter: string | NotesFilter | undefined, limit: number): NoteSummary[] {
+  const f: NotesFilter = typeof filter === 'string' ? { query: filter } : (filter ?? {})
+  const match = f.query ? toMatchExpression(f.query, 'notes') : null
+  const where = ['p.has_note = 1']
+  const params: unknown[] = []
+  if (match) {
+    where.push('n.paper_id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)')
+    params.push(match)
+  }
+  if (f.tag) {
+    where.push('p.id IN (SELECT pt.paper_id FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name = ?)')
+    params.push(f.tag)
+  }
+  if (f.status) {
+    where.push('p.status = ?')
+    params.push(f.status)
+  }
+  const rows = stmt<unknown[], { id: number; title: string; status: Status; body: string; updated_at: string }>(
+    db,
+    `SELECT p.id, p.title, p.status, n.body, n.updated_at
+       FROM notes n JOIN papers p ON p.id = n.paper_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY n.updated_at DESC, p.id LIMIT ?`
+  ).all(...params, limit)
   return rows.map((r) => ({ paperId: r.id, title: r.title, status: r.status, excerpt: excerpt(r.body), updatedAt: r.updated_at }))
 }
