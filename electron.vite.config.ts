@@ -10,7 +10,11 @@ export default defineConfig({
       // better-sqlite3 is native: never bundled, loaded from the per-runtime binary at run time.
       externalizeDeps: true,
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/index.ts') }
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // Imports run in a worker thread (see src/main/import/run-in-worker.ts).
+          'import-worker': resolve(__dirname, 'src/main/import/worker.ts')
+        }
       }
     }
   },

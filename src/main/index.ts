@@ -9,6 +9,7 @@
  * a library that cannot be opened (e.g. from a newer Folio, read-only) is reported, then the app quits.
  */
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
+import { importInWorker } from './import/run-in-worker'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { eventChannelOf, type EventName, type EventPayloads } from '../preload/api'
@@ -25,6 +26,9 @@ import { createMainWindow } from './window'
 const here = dirname(fileURLToPath(import.meta.url)) // out/main
 const PRELOAD = join(here, '../preload/index.cjs')
 const RENDERER_ROOT = join(here, '../renderer')
+const IMPORT_WORKER = join(here, 'import-worker.js')
+/** better-sqlite3's Electron build, for the import worker's own connection. */
+let nativeBindingPath: string | undefined
 
 /** `--library=PATH` or `--library PATH` on the command line. */
 export function libraryFlag(argv: readonly string[]): string | undefined {
@@ -92,6 +96,7 @@ function start(): void {
       isPackaged: app.isPackaged
     })
     // Checked first: a damaged library is moved aside (kept) and the user offered the newest backup.
+    nativeBindingPath = nativeBinding ?? undefined
     const options = nativeBinding ? { nativeBinding } : {}
     const opened = openLibrarySafely(resolveLibraryPath(libraryFlag(process.argv)), options)
     lib = opened.recovery ? offerRecovery(dialog, opened.library, opened.recovery, options) : opened.library
@@ -101,7 +106,14 @@ function start(): void {
   }
   lockSession(session.defaultSession, devUrl)
   if (!devUrl) handleAppProtocol(protocol, RENDERER_ROOT)
-  const services: Services = { openExternal: (url) => openExternalSafely(openInBrowser, url), emit }
+  const libraryPath = lib.path
+  const services: Services = {
+    openExternal: (url) => openExternalSafely(openInBrowser, url),
+    emit,
+    // Imports run in a worker thread (the built import-worker.js) so the window never freezes.
+    runImport: (sources, onProgress) =>
+      importInWorker({ file: IMPORT_WORKER }, { libraryPath, nativeBinding: nativeBindingPath, sources }, onProgress)
+  }
   registerIpc(ipcMain, createDispatcher(lib, services), isAppUrl)
   const library = lib
   installMenu({

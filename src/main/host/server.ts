@@ -8,11 +8,15 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { EventName, EventPayloads } from '../../preload/api'
+import type { EventName, EventPayloads, ImportProgressEvent, ImportReport } from '../../preload/api'
+import { importInWorker, tsxWorkerEntry } from '../import/run-in-worker'
+import type { ImportSource } from '../import/sources'
 import { API_PATH, EVENTS_PATH, TOKEN_HEADER } from '../../preload/client'
 import { createDispatcher } from '../handlers'
 import type { Library } from '../library/index'
+import type { SettingsPatch } from '../../preload/settings'
 import { openLibrarySafely, type Recovery } from '../library/open-safely'
+import { openSettings, settingsPathNextTo } from '../settings'
 import { readStatic, resolveStatic, SECURITY_HEADERS } from './static'
 
 export interface HostOptions {
@@ -23,6 +27,8 @@ export interface HostOptions {
   port?: number
   /** How often to look for writes by other processes (CLI, app), ms. */
   pollMs?: number
+  /** Settings file; default settings.json next to the library. */
+  settingsPath?: string
 }
 
 export interface Host {
@@ -91,7 +97,23 @@ export async function startHost(options: HostOptions): Promise<Host> {
     for (const res of listeners) res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)
   }
   // In a browser, links open in a new tab from the page itself; the host never launches programs.
-  const dispatch = createDispatcher(library, { openExternal: () => false, emit })
+  // Imports run in a worker thread on their own connection: the host keeps answering (and
+  // streaming progress) while a big digest imports.
+  const runImport = (sources: ImportSource[], onProgress: (p: ImportProgressEvent) => void): Promise<ImportReport> =>
+    importInWorker(tsxWorkerEntry(), { libraryPath: options.libraryPath, sources }, onProgress)
+  // Settings the page may change (theme, text size…); never paths: this door reads no paths.
+  const settings = openSettings(options.settingsPath ?? settingsPathNextTo(options.libraryPath))
+  const settingsService = {
+    get: () => ({
+      settings: settings.get(),
+      libraryPath: options.libraryPath,
+      libraryOverride: options.libraryPath,
+      settingsPath: settings.path,
+      canPickLocations: false
+    }),
+    set: (patch: SettingsPatch) => settings.update(patch)
+  }
+  const dispatch = createDispatcher(library, { openExternal: () => false, emit, runImport, settings: settingsService })
   let port = 0
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
   const allowedOrigins = (): Set<string> => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])

@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { api } from './api'
+import { ImportProgress } from './components/ImportProgress'
 import { ImportReportPanel } from './components/ImportReportPanel'
 import { ShortcutSheet } from './components/ShortcutSheet'
 import { Toasts } from './components/Toasts'
@@ -51,6 +52,7 @@ export function App() {
       <Toolbar />
       <Sidebar />
       <main className="main" aria-label="Papers">
+        <ImportProgress />
         <ImportReportPanel />
         <Main />
       </main>

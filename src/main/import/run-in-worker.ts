@@ -1,0 +1,56 @@
+/**
+ * Run an import batch in a worker thread and stream its progress. Used by the doors that serve a
+ * UI (Electron main, the browser host); the CLI imports in-process. The worker entry differs per
+ * runtime: the built out/main/import-worker.js under Electron, src/main/import/worker.ts through
+ * tsx (worker-tsx.mjs) under Node (tests, `folio serve`).
+ */
+import { Worker } from 'node:worker_threads'
+import type { ImportProgressEvent, ImportReport } from '../../preload/api'
+import { LibraryError } from '../library/db'
+import type { ImportSource } from './sources'
+
+export interface WorkerRequest {
+  libraryPath: string
+  nativeBinding?: string
+  sources: ImportSource[]
+  dryRun?: boolean
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; progress: ImportProgressEvent }
+  | { type: 'done'; report: ImportReport }
+  | { type: 'error'; message: string }
+
+export interface WorkerEntry {
+  /** File (or file URL) of the worker script. */
+  file: string | URL
+  /** Extra Node flags for the worker. */
+  execArgv?: string[]
+}
+
+/** The TypeScript worker entry run through tsx: for Node doors (tests, `folio serve`). */
+export const tsxWorkerEntry = (): WorkerEntry => ({ file: new URL('./worker-tsx.mjs', import.meta.url) })
+
+export function importInWorker(
+  entry: WorkerEntry,
+  request: WorkerRequest,
+  onProgress?: (p: ImportProgressEvent) => void
+): Promise<ImportReport> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(entry.file, { workerData: request, execArgv: entry.execArgv ?? [] })
+    let settled = false
+    const settle = (fn: () => void): void => {
+      if (!settled) {
+        settled = true
+        fn()
+      }
+    }
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'progress') onProgress?.(m.progress)
+      else if (m.type === 'done') settle(() => resolve(m.report))
+      else settle(() => reject(new LibraryError('import', m.message)))
+    })
+    worker.on('error', (err) => settle(() => reject(new LibraryError('import', `the import stopped: ${err.message}`))))
+    worker.on('exit', (code) => settle(() => reject(new LibraryError('import', `the import stopped (worker exit code ${code})`))))
+  })
+}
