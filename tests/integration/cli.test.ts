@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { folio } from '../helpers/cli'
+import { FOLIO_BIN, folio } from '../helpers/cli'
 import { fixture, tempDir } from '../helpers/temp'
 
 describe('the folio command', () => {
@@ -74,5 +74,32 @@ describe('the folio command', () => {
     expect(r.status).toBe(0)
     expect(r.stdout).toMatch(/Dry run: .*would add 5 papers/)
     expect(JSON.parse(folio(['list', '--json', '--library', dry]).stdout)).toHaveLength(0)
+  })
+})
+
+describe('an unreadable file', () => {
+  it('is refused with "permission denied", and the readable files of the batch still import', async () => {
+    const { chmodSync, copyFileSync } = await import('node:fs')
+    const { spawnSync } = await import('node:child_process')
+    const t = tempDir()
+    try {
+      chmodSync(t.dir, 0o777)
+      const locked = join(t.dir, 'locked.xml')
+      copyFileSync(fixture('arxiv-atom.xml'), locked)
+      chmodSync(locked, 0o000)
+      const lib = join(t.dir, 'lib.sqlite')
+      const args = [FOLIO_BIN, 'import', locked, fixture('arxiv-rss.xml'), '--library', lib]
+      // As root, permissions do not apply: run the real CLI as an unprivileged user instead.
+      const asRoot = process.getuid?.() === 0
+      const r = spawnSync(process.execPath, args, {
+        encoding: 'utf8',
+        ...(asRoot ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: t.dir } } : {})
+      })
+      expect(r.stdout).toMatch(/✗ .*locked\.xml: permission denied/)
+      expect(r.stdout).toMatch(/✓ .*arxiv-rss\.xml .*4 added/)
+      expect(r.status).toBe(1)
+    } finally {
+      t.cleanup()
+    }
   })
 })
