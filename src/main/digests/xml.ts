@@ -51,6 +51,9 @@ export function runXml(p: XmlParser, text: string): void {
     p.write(text).close()
   } catch (e) {
     if (e instanceof StopSniff || e instanceof DigestError) throw e
+    // saxes reports malformed XML with a plain Error; anything else came from a handler (e.g. the
+    // import's database write: disk full) and is not the document's fault: pass it through.
+    if (e instanceof Error && e.constructor !== Error) throw e
     throw locateXmlError(text, e)
   }
 }
