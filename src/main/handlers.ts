@@ -15,7 +15,6 @@ import { exportReadingList } from './export/reading-list'
 import { getNote, listNotes, listRevisions, restoreRevision, saveNote } from './library/notes'
 import { getPaper } from './library/papers'
 import { storageError } from './library/storage-errors'
-import { storageError } from './library/storage-errors'
 import { restoreStatus, setStarred, setStatus } from './library/status'
 import { deleteTag, renameTag, tagPapers } from './library/tags'
 import { safeExternalUrl } from './safe-url'
@@ -123,8 +122,6 @@ export function createDispatcher(lib: Library, services: Services): Dispatch {
       return { ok: true, value: await handlers[name](parsed.data) }
     } catch (err) {
       if (err instanceof LibraryError) return { ok: false, error: { code: err.code, message: err.message } }
-      const storage = storageError(err)
-      if (storage) return { ok: false, error: { code: storage.code, message: `${name}: ${storage.message}` } }
       const storage = storageError(err)
       if (storage) return { ok: false, error: { code: storage.code, message: `${name}: ${storage.message}` } }
       const message = err instanceof Error ? err.message : String(err)
