@@ -9,6 +9,7 @@ import { decode } from './decode'
 import { detect } from './detect'
 import { parseHfJson } from './hf-json'
 import { parseHfText } from './hf-text'
+import { unwrapMime } from './mime'
 import { parseRis } from './ris'
 import { DigestError, type DigestFormat, type DigestParser, type ParseContext, type ParsedDigest, type ParsedPaper } from './types'
 
@@ -39,9 +40,15 @@ export function parseDigestText(text: string, ctx: ParseContext): ParsedDigest {
   return { ...meta, papers }
 }
 
+/** Bytes to the text the detectors see: decoding (BOMs, UTF-16, line ends), then a saved e-mail unwrapped. */
+export function decodeDigest(bytes: Uint8Array): { text: string; warnings: string[] } {
+  const decoded = decode(bytes)
+  return { text: unwrapMime(decoded.text), warnings: decoded.warnings }
+}
+
 /** Decode, detect and parse a file's bytes. Decode warnings come first in `warnings`. */
 export function parseDigestBytes(bytes: Uint8Array, ctx: ParseContext): ParsedDigest {
-  const decoded = decode(bytes)
+  const decoded = decodeDigest(bytes)
   const digest = parseDigestText(decoded.text, ctx)
   return { ...digest, warnings: [...decoded.warnings, ...digest.warnings] }
 }

@@ -6,9 +6,8 @@
 import { createHash } from 'node:crypto'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { FileReport, ImportReport } from '../../preload/api'
-import { decode } from '../digests/decode'
 import { detect } from '../digests/detect'
-import { parsers } from '../digests/index'
+import { decodeDigest, parsers } from '../digests/index'
 import { DigestError, type ParsedPaper } from '../digests/types'
 import { beginBulkIndex, endBulkIndex, findDigestByHash, finishDigest, insertDigest, linkPaper } from '../library/digests'
 import type { Library } from '../library/index'
@@ -89,7 +88,7 @@ export function importFile(lib: Library, entry: FileEntry, options: ImportOption
     if (known) {
       return { ...report, ok: true, alreadyImported: true, warnings: [`already imported (same content as ${known.file_name})`] }
     }
-    const { text, warnings: decodeWarnings } = decode(bytes)
+    const { text, warnings: decodeWarnings } = decodeDigest(bytes)
     const format = detect(text)
     report.format = format
     const now = nowIso()
