@@ -7,12 +7,27 @@
  * nativeBinding), lock the session, serve out/renderer, register IPC, the menu and the window.
  * A damaged library is moved aside and replaced (the user is told, and offered the newest backup);
  * a library that cannot be opened (e.g. from a newer Folio, read-only) is reported, then the app quits.
+ *
+ * Desktop life: settings (<userData>/settings.json) choose the library (after --library and
+ * FOLIO_LIBRARY), the theme (nativeTheme.themeSource, window background) and the watch folder;
+ * the window's size and place come back (window-state.json); digest files handed to the app
+ * (command line, a second start, macOS open-file) are imported and their report shown; the
+ * unread count is on the badge; closing waits for the renderer to save its note (close-guard).
  */
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, screen, session, shell } from 'electron'
 import { importInWorker } from './import/run-in-worker'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { eventChannelOf, type EventName, type EventPayloads } from '../preload/api'
+import { eventChannelOf, type EventName, type EventPayloads, type ImportReport, type MethodName } from '../preload/api'
+import { COMMANDS, type AppCommand } from '../preload/commands'
+import { createBadge } from './badge'
+import { guardClose, type CloseGuard } from './close-guard'
+import { startWatching, type Watcher } from './import/watch'
+import { counts } from './library/counts'
+import { pickLocation } from './library-location'
+import { digestPathsFromArgv } from './open-files'
+import { openSettings, SETTINGS_FILE } from './settings'
+import { fitToDisplays, readWindowState, trackWindowState, windowBounds, WINDOW_STATE_FILE } from './window-state'
 import { createDispatcher, type Services } from './handlers'
 import { registerIpc } from './ipc'
 import { resolveLibraryPath, userDataDir, type Library } from './library/index'
@@ -21,7 +36,7 @@ import { installMenu } from './menu'
 import { requireNativeBinding } from './native'
 import { offerRecovery } from './recovery-dialog'
 import { APP_URL, appUrlCheck, handleAppProtocol, lockSession, lockWebContents, openExternalSafely, registerAppScheme } from './security'
-import { createMainWindow } from './window'
+import { BACKGROUND, createMainWindow } from './window'
 
 const here = dirname(fileURLToPath(import.meta.url)) // out/main
 const PRELOAD = join(here, '../preload/index.cjs')
@@ -71,7 +86,86 @@ function emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
     if (!win.isDestroyed()) win.webContents.send(eventChannelOf(event), payload)
   }
 }
-const notifyChanged = (): void => emit('libraryChanged', {})
+const badge = createBadge(
+  (n) => app.setBadgeCount(n),
+  () => (lib ? counts(lib.db).views.unread : 0)
+)
+const notifyChanged = (): void => {
+  emit('libraryChanged', {})
+  badge.schedule()
+}
+
+// ---- settings (readable before ready: they choose the library) ----
+const settings = openSettings(join(app.getPath('userData'), SETTINGS_FILE))
+const libraryOverride = libraryFlag(process.argv) ?? (process.env.FOLIO_LIBRARY || undefined) ?? null
+const applyTheme = (): void => {
+  nativeTheme.themeSource = settings.get().theme
+}
+applyTheme()
+settings.onChange((next, prev) => {
+  if (next.theme !== prev.theme) applyTheme()
+  if (next.watchFolder !== prev.watchFolder) restartWatcher()
+})
+nativeTheme.on('updated', () => {
+  mainWindow?.setBackgroundColor(nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light)
+})
+
+// ---- the renderer: listening yet? saved its note? ----
+let rendererListening = false
+let closeGuard: CloseGuard | null = null
+let quitting = false
+/** Import reports made before the renderer listened (files opened at start-up). */
+const pendingReports: ImportReport[] = []
+
+/** Send an app command to the renderer (menu, OS), showing the window first. */
+function command(c: AppCommand): void {
+  showWindow()
+  emit('command', { command: c })
+}
+
+function showReport(report: ImportReport): void {
+  if (report.files.some((f) => f.ok && !f.alreadyImported)) notifyChanged()
+  if (rendererListening) emit('imported', report)
+  else pendingReports.push(report)
+}
+
+// ---- files handed to Folio: command line, a second start, macOS open-file ----
+let importBatch: Promise<void> = Promise.resolve()
+let runImportFn: ((paths: string[]) => Promise<ImportReport>) | null = null
+const openedBeforeReady: string[] = []
+
+function importOpened(paths: string[]): void {
+  if (!paths.length) return
+  if (!runImportFn) {
+    openedBeforeReady.push(...paths)
+    return
+  }
+  const run = runImportFn
+  importBatch = importBatch
+    .then(() => run(paths))
+    .then(showReport)
+    .catch((err: unknown) => dialog.showErrorBox('Import failed', message(err)))
+}
+
+// ---- the watched folder ----
+let watcher: Watcher | null = null
+function restartWatcher(): void {
+  watcher?.close()
+  watcher = null
+  const folder = settings.get().watchFolder
+  if (!lib || !folder) return
+  try {
+    watcher = startWatching(lib, folder, {
+      onImported: (file) =>
+        showReport({ files: [file], added: file.added, merged: file.merged, rejected: file.ok ? 0 : 1 })
+    })
+  } catch (err) {
+    console.warn(`[folio] cannot watch ${folder}:`, err)
+  }
+}
+
+/** Methods that only read: no badge recount after them. */
+const READS = new Set<string>(['feedPage', 'search', 'getPaper', 'counts', 'getNote', 'listNotes', 'getSettings', 'rendererReady', 'notesFlushed'] satisfies MethodName[])
 
 function showWindow(): void {
   if (mainWindow && !mainWindow.isDestroyed()) {
@@ -79,9 +173,37 @@ function showWindow(): void {
     mainWindow.focus()
     return
   }
-  mainWindow = createMainWindow({ preload: PRELOAD, url: devUrl ?? APP_URL })
-  mainWindow.on('closed', () => {
-    mainWindow = null
+  const stateFile = join(app.getPath('userData'), WINDOW_STATE_FILE)
+  const restored = fitToDisplays(
+    readWindowState(stateFile),
+    screen.getAllDisplays().map((d) => d.workArea)
+  )
+  const win = createMainWindow({
+    preload: PRELOAD,
+    url: devUrl ?? APP_URL,
+    bounds: windowBounds(restored),
+    dark: nativeTheme.shouldUseDarkColors
+  })
+  mainWindow = win
+  trackWindowState(win, stateFile, restored)
+  rendererListening = false
+  // A reload (or a crash) means a new page: it says when it listens again (rendererReady).
+  win.webContents.on('did-start-loading', () => {
+    rendererListening = false
+  })
+  win.webContents.on('render-process-gone', () => {
+    rendererListening = false
+  })
+  closeGuard = guardClose(win, {
+    requestFlush: () => emit('command', { command: COMMANDS.flush }),
+    rendererListening: () => rendererListening,
+    afterFlush: () => {
+      if (quitting) app.quit()
+    }
+  })
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null
+    rendererListening = false
   })
 }
 
@@ -98,7 +220,7 @@ function start(): void {
     // Checked first: a damaged library is moved aside (kept) and the user offered the newest backup.
     nativeBindingPath = nativeBinding ?? undefined
     const options = nativeBinding ? { nativeBinding } : {}
-    const opened = openLibrarySafely(resolveLibraryPath(libraryFlag(process.argv)), options)
+    const opened = openLibrarySafely(libraryOverride ?? settings.get().libraryPath ?? resolveLibraryPath(), options)
     lib = opened.recovery ? offerRecovery(dialog, opened.library, opened.recovery, options) : opened.library
   } catch (err) {
     fatal('Folio cannot open its library', err)
@@ -114,23 +236,78 @@ function start(): void {
     runImport: (sources, onProgress) =>
       importInWorker({ file: IMPORT_WORKER }, { libraryPath, nativeBinding: nativeBindingPath, sources }, onProgress)
   }
-  registerIpc(ipcMain, createDispatcher(lib, services), isAppUrl)
   const library = lib
+  runImportFn = (paths) => services.runImport!(paths.map((path) => ({ kind: 'path' as const, path })), (p) => emit('importProgress', p))
+  services.importPaths = (paths) => runImportFn!(paths)
+  services.settings = {
+    get: () => ({
+      settings: settings.get(),
+      libraryPath: library.path,
+      libraryOverride,
+      settingsPath: settings.path,
+      canPickLocations: true
+    }),
+    set: (patch) => settings.update(patch)
+  }
+  services.pickLocation = (purpose) =>
+    pickLocation(purpose, {
+      dialog,
+      window: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
+      settings,
+      lib: library,
+      libraryOverride,
+      relaunch: () => {
+        app.relaunch()
+        app.quit()
+      }
+    })
+  services.rendererReady = () => {
+    rendererListening = true
+    return { importReports: pendingReports.splice(0) }
+  }
+  services.notesFlushed = () => closeGuard?.acknowledge()
+  const dispatch = createDispatcher(library, services)
+  registerIpc(
+    ipcMain,
+    async (method, input) => {
+      const reply = await dispatch(method, input)
+      if (!READS.has(method)) badge.schedule()
+      return reply
+    },
+    isAppUrl
+  )
   installMenu({
     lib: library,
     window: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
     notifyChanged,
     isMac: process.platform === 'darwin',
-    isDev: !app.isPackaged
+    isDev: !app.isPackaged,
+    command
   })
+  app.setAboutPanelOptions({ applicationName: 'Folio', applicationVersion: app.getVersion(), copyright: 'MIT licence' })
   showWindow()
+  badge.update()
+  restartWatcher()
+  importOpened([...openedBeforeReady.splice(0), ...digestPathsFromArgv(process.argv, process.cwd(), [app.getAppPath()])])
 }
 
 if (!app.requestSingleInstanceLock()) {
   // Another Folio is running on this machine: it gets focus (second-instance), we leave.
   app.quit()
 } else {
-  app.on('second-instance', () => showWindow())
+  // A second start hands over its command line: its digest files are imported here.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    showWindow()
+    importOpened(digestPathsFromArgv(argv, workingDirectory, [app.getAppPath()]))
+  })
+  // macOS: files dropped on the Dock icon or opened with Folio (may come before ready).
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    importOpened([path])
+  })
+  app.on('before-quit', () => {
+    quitting = true
+  })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
@@ -138,6 +315,10 @@ if (!app.requestSingleInstanceLock()) {
     if (lib && BrowserWindow.getAllWindows().length === 0) showWindow()
   })
   app.on('will-quit', () => {
+    // Windows are closed (each waited for its note to be saved): now the library may close.
+    watcher?.close()
+    watcher = null
+    badge.dispose()
     lib?.close()
     lib = null
   })

@@ -1,10 +1,14 @@
 /**
  * The application menu. File → Import Digests… / Import Folder… run the same importSources
  * the CLI uses, tell the renderer the library changed, and summarise the ImportReport
- * (including every refused file's reason). The rest are Electron's standard roles.
+ * (including every refused file's reason). View (the smart views, sidebar), Go (next/previous
+ * unread, search), Settings… and Help → Keyboard Shortcuts send app commands to the renderer
+ * (the `command` event, names in preload/commands.ts); Edit, zoom and Window are Electron roles.
+ * Accelerators that are plain letters are left to the renderer (they must not fire while typing).
  */
 import { dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions, type OpenDialogOptions } from 'electron'
-import type { ImportReport } from '../preload/api'
+import type { ImportReport, View } from '../preload/api'
+import { COMMANDS, VIEW_COMMANDS, type AppCommand } from '../preload/commands'
 import { importSources } from './import/import-files'
 import type { ImportSource } from './import/sources'
 import type { Library } from './library/index'
@@ -17,7 +21,19 @@ export interface MenuDeps {
   notifyChanged(): void
   isMac: boolean
   isDev: boolean
+  /** Send an app command to the renderer (emit('command', …)); shows the window first. */
+  command?(command: AppCommand): void
 }
+
+/** View menu: label, command, accelerator (CmdOrCtrl+1…6, in sidebar order). */
+export const VIEW_ITEMS: { view: View; label: string }[] = [
+  { view: 'unread', label: 'Unread' },
+  { view: 'reading', label: 'Reading' },
+  { view: 'starred', label: 'Starred' },
+  { view: 'notes', label: 'With Notes' },
+  { view: 'read', label: 'Read' },
+  { view: 'all', label: 'All Papers' }
+]
 
 const DIGEST_FILTERS = [
   { name: 'Digests', extensions: ['txt', 'json', 'xml', 'atom', 'rss', 'bib', 'ris', 'eml'] },
@@ -85,14 +101,40 @@ export function menuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
       })
     }
   })
+  const send = (label: string, command: AppCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    ...(accelerator ? { accelerator } : {}),
+    click: () => deps.command?.(command)
+  })
+  const settingsItem = send(deps.isMac ? 'Settings…' : '&Settings…', COMMANDS.settings, 'CmdOrCtrl+,')
   return [
-    ...(deps.isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
+    ...(deps.isMac
+      ? [
+          {
+            role: 'appMenu',
+            submenu: [
+              { role: 'about' },
+              { type: 'separator' },
+              settingsItem,
+              { type: 'separator' },
+              { role: 'services' },
+              { type: 'separator' },
+              { role: 'hide' },
+              { role: 'hideOthers' },
+              { role: 'unhide' },
+              { type: 'separator' },
+              { role: 'quit' }
+            ]
+          } as MenuItemConstructorOptions
+        ]
+      : []),
     {
       label: '&File',
       submenu: [
         importItem('Import Digests…', false, 'CmdOrCtrl+O'),
         importItem('Import Folder…', true, 'CmdOrCtrl+Shift+O'),
         { type: 'separator' },
+        ...(deps.isMac ? [] : [settingsItem, { type: 'separator' } as MenuItemConstructorOptions]),
         deps.isMac ? { role: 'close' } : { role: 'quit' }
       ]
     },
@@ -100,18 +142,37 @@ export function menuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
     {
       label: '&View',
       submenu: [
-        ...(deps.isDev
-          ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[])
-          : []),
+        ...VIEW_ITEMS.map((v, i) => send(v.label, VIEW_COMMANDS[v.view], `CmdOrCtrl+${i + 1}`)),
+        { type: 'separator' },
+        send('Toggle Sidebar', COMMANDS.toggleSidebar, deps.isMac ? 'Cmd+Ctrl+S' : 'Ctrl+Shift+B'),
+        { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },
         { type: 'separator' },
-        { role: 'togglefullscreen' }
+        { role: 'togglefullscreen' },
+        ...(deps.isDev
+          ? ([{ type: 'separator' }, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[])
+          : [])
+      ]
+    },
+    {
+      label: '&Go',
+      submenu: [
+        send('Next Unread', COMMANDS.nextUnread, 'CmdOrCtrl+]'),
+        send('Previous Unread', COMMANDS.previousUnread, 'CmdOrCtrl+['),
+        { type: 'separator' },
+        send('Search', COMMANDS.search, 'CmdOrCtrl+F')
       ]
     },
     { role: 'windowMenu' },
-    { role: 'help', submenu: [{ label: 'About Folio', role: 'about' }] }
+    {
+      role: 'help',
+      submenu: [
+        send('Keyboard Shortcuts', COMMANDS.shortcuts, 'CmdOrCtrl+/'),
+        ...(deps.isMac ? [] : [{ type: 'separator' } as MenuItemConstructorOptions, { label: 'About Folio', role: 'about' } as MenuItemConstructorOptions])
+      ]
+    }
   ]
 }
 

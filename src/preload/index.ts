@@ -1,10 +1,10 @@
 /**
  * The sandboxed preload (built as ONE CommonJS file, out/preload/index.cjs: a sandboxed
  * preload may only require 'electron'). Exposes exactly one thing, `window.api`, built from the
- * contract over an IPC transport. Never exposes ipcRenderer, channels or IPC events: invoke only
+ * contract over an IPC transport (plus pathForFile for dropped folders). Never exposes ipcRenderer, channels or IPC events: invoke only
  * reaches the contract's own channels, and event listeners get the payload only.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { channelOf, eventChannelOf } from './api'
 import { createClient, type Transport } from './client'
 
@@ -21,4 +21,16 @@ const transport: Transport = {
   }
 }
 
-contextBridge.exposeInMainWorld('api', createClient(transport))
+/**
+ * Dropped files and folders: their paths (for api.importPaths), via webUtils.getPathForFile,
+ * the only way to get them since Electron 32. The page gets strings, never a file handle.
+ */
+const pathForFile = (file: File): string => {
+  try {
+    return webUtils.getPathForFile(file)
+  } catch {
+    return ''
+  }
+}
+
+contextBridge.exposeInMainWorld('api', Object.freeze({ ...createClient(transport), pathForFile }))

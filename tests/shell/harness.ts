@@ -6,7 +6,8 @@
  * CommonJS wrapper in a fresh `vm` context whose `require` knows only 'electron'.
  * Only Electron's own modules are stood in for; the library under them is real.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import vm from 'node:vm'
@@ -45,6 +46,11 @@ export interface FakeWebContents {
 export interface FakeWindow {
   options: Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
   shown: boolean
+  closed?: boolean
+  maximized?: boolean
+  fullScreen?: boolean
+  close(): void
+  setBounds(bounds: Partial<{ x: number; y: number; width: number; height: number }>): void
   loadedUrl: string | null
   webContents: FakeWebContents
   emit(event: string, ...args: unknown[]): boolean
@@ -78,6 +84,14 @@ export interface StandInState {
   /** Button indexes dialog.showMessageBoxSync returns, in order (default 0). */
   messageBoxAnswers: number[]
   errorBoxes: { title: string; content: string }[]
+  saveDialogs: Record<string, unknown>[]
+  saveDialogAnswers: { canceled: boolean; filePath: string }[]
+  badgeCounts: number[]
+  aboutPanel: Record<string, unknown> | null
+  /** Work areas of the stand-in's displays (screen.getAllDisplays). */
+  displays: { x: number; y: number; width: number; height: number }[]
+  /** XDG_CONFIG_HOME main was started with (a temp folder): userData is <it>/Folio. */
+  configHome?: string
   opened: string[]
   quitCalls: string[]
   appName: string
@@ -89,8 +103,10 @@ export interface StandIn {
   reset(options?: { appPath?: string }): void
   fakeEvent(fields?: Record<string, unknown>): FakeEvent
   app: { getPath(name: string): string; emit(event: string, ...args: unknown[]): boolean; listenerCount(e: string): number }
+  nativeTheme: { osDark: boolean; themeSource: string; shouldUseDarkColors: boolean; emit(event: string): boolean }
   contextBridge: unknown
   ipcRenderer: unknown
+  webUtils: unknown
 }
 
 let registered = false
@@ -135,11 +151,15 @@ export async function startMain(
   prepare?.(standin.state)
   const saved = { env: { ...process.env }, argv: [...process.argv] }
   delete process.env.ELECTRON_RENDERER_URL
+  // userData (settings.json, window-state.json) in a temp folder, never the real ~/.config/Folio.
+  standin.state.configHome = env.XDG_CONFIG_HOME ?? mkdtempSync(join(tmpdir(), 'folio-shell-config-'))
+  process.env.XDG_CONFIG_HOME = standin.state.configHome
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) delete process.env[k]
     else process.env[k] = v
   }
-  process.argv.push(...argv)
+  // What `electron .` gives: the executable, the app folder, then the arguments.
+  process.argv = [process.argv[0]!, ROOT, ...argv]
   try {
     run += 1
     await nativeImport(`${pathToFileURL(OUT_MAIN).href}?run=${run}`)
@@ -178,7 +198,7 @@ export function loadPreload(standin: StandIn): LoadedPreload {
   const required: string[] = []
   const sandboxRequire = (id: string): unknown => {
     required.push(id)
-    if (id === 'electron') return { contextBridge: standin.contextBridge, ipcRenderer: standin.ipcRenderer }
+    if (id === 'electron') return { contextBridge: standin.contextBridge, ipcRenderer: standin.ipcRenderer, webUtils: standin.webUtils }
     throw new Error(`module not found: ${id} (a sandboxed preload can only require 'electron')`)
   }
   const wrapper = vm.runInContext(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, context, {

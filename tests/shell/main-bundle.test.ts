@@ -39,7 +39,8 @@ describe('built main process (electron stand-in)', () => {
 
   it('is named Folio, so userData is the folder the CLI uses', () => {
     expect(s.state.appName).toBe('Folio')
-    expect(s.app.getPath('userData')).toBe(userDataDir())
+    // the harness points XDG_CONFIG_HOME at a temp folder (settings, window state): userDataDir() there
+    expect(s.app.getPath('userData')).toBe(userDataDir('linux', { XDG_CONFIG_HOME: s.state.configHome }))
   })
 
   it('creates one hidden window with secure webPreferences and shows it when ready', () => {

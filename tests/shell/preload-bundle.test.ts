@@ -39,7 +39,7 @@ describe('built preload in a sandbox, through IPC, to a temp library', () => {
 
   it("exposes exactly one key, 'api': the contract's methods + on(event), all functions", () => {
     expect(Object.keys(preload.world)).toEqual(['api'])
-    expect(Object.keys(api).sort()).toEqual([...methodNames, 'on'].sort())
+    expect(Object.keys(api).sort()).toEqual([...methodNames, 'on', 'pathForFile'].sort())
     for (const fn of Object.values(api)) expect(fn).toBeTypeOf('function')
     expect(Object.isFrozen(api)).toBe(true)
     // nothing that looks like Electron or IPC leaks onto the page

@@ -83,7 +83,44 @@ export class BrowserWindow extends EventEmitter {
     return false
   }
   isDestroyed() {
-    return false
+    return Boolean(this.closed)
+  }
+  // Size and state (window-state.ts): plain fields the tests read and set.
+  getBounds() {
+    return { x: this.options.x ?? 0, y: this.options.y ?? 0, width: this.options.width ?? 800, height: this.options.height ?? 600, ...this.bounds }
+  }
+  getNormalBounds() {
+    return this.getBounds()
+  }
+  setBounds(bounds) {
+    this.bounds = { ...this.bounds, ...bounds }
+    this.emit('resize')
+  }
+  isMaximized() {
+    return Boolean(this.maximized)
+  }
+  maximize() {
+    this.maximized = true
+    this.emit('maximize')
+  }
+  isFullScreen() {
+    return Boolean(this.fullScreen)
+  }
+  setFullScreen(on) {
+    this.fullScreen = on
+  }
+  setBackgroundColor(color) {
+    this.options.backgroundColor = color
+  }
+  /** Like Electron: 'close' is cancellable; if not prevented the window goes and 'closed' follows. */
+  close() {
+    if (this.closed) return
+    const event = fakeEvent()
+    this.emit('close', event)
+    if (event.defaultPrevented) return
+    this.closed = true
+    this.emit('closed')
+    if (!BrowserWindow.getAllWindows().length) app.emit('window-all-closed')
   }
 }
 
@@ -206,6 +243,10 @@ export const dialog = {
     state.messageBoxes.push(args[args.length - 1])
     return state.messageBoxAnswers.shift() ?? 0
   },
+  async showSaveDialog(...args) {
+    state.saveDialogs.push(args[args.length - 1])
+    return state.saveDialogAnswers.shift() ?? { canceled: true, filePath: '' }
+  },
   showErrorBox(title, content) {
     state.errorBoxes.push({ title, content })
   }
@@ -235,6 +276,9 @@ class App extends EventEmitter {
   getName() {
     return state.appName
   }
+  getVersion() {
+    return '0.0.0-standin'
+  }
   getAppPath() {
     return state.appPath
   }
@@ -252,13 +296,52 @@ class App extends EventEmitter {
   quit() {
     state.quitCalls.push('quit')
   }
+  relaunch(options) {
+    state.quitCalls.push('relaunch')
+    void options
+  }
+  setBadgeCount(count) {
+    state.badgeCounts.push(count)
+    return true
+  }
+  setAboutPanelOptions(options) {
+    state.aboutPanel = options
+  }
   exit(code = 0) {
     state.quitCalls.push(`exit ${code}`)
   }
 }
 
 export const app = new App()
-export const nativeTheme = { shouldUseDarkColors: false, themeSource: 'system' }
+export const nativeTheme = new (class NativeTheme extends EventEmitter {
+  constructor() {
+    super()
+    this.osDark = false
+    this.source = 'system'
+  }
+  get themeSource() {
+    return this.source
+  }
+  set themeSource(value) {
+    this.source = value
+    this.emit('updated')
+  }
+  get shouldUseDarkColors() {
+    return this.source === 'dark' || (this.source === 'system' && this.osDark)
+  }
+})()
+/** The displays' work areas (window-state.ts keeps windows on screen). */
+export const screen = {
+  getAllDisplays() {
+    return state.displays.map((workArea, id) => ({ id, workArea, bounds: workArea }))
+  }
+}
+/** Preload side: the path of a dropped File (tests pass objects with a `path`). */
+export const webUtils = {
+  getPathForFile(file) {
+    return typeof file?.path === 'string' ? file.path : ''
+  }
+}
 export const net = {
   fetch() {
     throw new Error('electron-standin: net.fetch is not expected (Folio never uses the network)')
@@ -268,6 +351,9 @@ export const net = {
 /** Back to a fresh Electron: call before each (re-)import of the built main. */
 export function reset({ appPath = process.cwd() } = {}) {
   app.removeAllListeners()
+  nativeTheme.removeAllListeners()
+  nativeTheme.osDark = false
+  nativeTheme.source = 'system'
   Object.assign(state, {
     windows: [],
     ipcHandlers: new Map(),
@@ -283,6 +369,11 @@ export function reset({ appPath = process.cwd() } = {}) {
     openDialogAnswers: [],
     messageBoxes: [],
     messageBoxAnswers: [],
+    saveDialogs: [],
+    saveDialogAnswers: [],
+    badgeCounts: [],
+    aboutPanel: null,
+    displays: [{ x: 0, y: 0, width: 1920, height: 1050 }],
     errorBoxes: [],
     opened: [],
     quitCalls: [],
@@ -311,5 +402,7 @@ export default {
   dialog,
   shell,
   nativeTheme,
-  net
+  net,
+  screen,
+  webUtils
 }
