@@ -191,6 +191,14 @@ export const feedQuery = z.strictObject({
 })
 export type FeedQuery = z.input<typeof feedQuery>
 
+/** A feed's filters without paging or sort: what a whole-view change applies to. */
+const viewFilter = {
+  view: view.default('all'),
+  digestId: id.optional(),
+  tag: z.string().min(1).max(100).optional(),
+  query: z.string().max(MAX_QUERY).optional()
+}
+
 // ---------- the contract ----------
 
 interface Method<I extends z.ZodType, O> {
