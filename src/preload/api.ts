@@ -224,6 +224,13 @@ export const contract = {
     z.strictObject({ changes: z.array(z.strictObject({ id, status })).min(1).max(200_000) })
   ),
   setStarred: method<StarChange>()(z.strictObject({ ids, starred: z.boolean() })),
+  /**
+   * Set the status of every paper in a view (smart view, digest, tag, search query: the feed's
+   * filters, never ids) in one statement. "Mark all in this view read"; undo with restoreStatus.
+   */
+  setViewStatus: method<StatusChange>()(z.strictObject({ ...viewFilter, status })),
+  /** Star or unstar every paper in a view; undo with setStarred on the returned ids. */
+  setViewStarred: method<StarChange>()(z.strictObject({ ...viewFilter, starred: z.boolean() })),
   getNote: method<Note>()(z.strictObject({ paperId: id })),
   saveNote: method<Note>()(z.strictObject({ paperId: id, body: z.string().max(MAX_NOTE) })),
   listNotes: method<NoteSummary[]>()(
