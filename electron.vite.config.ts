@@ -13,7 +13,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           // Imports run in a worker thread (see src/main/import/run-in-worker.ts).
-          'import-worker': resolve(__dirname, 'src/main/import/worker.ts')
+          'import-worker': resolve(__dirname, 'src/main/import/worker.ts'),
+          // The `folio` CLI, bundled so it starts fast (src/main/cli/folio.mjs prefers it when fresh).
+          cli: resolve(__dirname, 'src/main/cli/main.ts')
         }
       }
     }

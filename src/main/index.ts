@@ -15,7 +15,7 @@
  * unread count is on the badge; closing waits for the renderer to save its note (close-guard).
  */
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, screen, session, shell } from 'electron'
-import { importInWorker } from './import/run-in-worker'
+import { defaultWorkerEntry, importInWorker } from './import/run-in-worker'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { eventChannelOf, type EventName, type EventPayloads, type ImportReport, type MethodName } from '../preload/api'
@@ -41,7 +41,6 @@ import { BACKGROUND, createMainWindow } from './window'
 const here = dirname(fileURLToPath(import.meta.url)) // out/main
 const PRELOAD = join(here, '../preload/index.cjs')
 const RENDERER_ROOT = join(here, '../renderer')
-const IMPORT_WORKER = join(here, 'import-worker.js')
 /** better-sqlite3's Electron build, for the import worker's own connection. */
 let nativeBindingPath: string | undefined
 
@@ -232,9 +231,9 @@ function start(): void {
   const services: Services = {
     openExternal: (url) => openExternalSafely(openInBrowser, url),
     emit,
-    // Imports run in a worker thread (the built import-worker.js) so the window never freezes.
+    // Imports run in a worker thread (out/main/import-worker.js) so the window never freezes.
     runImport: (sources, onProgress) =>
-      importInWorker({ file: IMPORT_WORKER }, { libraryPath, nativeBinding: nativeBindingPath, sources }, onProgress)
+      importInWorker(defaultWorkerEntry(), { libraryPath, nativeBinding: nativeBindingPath, sources }, onProgress)
   }
   const library = lib
   runImportFn = (paths) => services.runImport!(paths.map((path) => ({ kind: 'path' as const, path })), (p) => emit('importProgress', p))

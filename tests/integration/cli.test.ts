@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FOLIO_BIN, folio } from '../helpers/cli'
 import { fixture, tempDir } from '../helpers/temp'
 
-describe('the folio command', () => {
+// Each test runs the real command several times: generous timeouts for a loaded 2-core CI machine.
+describe('the folio command', { timeout: 180_000 }, () => {
   let t: ReturnType<typeof tempDir>
   let lib: string
   beforeAll(() => {
@@ -77,7 +78,7 @@ describe('the folio command', () => {
   })
 })
 
-describe('an unreadable file', () => {
+describe('an unreadable file', { timeout: 60_000 }, () => {
   it('is refused with "permission denied", and the readable files of the batch still import', async () => {
     const { chmodSync, copyFileSync } = await import('node:fs')
     const { spawnSync } = await import('node:child_process')

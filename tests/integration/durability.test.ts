@@ -38,7 +38,7 @@ describe('durability across processes', () => {
   beforeAll(() => {
     t = tempDir()
     big = join(t.dir, 'big-feed.xml')
-    writeFileSync(big, generateArxivRss(20_000, 7))
+    writeFileSync(big, generateArxivRss(10_000, 7))
   })
   afterAll(() => t.cleanup())
 
@@ -66,8 +66,8 @@ describe('durability across processes', () => {
     // The library is healthy: the same import now runs to completion.
     const again = folio(['import', big, '--library', lib])
     expect(again.status).toBe(0)
-    expect(again.stdout).toMatch(/20000 papers, 20000 added/)
-  }, 120_000)
+    expect(again.stdout).toMatch(/10000 papers, 10000 added/)
+  }, 240_000)
 
   it('the CLI and the browser host write the same library at the same time, both succeed', async () => {
     const lib = join(t.dir, 'shared.sqlite')
@@ -89,7 +89,7 @@ describe('durability across processes', () => {
       const ids = page.value.items.map((p) => p.id)
       expect(ids).toHaveLength(61)
 
-      // Another process imports 20,000 papers while this one (the host) keeps writing.
+      // Another process imports 10,000 papers while this one (the host) keeps writing.
       let cliDone = false
       const cli = folioAsync(['import', big, '--library', lib]).finally(() => (cliDone = true))
       const results: boolean[] = []
@@ -104,9 +104,9 @@ describe('durability across processes', () => {
       const imported = await cli
       expect(imported.stderr).toBe('')
       expect(imported.status).toBe(0)
-      expect(results.every(Boolean)).toBe(true)
+      expect(results.filter((ok) => !ok)).toEqual([])
       const counts = (await call('counts', {})) as { value: { views: { all: number; notes: number } } }
-      expect(counts.value.views.all).toBe(20_061)
+      expect(counts.value.views.all).toBe(10_061)
       expect(i).toBeGreaterThan(40)
       expect(counts.value.views.notes).toBe(Math.min(i, ids.length))
       const last = (await call('getNote', { paperId: ids[(i - 1) % ids.length]! })) as { value: { body: string } }
@@ -114,5 +114,5 @@ describe('durability across processes', () => {
     } finally {
       await host.close()
     }
-  }, 120_000)
+  }, 240_000)
 })

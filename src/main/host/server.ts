@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { EventName, EventPayloads, ImportProgressEvent, ImportReport } from '../../preload/api'
-import { importInWorker, tsxWorkerEntry } from '../import/run-in-worker'
+import { importInWorker, defaultWorkerEntry } from '../import/run-in-worker'
 import type { ImportSource } from '../import/sources'
 import { API_PATH, EVENTS_PATH, TOKEN_HEADER } from '../../preload/client'
 import { createDispatcher } from '../handlers'
@@ -100,7 +100,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   // Imports run in a worker thread on their own connection: the host keeps answering (and
   // streaming progress) while a big digest imports.
   const runImport = (sources: ImportSource[], onProgress: (p: ImportProgressEvent) => void): Promise<ImportReport> =>
-    importInWorker(tsxWorkerEntry(), { libraryPath: options.libraryPath, sources }, onProgress)
+    importInWorker(defaultWorkerEntry(), { libraryPath: options.libraryPath, sources }, onProgress)
   // Settings the page may change (theme, text size…); never paths: this door reads no paths.
   const settings = openSettings(options.settingsPath ?? settingsPathNextTo(options.libraryPath))
   const settingsService = {

@@ -4,6 +4,9 @@
  * runtime: the built out/main/import-worker.js under Electron, src/main/import/worker.ts through
  * tsx (worker-tsx.mjs) under Node (tests, `folio serve`).
  */
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ImportProgressEvent, ImportReport } from '../../preload/api'
 import { LibraryError } from '../library/db'
@@ -28,8 +31,24 @@ export interface WorkerEntry {
   execArgv?: string[]
 }
 
-/** The TypeScript worker entry run through tsx: for Node doors (tests, `folio serve`). */
-export const tsxWorkerEntry = (): WorkerEntry => ({ file: new URL('./worker-tsx.mjs', import.meta.url) })
+/**
+ * The worker entry for this build of Folio: from source (run through tsx: tests, the bin before a
+ * build) the TypeScript worker via worker-tsx.mjs; from a bundle (out/main: the app, the built CLI)
+ * the built import-worker.js next to it.
+ */
+export function defaultWorkerEntry(): WorkerEntry {
+  const here = import.meta.url
+  if (here.endsWith('.ts')) {
+    const bootstrap = 'worker-tsx.mjs' // a variable, so bundlers leave this URL alone
+    return { file: new URL(bootstrap, here) }
+  }
+  let dir = dirname(fileURLToPath(here))
+  for (let i = 0; i < 3; i++, dir = dirname(dir)) {
+    const candidate = join(dir, 'import-worker.js')
+    if (existsSync(candidate)) return { file: candidate }
+  }
+  throw new LibraryError('import', `the import worker (import-worker.js) is missing next to ${fileURLToPath(here)}: rebuild with "npm run build"`)
+}
 
 export function importInWorker(
   entry: WorkerEntry,

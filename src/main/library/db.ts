@@ -14,7 +14,7 @@ export interface OpenOptions {
   /** Path to better_sqlite3.node for the current runtime (Electron); default: the Node build. */
   nativeBinding?: string
   readonly?: boolean
-  /** ms to wait for another process's write lock before failing. */
+  /** ms to wait for another process's write lock before failing (default 30 s: a big import holds it for seconds). */
   busyTimeout?: number
 }
 
@@ -35,7 +35,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     db = new Database(file, {
       readonly: options.readonly ?? false,
       fileMustExist: options.readonly ?? false,
-      timeout: options.busyTimeout ?? 10_000,
+      timeout: options.busyTimeout ?? 30_000,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
     })
   } catch (err) {
