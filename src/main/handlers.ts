@@ -17,6 +17,7 @@ import { getPaper } from './library/papers'
 import { storageError } from './library/storage-errors'
 import { restoreStatus, setStarred, setStatus } from './library/status'
 import { deleteTag, renameTag, tagPapers } from './library/tags'
+import { setViewStarred, setViewStatus } from './library/view-status'
 import { safeExternalUrl } from './safe-url'
 import type { LocationPurpose, PickResult, Settings, SettingsInfo, SettingsPatch } from '../preload/settings'
 
@@ -53,6 +54,8 @@ export function createHandlers(lib: Library, services: Services): Handlers {
     setStatus: ({ ids, status }) => setStatus(db, ids, status),
     restoreStatus: ({ changes }) => restoreStatus(db, changes),
     setStarred: ({ ids, starred }) => setStarred(db, ids, starred),
+    setViewStatus: ({ status, ...filter }) => setViewStatus(db, filter, status),
+    setViewStarred: ({ starred, ...filter }) => setViewStarred(db, filter, starred),
     getNote: ({ paperId }) => getNote(db, paperId),
     saveNote: ({ paperId, body }) => saveNote(db, paperId, body),
     listNotes: ({ limit, ...filter }) => listNotes(db, filter, limit),

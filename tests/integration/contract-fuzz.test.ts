@@ -34,6 +34,8 @@ function examples(ids: { paper: number; revision: number }): Record<string, unkn
     setStatus: { ids: [ids.paper], status: 'reading' },
     restoreStatus: { changes: [{ id: ids.paper, status: 'unread' }] },
     setStarred: { ids: [ids.paper], starred: true },
+    setViewStatus: { view: 'unread', tag: 'fuzz', query: 'model status:unread', status: 'read' },
+    setViewStarred: { view: 'all', digestId: 1, starred: true },
     getNote: { paperId: ids.paper },
     saveNote: { paperId: ids.paper, body: 'A note with **Markdown**.' },
     listNotes: { query: 'note', tag: 'fuzz', status: 'unread', limit: 10 },

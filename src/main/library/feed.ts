@@ -7,7 +7,7 @@ import { feedQuery } from '../../preload/api'
 import type { DB } from './db'
 import { LibraryError } from './db'
 import { ROW_COLUMNS, toRow, type RowRecord } from './papers'
-import { parseQuery } from './search'
+import { parseQuery, type ParsedQuery } from './search'
 import { stmt } from './statements'
 
 const VIEW_FILTER: Record<View, string | null> = {
@@ -43,21 +43,37 @@ function decodeCursor(cursor: string | undefined, n: number): unknown[] | null {
 }
 const encodeCursor = (values: unknown[]): string => Buffer.from(JSON.stringify(values)).toString('base64url')
 
-export function feedPage(db: DB, input: FeedQuery): FeedPage {
-  const q = feedQuery.parse(input)
-  const parsed = q.query ? parseQuery(q.query) : null
+/** A feed's filters without paging: the smart view, digest, tag and search query. */
+export interface ViewFilter {
+  view?: View
+  digestId?: number
+  tag?: string
+  query?: string
+}
+
+export interface FilterSql {
+  /** FROM clause: papers p, joined with digest_papers dp for a digest. */
+  from: string
+  where: string[]
+  params: unknown[]
+  parsed: ParsedQuery | null
+}
+
+/** The WHERE clauses (over papers p) for a view, digest, tag and the query's filters, not its words. */
+export function filterSql(f: ViewFilter): FilterSql {
+  const parsed = f.query?.trim() ? parseQuery(f.query) : null
   const where: string[] = []
   const params: unknown[] = []
   let from = 'papers p'
 
-  const viewFilter = VIEW_FILTER[q.view]
+  const viewFilter = VIEW_FILTER[f.view ?? 'all']
   if (viewFilter) where.push(viewFilter)
-  if (q.digestId !== undefined) {
+  if (f.digestId !== undefined) {
     from = 'digest_papers dp JOIN papers p ON p.id = dp.paper_id'
     where.push('dp.digest_id = ?')
-    params.push(q.digestId)
+    params.push(f.digestId)
   }
-  const tag = parsed?.tag ?? q.tag
+  const tag = parsed?.tag ?? f.tag
   if (tag) {
     where.push('p.id IN (SELECT pt.paper_id FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name = ?)')
     params.push(tag)
@@ -71,6 +87,12 @@ export function feedPage(db: DB, input: FeedQuery): FeedPage {
     where.push('p.id IN (SELECT dp2.paper_id FROM digest_papers dp2 JOIN digests d2 ON d2.id = dp2.digest_id WHERE d2.digest_date = ?)')
     params.push(parsed.digestDate)
   }
+  return { from, where, params, parsed }
+}
+
+export function feedPage(db: DB, input: FeedQuery): FeedPage {
+  const q = feedQuery.parse(input)
+  const { from, where, params, parsed } = filterSql(q)
 
   if (parsed?.match) {
     // Ranked search: bm25 with title weighted highest; paged by offset (rank is not a stable key).

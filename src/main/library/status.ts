@@ -25,7 +25,11 @@ export function restoreStatus(db: DB, changes: { id: number; status: Status }[])
   return db.transaction((): StatusChange => {
     const all: StatusChange['changed'] = []
     const byStatus = new Map<Status, number[]>()
-    for (const c of changes) byStatus.set(c.status, [...(byStatus.get(c.status) ?? []), c.id])
+    for (const c of changes) {
+      const list = byStatus.get(c.status)
+      if (list) list.push(c.id)
+      else byStatus.set(c.status, [c.id])
+    }
     for (const [status, ids] of byStatus) all.push(...setStatus(db, ids, status).changed)
     return { changed: all }
   }).immediate()
