@@ -25,14 +25,14 @@ export interface RestoreReport {
 export function libraryContents(db: DB): string[] {
   const parts: string[] = []
   for (const [table, what] of [
-    ['papers', 'papers'],
-    ['digests', 'digests'],
-    ['tags', 'tags'],
-    ['notes', 'notes'],
-    ['note_revisions', 'note revisions']
+    ['papers', 'paper'],
+    ['digests', 'digest'],
+    ['tags', 'tag'],
+    ['notes', 'note'],
+    ['note_revisions', 'note revision']
   ] as const) {
     const n = stmt<[], { n: number }>(db, `SELECT count(*) AS n FROM ${table}`).get()!.n
-    if (n) parts.push(`${n} ${what}`)
+    if (n) parts.push(`${n} ${what}${n === 1 ? '' : 's'}`)
   }
   return parts
 }

@@ -7,6 +7,7 @@
  *   folio star <paper> [--off]
  *   folio note <paper> [--set text | --edit]
  *   folio serve [--port N]
+ *   folio tag / tags / export / backup / restore   (data-commands.ts)
  * Global: --library PATH (or FOLIO_LIBRARY). Exit 0 ok, 1 error, 2 usage.
  */
 import { spawnSync } from 'node:child_process'
@@ -22,6 +23,7 @@ import { search } from '../library/feed'
 import { getNote, saveNote } from '../library/notes'
 import { findPaper, getPaper, iteratePapers } from '../library/papers'
 import { setStarred, setStatus } from '../library/status'
+import { DATA_COMMANDS, runDataCommand } from './data-commands'
 import { importSummary, paperLine, progressPrinter } from './format'
 
 export class UsageError extends Error {}
@@ -42,6 +44,12 @@ Usage:
   folio star <paper> [--off]
   folio note <paper> [--set <text> | --edit]
   folio serve [--port N]
+  folio tag <paper> <tag>… [--remove]
+  folio tags [--rename OLD NEW | --delete NAME] [--json]
+  folio export notes <dir>
+  folio export list <file|-> [--format md|bib|csv|json] [--status …] [--starred] [--tag t] [--query q]
+  folio backup <file> [--sqlite]
+  folio restore <file>
 
 <paper> is a library id, an arXiv id, a DOI or an exact title.
 Options:
@@ -60,6 +68,13 @@ const OPTIONS = {
   edit: { type: 'boolean' },
   off: { type: 'boolean' },
   port: { type: 'string' },
+  remove: { type: 'boolean' },
+  rename: { type: 'string' },
+  delete: { type: 'string' },
+  format: { type: 'string' },
+  tag: { type: 'string' },
+  query: { type: 'string' },
+  sqlite: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } as const
 
@@ -200,6 +215,26 @@ export async function run(argv: string[], io: Io): Promise<number> {
       })
       return 0
     }
+    case 'tag':
+    case 'tags':
+    case 'export':
+    case 'backup':
+    case 'restore':
+      return runDataCommand(command satisfies (typeof DATA_COMMANDS)[number], {
+        args,
+        o: { ...o, status: parseStatus(o.status) },
+        libraryPath,
+        out: io.out,
+        err: io.err,
+        usage: (message) => {
+          throw new UsageError(message)
+        },
+        open: () => {
+          const { library, recovery } = openLibrarySafely(libraryPath)
+          if (recovery) io.err(`folio: ${recovery.message}`)
+          return library
+        }
+      })
     default:
       throw new UsageError(`unknown command "${command}" (try folio --help)`)
   }
