@@ -31,7 +31,8 @@ import { fitToDisplays, readWindowState, trackWindowState, windowBounds, WINDOW_
 import { createDispatcher, type Services } from './handlers'
 import { registerIpc } from './ipc'
 import { resolveLibraryPath, userDataDir, type Library } from './library/index'
-import { openLibrarySafely } from './library/open-safely'
+import { backupsDirFor, openLibrarySafely } from './library/open-safely'
+import { autoBackup } from './backup/auto-backup'
 import { installMenu } from './menu'
 import { requireNativeBinding } from './native'
 import { offerRecovery } from './recovery-dialog'
@@ -285,6 +286,8 @@ function start(): void {
   })
   app.setAboutPanelOptions({ applicationName: 'Folio', applicationVersion: app.getVersion(), copyright: 'MIT licence' })
   showWindow()
+  // At most one automatic backup a day, the newest 7 kept; a failure never blocks or stops start-up.
+  autoBackup(library, backupsDirFor(library.path)).catch((err: unknown) => console.error('[folio] automatic backup failed:', err))
   badge.update()
   restartWatcher()
   importOpened([...openedBeforeReady.splice(0), ...digestPathsFromArgv(process.argv, process.cwd(), [app.getAppPath()])])

@@ -12,6 +12,7 @@ import { COMMANDS, VIEW_COMMANDS, type AppCommand } from '../preload/commands'
 import { importSources } from './import/import-files'
 import type { ImportSource } from './import/sources'
 import type { Library } from './library/index'
+import { dataMenuItems } from './menu-data'
 
 export interface MenuDeps {
   lib: Library
@@ -133,6 +134,8 @@ export function menuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
       submenu: [
         importItem('Import Digests…', false, 'CmdOrCtrl+O'),
         importItem('Import Folder…', true, 'CmdOrCtrl+Shift+O'),
+        { type: 'separator' },
+        ...dataMenuItems(deps),
         { type: 'separator' },
         ...(deps.isMac ? [] : [settingsItem, { type: 'separator' } as MenuItemConstructorOptions]),
         deps.isMac ? { role: 'close' } : { role: 'quit' }

@@ -145,6 +145,14 @@ export function restoreBackup(db: DB, file: string): RestoreReport {
     }
     if (!sawHeader) fail(null, 'empty file: not a Folio backup')
     if (!ended) fail(lineNo, 'the file ends before its end record (it was cut short)')
+    // Derived state, computed once rather than trusted to per-row triggers (some skip bulk mode).
+    stmt(
+      db,
+      `UPDATE digests SET
+         link_count = (SELECT count(*) FROM digest_papers WHERE digest_id = digests.id),
+         unread_count = (SELECT count(*) FROM digest_papers dp JOIN papers p ON p.id = dp.paper_id
+                          WHERE dp.digest_id = digests.id AND p.status = 'unread')`
+    ).run()
     // Index everything once (the triggers skipped abstracts while bulk was set).
     stmt(db, "INSERT INTO search_index(search_index) VALUES('delete-all')").run()
     stmt(db, 'INSERT INTO search_index(rowid, title, abstract, authors, notes) SELECT id, title, abstract, authors, notes FROM search_source').run()
