@@ -159,12 +159,17 @@ export function trimUrl(raw: string): string {
   }
 }
 
-/** The URL if it is a well-formed http(s) URL, else undefined. */
+/**
+ * The URL if it is a well-formed http(s) URL, else undefined. Whitespace or control characters
+ * inside it (which the URL parser would silently drop) and user:password@ are refused.
+ */
 export function safeHttpUrl(s: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f-\u009f]/.test(s)) return undefined
   try {
     const u = new URL(s)
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined
-    if (u.hostname === '') return undefined
+    if (u.hostname === '' || u.username !== '' || u.password !== '') return undefined
     return s
   } catch {
     return undefined

@@ -8,6 +8,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { FileReport, ImportReport } from '../../preload/api'
 import { detect } from '../digests/detect'
 import { decodeDigest, parsers } from '../digests/index'
+import { sanitizePaper } from '../digests/sanitize'
 import { DigestError, type ParsedPaper } from '../digests/types'
 import { beginBulkIndex, endBulkIndex, findDigestByHash, finishDigest, insertDigest, linkPaper } from '../library/digests'
 import type { Library } from '../library/index'
@@ -96,7 +97,8 @@ export function importFile(lib: Library, entry: FileEntry, options: ImportOption
       const seen = new Set<number>()
       let digestId = 0
       let position = 0
-      const onPaper = (paper: ParsedPaper): void => {
+      const onPaper = (parsed: ParsedPaper): void => {
+        const paper = sanitizePaper(parsed) // imported text is data: no control chars, only http(s) links
         position += 1
         const { id, added } = resolvePaper(lib.db, paper, now.slice(0, 10), now)
         if (linkPaper(lib.db, digestId, id, position, paper.extras) && !seen.has(id)) {
