@@ -171,13 +171,13 @@ export async function populateLibrary(lib: import('../../src/main/library/index'
       for (let k = 0; k < 5 && next > fresh + 5; k++) listed.push(Math.floor(r() * (next - fresh)))
       listed.forEach((i, pos) => {
         const p = syntheticPaper(i, rng(i + 1))
-        const { id } = resolvePaper(
+        const { id, added } = resolvePaper(
           lib.db,
           { title: p.title, abstract: p.abstract, authors: p.authors, arxivId: p.id, links: { abs: `https://arxiv.org/abs/${p.id}` }, categories: ['cs.LG'], extras: {} },
           date,
           now
         )
-        linkPaper(lib.db, digestId, id, pos + 1, { announceType: 'new' })
+        linkPaper(lib.db, digestId, id, pos + 1, { announceType: 'new' }, added)
       })
       finishDigest(lib.db, digestId, { format: 'arxiv-rss', date, warnings: [] }, listed.length, fresh, maxIdBefore)
       endBulkIndex(lib.db, maxIdBefore)

@@ -21,8 +21,8 @@ export function addDigest(lib: Library, papers: ParsedPaper[], date = '2024-06-0
       importedAt: now
     })
     const ids = papers.map((p, i) => {
-      const { id } = resolvePaper(lib.db, p, date, now)
-      linkPaper(lib.db, digestId, id, i + 1, p.extras)
+      const { id, added } = resolvePaper(lib.db, p, date, now)
+      linkPaper(lib.db, digestId, id, i + 1, p.extras, added)
       return id
     })
     finishDigest(lib.db, digestId, { format: 'hf-text', date, warnings: [] }, papers.length, 0, maxIdBefore)

@@ -146,7 +146,7 @@ export function newItem(index: number): Item {
 }
 export type { Item as FeedItem }
 
-export const parseArxivRss: DigestParser = (text, _ctx, onPaper) => {
+export const parseArxivRss: DigestParser = (text, ctx, onPaper) => {
   const p = newXmlParser()
   const warnings: string[] = []
   const buf = new TextBuffer()
@@ -188,6 +188,7 @@ export const parseArxivRss: DigestParser = (text, _ctx, onPaper) => {
       field = undefined
     } else if (channelField !== undefined && depth === 3) {
       channelDate = rfc822Date(buf.take())
+      if (channelDate !== undefined) ctx.onDate?.(channelDate, false)
       channelField = undefined
     } else if (item && depth === 3) {
       const paper = feedPaper(item, ++rank, warnings)

@@ -154,7 +154,10 @@ export const parseHfText: DigestParser = (text, ctx, onPaper) => {
       if (d) {
         flushTitle()
         sectionDate = inferYear(d.month, d.day, mtime)
-        digestDate ??= sectionDate
+        if (digestDate === undefined) {
+          digestDate = sectionDate
+          ctx.onDate?.(digestDate, true)
+        }
         continue
       }
     }

@@ -45,6 +45,12 @@ export interface ParseContext {
   fileName: string
   /** File modification time: used to infer the year of a year-less date line. */
   mtime?: Date
+  /**
+   * Told the digest date as soon as the parser knows it (before the papers, where the format puts
+   * it first), so the importer writes each new paper with its final date. Optional: the date in
+   * the returned DigestMeta is what counts.
+   */
+  onDate?(date: string, inferred: boolean): void
 }
 
 /** A parser calls `onPaper` for each paper in file order and returns digest-level facts. */

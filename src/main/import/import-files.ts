@@ -97,11 +97,13 @@ export function importFile(lib: Library, entry: FileEntry, options: ImportOption
       const seen = new Set<number>()
       let digestId = 0
       let position = 0
+      // The digest's date once the parser reports it (new papers are written with it); the import day until then.
+      let digestDate = now.slice(0, 10)
       const onPaper = (parsed: ParsedPaper): void => {
         const paper = sanitizePaper(parsed) // imported text is data: no control chars, only http(s) links
         position += 1
-        const { id, added } = resolvePaper(lib.db, paper, now.slice(0, 10), now)
-        if (linkPaper(lib.db, digestId, id, position, paper.extras) && !seen.has(id)) {
+        const { id, added } = resolvePaper(lib.db, paper, digestDate, now)
+        if (linkPaper(lib.db, digestId, id, position, paper.extras, added) && !seen.has(id)) {
           if (added) report.added += 1
           else report.merged += 1
         }
@@ -120,7 +122,7 @@ export function importFile(lib: Library, entry: FileEntry, options: ImportOption
         sourcePath: entry.path,
         importedAt: now
       })
-      const meta = parsers[format](text, { fileName: entry.name, mtime }, onPaper)
+      const meta = parsers[format](text, { fileName: entry.name, mtime, onDate: (date) => (digestDate = date) }, onPaper)
       if (position === 0) throw new DigestError('no papers found')
       report.warnings = [...decodeWarnings, ...meta.warnings]
       finishDigest(lib.db, digestId, { ...meta, warnings: report.warnings }, position, report.added, maxIdBefore)

@@ -50,20 +50,32 @@ export function finishDigest(db: DB, id: number, meta: DigestMeta, paperCount: n
     id
   )
   const date = meta.date ?? stmt<[number], { d: string }>(db, 'SELECT substr(imported_at, 1, 10) AS d FROM digests WHERE id = ?').get(id)!.d
-  // Papers this digest created take its date; papers it merged keep their newest date.
-  stmt(db, 'UPDATE papers SET digest_date = ? WHERE id > ? AND id IN (SELECT paper_id FROM digest_papers WHERE digest_id = ?)').run(
-    date,
-    maxIdBefore,
-    id
-  )
+  // Papers this digest created take its date (already theirs when the parser told it early);
+  // papers it merged keep their newest date.
+  stmt(
+    db,
+    'UPDATE papers SET digest_date = ? WHERE id > ? AND digest_date != ? AND id IN (SELECT paper_id FROM digest_papers WHERE digest_id = ?)'
+  ).run(date, maxIdBefore, date, id)
   stmt(
     db,
     'UPDATE papers SET digest_date = ? WHERE id <= ? AND digest_date < ? AND id IN (SELECT paper_id FROM digest_papers WHERE digest_id = ?)'
   ).run(date, maxIdBefore, date, id)
+  // Link counts: the per-link trigger is off during a bulk import; count this digest once.
+  stmt(
+    db,
+    `UPDATE digests SET
+       link_count = (SELECT count(*) FROM digest_papers WHERE digest_id = @id),
+       unread_count = (SELECT count(*) FROM digest_papers dp JOIN papers p ON p.id = dp.paper_id
+                        WHERE dp.digest_id = @id AND p.status = 'unread')
+     WHERE id = @id`
+  ).run({ id })
 }
 
-/** Link a paper to a digest; returns false when this digest already listed it (a duplicate inside one file). */
-export function linkPaper(db: DB, digestId: number, paperId: number, position: number, extras: Record<string, unknown>): boolean {
+/**
+ * Link a paper to a digest; returns false when this digest already listed it (a duplicate inside
+ * one file). `added`: resolvePaper just created the paper (it already counts this digest).
+ */
+export function linkPaper(db: DB, digestId: number, paperId: number, position: number, extras: Record<string, unknown>, added: boolean): boolean {
   const info = stmt(db, 'INSERT OR IGNORE INTO digest_papers (digest_id, paper_id, position, extras) VALUES (?, ?, ?, ?)').run(
     digestId,
     paperId,
@@ -71,7 +83,7 @@ export function linkPaper(db: DB, digestId: number, paperId: number, position: n
     JSON.stringify(extras)
   )
   if (info.changes === 0) return false
-  stmt(db, 'UPDATE papers SET seen_in = seen_in + 1 WHERE id = ?').run(paperId)
+  if (!added) stmt(db, 'UPDATE papers SET seen_in = seen_in + 1 WHERE id = ?').run(paperId)
   return true
 }
 

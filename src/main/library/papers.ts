@@ -59,7 +59,8 @@ export interface ResolveResult {
 }
 
 /**
- * Find the paper this record describes, or create it; merge what the record adds.
+ * Find the paper this record describes, or create it (seen in 1 digest: the caller links it to
+ * the digest being imported, see linkPaper); merge what the record adds.
  * Never touches status, star, notes or tags. Must run inside the import transaction.
  */
 export function resolvePaper(db: DB, p: ParsedPaper, digestDate: string, now: string): ResolveResult {
@@ -70,7 +71,7 @@ export function resolvePaper(db: DB, p: ParsedPaper, digestDate: string, now: st
       db,
       `INSERT INTO papers (arxiv_id, doi, title_key, title, authors, links, categories,
                            version, published, first_seen, digest_date, seen_in)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`
     ).run(
       p.arxivId ?? null,
       p.doi ?? null,

@@ -82,7 +82,8 @@ const migration: Migration = {
       CREATE INDEX digest_papers_by_paper ON digest_papers(paper_id, digest_id);
       CREATE INDEX digest_papers_by_position ON digest_papers(digest_id, position);
 
-      CREATE TRIGGER digest_papers_ai AFTER INSERT ON digest_papers BEGIN
+      -- (Off during a bulk import: finishDigest counts the digest once.)
+      CREATE TRIGGER digest_papers_ai AFTER INSERT ON digest_papers WHEN (SELECT bulk FROM import_state) = 0 BEGIN
         UPDATE digests SET link_count = link_count + 1,
           unread_count = unread_count + (SELECT status = 'unread' FROM papers WHERE id = new.paper_id)
         WHERE id = new.digest_id;
