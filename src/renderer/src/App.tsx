@@ -2,14 +2,16 @@ import { useEffect } from 'react'
 import { api } from './api'
 import { ImportProgress } from './components/ImportProgress'
 import { ImportReportPanel } from './components/ImportReportPanel'
+import { SettingsDialog } from './components/SettingsDialog'
 import { ShortcutSheet } from './components/ShortcutSheet'
 import { Toasts } from './components/Toasts'
 import { handleGlobalKey, installLifecycleFlush } from './lib/keyboard'
+import { importDropped, startShell } from './lib/shell'
 import { useStore } from './store'
 import { Feed } from './views/Feed'
 import { NotesView } from './views/NotesView'
 import { PaperPane } from './views/PaperPane'
-import { Sidebar } from './views/Sidebar'
+import { Sidebar, SidebarResizer } from './views/Sidebar'
 import { Toolbar } from './views/Toolbar'
 import { Welcome } from './views/Welcome'
 
@@ -22,9 +24,8 @@ function Main() {
 
 export function App() {
   useEffect(() => {
-    const s = useStore.getState()
-    void s.refreshCounts()
-    void s.reloadFeed()
+    // Settings first (theme, last view), then the feed; commands and main's imports (lib/shell.ts).
+    const stopShell = startShell()
     window.addEventListener('keydown', handleGlobalKey)
     const stopFlush = installLifecycleFlush()
     const stopEvents = api.on('libraryChanged', () => void useStore.getState().refreshAll())
@@ -32,25 +33,30 @@ export function App() {
       window.removeEventListener('keydown', handleGlobalKey)
       stopFlush()
       stopEvents()
+      stopShell()
     }
   }, [])
+  const sidebarVisible = useStore((s) => s.settings?.sidebarVisible ?? true)
+  const sidebarWidth = useStore((s) => s.settings?.sidebarWidth)
 
   // Drop digest files anywhere on the window to import them.
   const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files')
   return (
     <div
-      className="app"
+      className={`app${sidebarVisible ? '' : ' sidebar-hidden'}`}
+      style={sidebarWidth ? ({ '--sidebar-width': `${sidebarWidth}px` } as React.CSSProperties) : undefined}
       onDragOver={(e) => {
         if (hasFiles(e.nativeEvent)) e.preventDefault()
       }}
       onDrop={(e) => {
         if (!hasFiles(e.nativeEvent)) return
         e.preventDefault()
-        void useStore.getState().importFiles(Array.from(e.dataTransfer.files))
+        void importDropped(e.dataTransfer)
       }}
     >
       <Toolbar />
-      <Sidebar />
+      {sidebarVisible && <Sidebar />}
+      {sidebarVisible && <SidebarResizer />}
       <main className="main" aria-label="Papers">
         <ImportProgress />
         <ImportReportPanel />
@@ -59,6 +65,7 @@ export function App() {
       <PaperPane />
       <Toasts />
       <ShortcutSheet />
+      <SettingsDialog />
     </div>
   )
 }

@@ -3,6 +3,7 @@ import { create } from 'zustand'
 import { createFeedSlice } from './feed'
 import { createNotesSlice } from './notes'
 import { createPaperSlice } from './paper'
+import { createSettingsSlice } from './settings'
 import type { Store } from './types'
 import { createUiSlice } from './ui'
 
@@ -12,5 +13,6 @@ export const useStore = create<Store>()((...a) => ({
   ...createFeedSlice(...a),
   ...createPaperSlice(...a),
   ...createNotesSlice(...a),
-  ...createUiSlice(...a)
+  ...createUiSlice(...a),
+  ...createSettingsSlice(...a)
 }))

@@ -3,7 +3,9 @@
  * next page is requested when the user scrolls near the end of what is loaded.
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useRef } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { PaperRow } from '../../../preload/api'
+import { RowMenu, type RowMenuState } from '../components/RowMenu'
 import { useStore } from '../store'
 import { feedTitle } from './feedTitle'
 import { FeedRow } from './FeedRow'
@@ -65,6 +67,28 @@ export function Feed() {
     [select]
   )
 
+  // The row context menu: right click, or the context-menu key / Shift+F10 on the feed.
+  const [menu, setMenu] = useState<RowMenuState | null>(null)
+  const onMenu = useCallback(
+    (row: PaperRow, x: number, y: number) => {
+      select(row.id)
+      setMenu({ row, x, y })
+    },
+    [select]
+  )
+  const closeMenu = useCallback(() => {
+    setMenu(null)
+    parentRef.current?.focus({ preventScroll: true })
+  }, [])
+  const onFeedKey = (e: React.KeyboardEvent) => {
+    if (e.key !== 'ContextMenu' && !(e.shiftKey && e.key === 'F10')) return
+    const row = rows.find((r) => r.id === selectedId)
+    if (!row) return
+    e.preventDefault()
+    const box = document.getElementById(`paper-row-${row.id}`)?.getBoundingClientRect() ?? parentRef.current?.getBoundingClientRect()
+    setMenu({ row, x: (box?.left ?? 0) + 24, y: (box?.bottom ?? 0) - 4 })
+  }
+
   const setSize = nextCursor ? -1 : rows.length
   const activeRendered = selectedIndex >= 0 && items.some((i) => i.index === selectedIndex)
   const empty = feedLoaded && !rows.length
@@ -84,6 +108,8 @@ export function Feed() {
         aria-label={`${title} papers`}
         aria-busy={feedLoading}
         aria-activedescendant={activeRendered ? `paper-row-${selectedId}` : undefined}
+        onKeyDown={onFeedKey}
+        onContextMenu={(e) => e.preventDefault()}
       >
         <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
@@ -101,11 +127,13 @@ export function Feed() {
                 height={item.size}
                 onSelect={onSelect}
                 onOpen={open}
+                onMenu={onMenu}
               />
             )
           })}
         </div>
       </div>
+      {menu && <RowMenu menu={menu} onClose={closeMenu} />}
       {empty && <p className="feed-empty">{query.trim() ? 'No papers match this search.' : 'No papers in this view.'}</p>}
     </section>
   )

@@ -13,10 +13,12 @@ interface Props {
   height: number
   onSelect(id: number): void
   onOpen(id: number): void
+  /** Right click: the row's context menu at (x, y). */
+  onMenu?(row: PaperRow, x: number, y: number): void
 }
 
 /** One feed row. Its accessible name is the title; everything else is its description. */
-export const FeedRow = memo(function FeedRow({ row, index, setSize, selected, terms, start, height, onSelect, onOpen }: Props) {
+export const FeedRow = memo(function FeedRow({ row, index, setSize, selected, terms, start, height, onSelect, onOpen, onMenu }: Props) {
   const metaId = `paper-meta-${row.id}`
   const unread = row.status === 'unread'
   // The option holds only the title, so its name is exactly its visible text (WCAG 2.5.3);
@@ -28,6 +30,11 @@ export const FeedRow = memo(function FeedRow({ row, index, setSize, selected, te
       style={{ transform: `translateY(${start}px)`, height }}
       onClick={() => onSelect(row.id)}
       onDoubleClick={() => onOpen(row.id)}
+      onContextMenu={(e) => {
+        if (!onMenu) return
+        e.preventDefault()
+        onMenu(row, e.clientX, e.clientY)
+      }}
     >
       <div
         role="option"

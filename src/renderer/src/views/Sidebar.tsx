@@ -1,4 +1,5 @@
 import type { View } from '../../../preload/api'
+import { SIDEBAR_DEFAULT, SIDEBAR_MAX, SIDEBAR_MIN } from '../../../preload/settings'
 import { formatDigestDate } from '../lib/format'
 import { useStore } from '../store'
 import { VIEW_LABEL } from './feedTitle'
@@ -83,5 +84,49 @@ export function Sidebar() {
         </li>
       </ul>
     </nav>
+  )
+}
+
+/**
+ * The sidebar's edge: drag it, or focus it and use ←/→ (Home/End), to resize the sidebar.
+ * The width is remembered in the settings.
+ */
+export function SidebarResizer() {
+  const width = useStore((s) => s.settings?.sidebarWidth ?? SIDEBAR_DEFAULT)
+  const remember = useStore((s) => s.rememberSoon)
+  const setWidth = (w: number) => remember({ sidebarWidth: Math.round(Math.min(SIDEBAR_MAX, Math.max(SIDEBAR_MIN, w))) })
+  return (
+    <div
+      className="sidebar-resizer"
+      role="separator"
+      aria-orientation="vertical"
+      aria-label="Resize the sidebar"
+      aria-valuemin={SIDEBAR_MIN}
+      aria-valuemax={SIDEBAR_MAX}
+      aria-valuenow={width}
+      tabIndex={0}
+      onKeyDown={(e) => {
+        const step = e.shiftKey ? 48 : 16
+        const to = { ArrowLeft: width - step, ArrowRight: width + step, Home: SIDEBAR_MIN, End: SIDEBAR_MAX }[e.key]
+        if (to === undefined) return
+        e.preventDefault()
+        e.stopPropagation()
+        setWidth(to)
+      }}
+      onPointerDown={(e) => {
+        e.preventDefault()
+        const el = e.currentTarget
+        el.setPointerCapture(e.pointerId)
+        const startX = e.clientX
+        const startW = width
+        const move = (m: PointerEvent) => setWidth(startW + m.clientX - startX)
+        const up = () => {
+          el.removeEventListener('pointermove', move)
+          el.removeEventListener('pointerup', up)
+        }
+        el.addEventListener('pointermove', move)
+        el.addEventListener('pointerup', up)
+      }}
+    />
   )
 }

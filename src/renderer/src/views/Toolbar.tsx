@@ -74,6 +74,9 @@ export function Toolbar() {
       <button type="button" className="icon" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" onClick={() => useStore.getState().setShortcutsOpen(true)}>
         ?
       </button>
+      <button type="button" className="icon" aria-label="Settings" title="Settings" onClick={() => useStore.getState().setSettingsOpen(true)}>
+        ⚙
+      </button>
     </header>
   )
 }

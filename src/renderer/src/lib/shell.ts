@@ -1,0 +1,165 @@
+/**
+ * The renderer's side of the desktop shell, the same in Electron and in the browser host:
+ * settings restored on start (theme, text size, last view and paper), app commands from the menu
+ * (`command` events: views, next/previous unread, sidebar, settings, shortcuts, and `flush` before
+ * the window closes), reports of imports main ran by itself (`imported`), and dropped folders
+ * (Electron only: their paths go to api.importPaths).
+ */
+import type { View } from '../../../preload/api'
+import { COMMANDS, isViewCommand } from '../../../preload/commands'
+import { api } from '../api'
+import { useStore } from '../store'
+
+/** Select the next (1) or previous (-1) unread paper in the feed, loading more pages if needed. */
+export async function goToUnread(delta: 1 | -1): Promise<void> {
+  const s = useStore.getState()
+  if (s.mode === 'notes') s.setView(s.view)
+  const find = (): number | null => {
+    const { rows, selectedId } = useStore.getState()
+    const at = selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId)
+    const start = at === -1 && delta === -1 ? rows.length - 1 : at + delta
+    for (let i = start; i >= 0 && i < rows.length; i += delta) if (rows[i]!.status === 'unread') return rows[i]!.id
+    return null
+  }
+  let id = find()
+  for (let pages = 0; id === null && delta === 1 && useStore.getState().nextCursor && pages < 50; pages++) {
+    await useStore.getState().loadMore()
+    id = find()
+  }
+  if (id === null) {
+    s.showInfo(delta === 1 ? 'No more unread papers below' : 'No unread papers above')
+    return
+  }
+  useStore.getState().select(id)
+  document.querySelector<HTMLElement>('[role="listbox"]')?.focus({ preventScroll: true })
+}
+
+export async function handleCommand(command: string): Promise<void> {
+  const s = useStore.getState()
+  if (isViewCommand(command)) {
+    s.setView(command.slice('view:'.length) as View)
+    return
+  }
+  switch (command) {
+    case COMMANDS.flush:
+      // The window is closing: save the pending note, then say so (main waits for this).
+      try {
+        await s.flushNote()
+      } finally {
+        await api.notesFlushed({})
+      }
+      return
+    case COMMANDS.nextUnread:
+      return goToUnread(1)
+    case COMMANDS.previousUnread:
+      return goToUnread(-1)
+    case COMMANDS.search:
+      document.getElementById('search')?.focus()
+      return
+    case COMMANDS.toggleSidebar:
+      s.toggleSidebar()
+      return
+    case COMMANDS.settings:
+      s.setSettingsOpen(true)
+      return
+    case COMMANDS.shortcuts:
+      s.setShortcutsOpen(true)
+      return
+  }
+}
+
+/**
+ * Start: settings first (they choose the view), then the feed and counts; restore the last
+ * paper; listen for commands and main's imports, then tell main the renderer listens.
+ */
+export function startShell(): () => void {
+  let stopped = false
+  const stops = [
+    api.on('command', ({ command }) => {
+      void handleCommand(command).catch((err: unknown) => useStore.getState().reportError(err))
+    }),
+    api.on('imported', (report) => {
+      useStore.setState({ importReport: report })
+      void useStore.getState().refreshAll()
+    })
+  ]
+  void (async () => {
+    const s = useStore.getState()
+    const settings = await s.loadSettings()
+    if (stopped) return
+    if (settings && settings.lastView !== useStore.getState().view) useStore.setState({ view: settings.lastView })
+    await Promise.all([s.refreshCounts(), s.reloadFeed()])
+    const last = settings?.lastPaperId ?? null
+    if (last !== null && useStore.getState().selectedId === null) {
+      try {
+        await api.getPaper({ id: last }) // still there? (quietly: no error toast if not)
+        if (useStore.getState().selectedId === null) useStore.getState().select(last)
+      } catch {
+        /* gone since */
+      }
+    }
+    if (stopped) return
+    // From now on the view and the selected paper are remembered.
+    stops.push(
+      useStore.subscribe((state, prev) => {
+        if (state.view !== prev.view || state.selectedId !== prev.selectedId) {
+          state.rememberSoon({ lastView: state.view, lastPaperId: state.selectedId })
+        }
+      })
+    )
+    try {
+      const { importReports } = await api.rendererReady({})
+      const report = importReports.at(-1)
+      if (report) {
+        useStore.setState({ importReport: report })
+        await useStore.getState().refreshAll()
+      }
+    } catch (err) {
+      useStore.getState().reportError(err)
+    }
+  })()
+  return () => {
+    stopped = true
+    for (const stop of stops) stop()
+  }
+}
+
+/**
+ * Dropped files and folders. In Electron (api.pathForFile) everything with a path is imported by
+ * path, so folders work; the browser reads the files' bytes (it never sees paths; a folder
+ * dropped there is reported, not read).
+ */
+export async function importDropped(dt: DataTransfer): Promise<void> {
+  const s = useStore.getState()
+  const files = Array.from(dt.files)
+  const folders = Array.from(dt.items ?? [])
+    .map((item, i) => ({ entry: item.webkitGetAsEntry?.() ?? null, file: files[i] }))
+    .filter((x) => x.entry?.isDirectory)
+    .flatMap((x) => (x.file ? [x.file] : []))
+  if (api.pathForFile) {
+    const paths = files.map((f) => api.pathForFile!(f)).filter((p) => p !== '')
+    const withoutPath = files.filter((f) => api.pathForFile!(f) === '')
+    if (paths.length) {
+      useStore.setState({ importing: true })
+      try {
+        const report = await api.importPaths({ paths })
+        useStore.setState({ importReport: report })
+        await s.refreshAll()
+      } catch (err) {
+        s.reportError(err, 'Import failed')
+      } finally {
+        useStore.setState({ importing: false })
+      }
+    }
+    if (withoutPath.length) await s.importFiles(withoutPath)
+    return
+  }
+  const plain = files.filter((f) => !folders.includes(f))
+  if (folders.length) {
+    s.reportError(
+      new Error(`${folders.map((f) => f.name).join(', ')}: folders can be dropped in the Folio app; here, drop the files themselves`),
+      'Import'
+    )
+  }
+  if (plain.length) await s.importFiles(plain)
+}
