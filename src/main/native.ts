@@ -1,9 +1,9 @@
 /**
  * Which better-sqlite3 binary the main process loads. Under Electron (process.versions.electron
- * set, app not packaged) it is the build for Electron's ABI that `scripts/electron-native.mjs`
- * (prestart/predev) put in `.electron-native/`; under plain Node it is the default build in
- * node_modules (undefined here). A packaged app ships a binary rebuilt for its target by
- * electron-builder, so it too uses the default. No electron import: plain, testable.
+ * set) it is the build for Electron's ABI that `scripts/electron-native.mjs` (prestart/predev)
+ * put in `.electron-native/`: in the project folder in dev/preview, in `app.asar.unpacked/` when
+ * packaged (electron-builder's afterPack hook, resources/build/after-pack.cjs, copies it there).
+ * Under plain Node it is the default build in node_modules (undefined here). No electron import.
  */
 import { existsSync } from 'node:fs'
 import { electronNativeBindingPath } from '../../scripts/native-path.mjs'
@@ -20,8 +20,16 @@ export interface NativeEnv {
 /** The nativeBinding path for this runtime, or undefined to use better-sqlite3's default build. */
 export function nativeBindingFor(env: NativeEnv): string | undefined {
   const electron = env.versions.electron
-  if (!electron || env.isPackaged) return undefined
-  return electronNativeBindingPath(env.appPath, electron, env.platform, env.arch)
+  if (!electron) return undefined
+  // Packaged: appPath is …/resources/app.asar; the build sits unpacked beside it
+  // (resources/build/after-pack.cjs puts it there; a .node file cannot load from inside an asar).
+  const root = env.isPackaged ? unpackedRoot(env.appPath) : env.appPath
+  return electronNativeBindingPath(root, electron, env.platform, env.arch)
+}
+
+/** `…/app.asar` → `…/app.asar.unpacked` (an unpacked app folder stays as it is). */
+export function unpackedRoot(appPath: string): string {
+  return appPath.replace(/\.asar([\\/]?)$/, '.asar.unpacked$1')
 }
 
 /** Like nativeBindingFor, but explains what to do when the Electron build is missing. */

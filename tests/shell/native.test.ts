@@ -2,7 +2,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { electronNativeBindingPath, electronNativeName } from '../../scripts/native-path.mjs'
-import { nativeBindingFor, requireNativeBinding } from '../../src/main/native'
+import { nativeBindingFor, requireNativeBinding, unpackedRoot } from '../../src/main/native'
 
 const base = { appPath: '/apps/folio', platform: 'linux', arch: 'x64' }
 
@@ -21,8 +21,13 @@ describe('native binding path', () => {
     )
   })
 
-  it('a packaged app uses the binary electron-builder rebuilt for it', () => {
-    expect(nativeBindingFor({ ...base, versions: { electron: '45.5.0' }, isPackaged: true })).toBeUndefined()
+  it('a packaged app: the build the afterPack hook put in app.asar.unpacked (a .node cannot load from an asar)', () => {
+    const asar = join('/opt/Folio/resources', 'app.asar')
+    expect(nativeBindingFor({ ...base, appPath: asar, versions: { electron: '45.5.0' }, isPackaged: true })).toBe(
+      join('/opt/Folio/resources', 'app.asar.unpacked', '.electron-native', '45.5.0-linux-x64', 'better_sqlite3.node')
+    )
+    expect(unpackedRoot('C:\\Folio\\resources\\app.asar')).toBe('C:\\Folio\\resources\\app.asar.unpacked')
+    expect(unpackedRoot('/apps/folio')).toBe('/apps/folio')
   })
 
   it('is the same path the prestart script writes (one naming function)', () => {
