@@ -1,6 +1,7 @@
 import type { PaperDetail, PaperLinks, Status } from '../../../preload/api'
 import { Abstract } from '../components/Abstract'
 import { ExternalLink } from '../components/ExternalLink'
+import { Highlight } from '../components/Highlight'
 import { formatDigestDate, STATUS_LABEL } from '../lib/format'
 import { useStore } from '../store'
 import { NotesEditor } from './NotesEditor'
@@ -44,13 +45,16 @@ function StatusControl({ status }: { status: Status }) {
 function PaperView({ paper }: { paper: PaperDetail }) {
   const toggleStar = useStore((s) => s.toggleStar)
   const setDigest = useStore((s) => s.setDigest)
+  const terms = useStore((s) => s.terms)
   const links = LINKS.map((l) => ({ ...l, url: linkUrl(paper, l.key) })).filter((l) => l.url)
   return (
     <article aria-labelledby="paper-title">
       <h2 id="paper-title" className="paper-title">
         {paper.title}
       </h2>
-      <p className="authors">{paper.authors.join(', ') || 'Authors not listed in the imported digests'}</p>
+      <p className="authors">
+        {paper.authors.length ? <Highlight text={paper.authors.join(', ')} terms={terms} /> : 'Authors not listed in the imported digests'}
+      </p>
       <div className="paper-controls">
         <StatusControl status={paper.status} />
         <button type="button" className="star-toggle" aria-pressed={paper.starred} onClick={() => void toggleStar()}>
@@ -72,7 +76,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
           .join(' · ')}
       </p>
       <h3>Abstract</h3>
-      {paper.abstract ? <Abstract text={paper.abstract} /> : <p className="muted">No abstract in the imported digests.</p>}
+      {paper.abstract ? <Abstract text={paper.abstract} terms={terms} /> : <p className="muted">No abstract in the imported digests.</p>}
       <NotesEditor />
       <h3>Seen in</h3>
       <ul className="seen-in">

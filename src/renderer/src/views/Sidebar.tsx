@@ -1,7 +1,7 @@
 import type { View } from '../../../preload/api'
 import { SIDEBAR_DEFAULT, SIDEBAR_MAX, SIDEBAR_MIN } from '../../../preload/settings'
-import { formatDigestDate } from '../lib/format'
 import { useStore } from '../store'
+import { DigestList } from './DigestList'
 import { VIEW_LABEL } from './feedTitle'
 
 const VIEW_ORDER: View[] = ['unread', 'reading', 'starred', 'notes', 'read', 'all']
@@ -19,45 +19,6 @@ function ViewButton({ view }: { view: View }) {
   )
 }
 
-function Digests() {
-  const digests = useStore((s) => s.counts?.digests)
-  const digestId = useStore((s) => (s.mode === 'feed' ? s.digestId : null))
-  const setDigest = useStore((s) => s.setDigest)
-  if (!digests?.length) return null
-  // Newest first: by digest date, then by import time.
-  const sorted = [...digests].sort(
-    (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.importedAt.localeCompare(a.importedAt)
-  )
-  return (
-    <>
-      <h2 className="nav-heading" id="digests-heading">
-        Digests
-      </h2>
-      <ul className="nav-list" aria-labelledby="digests-heading">
-        {sorted.map((d) => (
-          <li key={d.id}>
-            <button
-              type="button"
-              className="nav-item digest"
-              aria-current={digestId === d.id ? 'true' : undefined}
-              title={`${d.total} papers, ${d.unread} unread`}
-              onClick={() => setDigest(d.id)}
-            >
-              <span className="nav-label">
-                <span className="digest-date">{formatDigestDate(d.date, d.dateInferred)}</span>{' '}
-                <span className="digest-file">
-                  {d.fileName} · {d.format}
-                </span>
-              </span>{' '}
-              <span className="count">{d.unread}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
-    </>
-  )
-}
-
 export function Sidebar() {
   const notesCount = useStore((s) => s.counts?.views.notes)
   const notesCurrent = useStore((s) => s.mode === 'notes')
@@ -72,7 +33,7 @@ export function Sidebar() {
           <ViewButton key={v} view={v} />
         ))}
       </ul>
-      <Digests />
+      <DigestList />
       <h2 className="nav-heading" id="notes-heading">
         Notes
       </h2>
