@@ -26,8 +26,12 @@ async function paperLink(row: PaperRow): Promise<string | null> {
 
 async function copyText(text: string): Promise<void> {
   try {
-    await navigator.clipboard.writeText(text)
-    return
+    // A permission prompt can leave writeText pending forever: give it a moment, then the old way.
+    const ok = await Promise.race([
+      navigator.clipboard.writeText(text).then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 400))
+    ])
+    if (ok) return
   } catch {
     // no clipboard permission (Electron denies permission requests): the old way
   }
