@@ -1,7 +1,8 @@
 /**
  * The real thing: Playwright's _electron launches the BUILT app (out/main, out/preload,
- * out/renderer) in Electron on a temp library (FOLIO_LIBRARY) and checks the window shows the
- * feed. Needs Electron's binary: where node_modules/electron has none (path.txt + dist), the
+ * out/renderer) in Electron on an empty temp library (FOLIO_LIBRARY, settings in a temp
+ * XDG_CONFIG_HOME) with the shared digest on its command line, as "open with Folio" does: the
+ * app imports it and the window shows the report and the feed's 61 papers. Needs Electron's binary: where node_modules/electron has none (path.txt + dist), the
  * suite is SKIPPED with the reason printed; this never triggers the download itself.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -10,8 +11,6 @@ import { join, resolve } from 'node:path'
 import { _electron, type ElectronApplication, type Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildElectronNative, electronBinaryStatus } from '../../scripts/electron-native.mjs'
-import { importSources } from '../../src/main/import/import-files'
-import { openLibrary } from '../../src/main/library/index'
 
 const ROOT = resolve(__dirname, '..', '..')
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'hf-trending-jun6.txt')
@@ -35,14 +34,11 @@ describe.skipIf(!electron.ok)('Folio in real Electron (smoke)', () => {
     if (!native.ok) throw new Error(`better-sqlite3 for Electron ${electron.version} could not be built: ${native.reason}`)
     dir = mkdtempSync(join(tmpdir(), 'folio-electron-'))
     const library = join(dir, 'library.sqlite')
-    // Filled by the Node build of better-sqlite3; the app then opens it with the Electron build.
-    const lib = openLibrary(library)
-    expect(importSources(lib, [{ kind: 'path', path: FIXTURE }]).added).toBe(61)
-    lib.close()
-    const env = { ...process.env, FOLIO_LIBRARY: library } as Record<string, string>
+    const env = { ...process.env, FOLIO_LIBRARY: library, XDG_CONFIG_HOME: join(dir, 'config') } as Record<string, string>
     delete env.ELECTRON_RENDERER_URL
     delete env.ELECTRON_RUN_AS_NODE
-    app = await _electron.launch({ executablePath: electron.executable!, args: [ROOT], cwd: ROOT, env })
+    // The digest on the command line: imported by the app itself (the import flow of "open with").
+    app = await _electron.launch({ executablePath: electron.executable!, args: [ROOT, FIXTURE], cwd: ROOT, env })
     page = await app.firstWindow()
   })
   afterAll(async () => {
@@ -50,10 +46,13 @@ describe.skipIf(!electron.ok)('Folio in real Electron (smoke)', () => {
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
-  it('shows the feed from the temp library', async () => {
+  it('imports the digest it was opened with: the report, then 61 papers in the feed', async () => {
     expect(page.url()).toBe('folio://app/index.html')
     await expect.poll(() => page.title()).toBe('Folio')
+    await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 30_000 })
+    await page.getByText('61 added').first().waitFor()
     await page.getByText(FIRST_TITLE).first().waitFor({ timeout: 20_000 })
+    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'All 61', exact: true }).waitFor()
   })
 
   it('exposes only window.api, no Node, to the page', async () => {
