@@ -3,7 +3,7 @@
 //
 // 1. better-sqlite3 for the TARGET's Electron ABI goes into app.asar.unpacked/.electron-native/
 //    <electron version>-<platform>-<arch>/better_sqlite3.node, where src/main/native.ts looks when
-//    packaged. It comes from .electron-native/ (scripts/electron-native.mjs builds it, and is asked
+//    packaged. It comes from .electron-native/ (resources/build/electron-native.mjs builds it, and is asked
 //    to here when missing). node_modules' own build is the Node one and is left out of the package
 //    (electron-builder.yml "files"); npmRebuild is false: node_modules is never rebuilt.
 // 2. Electron fuses (@electron/fuses): no ELECTRON_RUN_AS_NODE, no NODE_OPTIONS, no --inspect,
@@ -64,13 +64,13 @@ function fuseSettings(platform) {
 
 /** Copies the target's better-sqlite3 build into app.asar.unpacked; returns the destination. */
 async function placeNativeBinding(context, { root = ROOT } = {}) {
-  const { electronNativeBindingPath, ELECTRON_NATIVE_DIR } = await import(pathToFileURL(join(root, 'scripts', 'native-path.mjs')).href)
+  const { electronNativeBindingPath, ELECTRON_NATIVE_DIR } = await import(pathToFileURL(join(root, 'resources', 'build', 'native-path.mjs')).href)
   const version = electronVersion(context)
   const platform = context.electronPlatformName
   const arch = archName(context.arch)
   const source = electronNativeBindingPath(root, version, platform, arch)
   if (!existsSync(source)) {
-    const { buildElectronNative } = await import(pathToFileURL(join(root, 'scripts', 'electron-native.mjs')).href)
+    const { buildElectronNative } = await import(pathToFileURL(join(root, 'resources', 'build', 'electron-native.mjs')).href)
     const built = buildElectronNative({ version, platform, arch, root })
     if (!built.ok) {
       throw new Error(`better-sqlite3 for Electron ${version} (${platform}-${arch}) is missing and could not be built: ${built.reason}`)

@@ -9,7 +9,7 @@
 //    --runtime electron, or failing that node-gyp rebuild against Electron's headers; the built
 //    better_sqlite3.node is moved into place. node_modules/better-sqlite3 stays the Node build.
 //
-// Usage: node scripts/electron-native.mjs [--force] [--native-only] [--skip-native]
+// Usage: node resources/build/electron-native.mjs [--force] [--native-only] [--skip-native]
 import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -18,7 +18,7 @@ import { dirname, join, resolve, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { BINDING_FILE, electronNativeBindingPath } from './native-path.mjs'
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const BROWSER_HINT = 'Use Folio in your browser instead: npx folio serve'
 
 /** Where node_modules/electron is and whether its binary is there, without downloading it. */

@@ -1,12 +1,12 @@
 /**
  * Which better-sqlite3 binary the main process loads. Under Electron (process.versions.electron
- * set) it is the build for Electron's ABI that `scripts/electron-native.mjs` (prestart/predev)
+ * set) it is the build for Electron's ABI that `resources/build/electron-native.mjs` (prestart/predev)
  * put in `.electron-native/`: in the project folder in dev/preview, in `app.asar.unpacked/` when
  * packaged (electron-builder's afterPack hook, resources/build/after-pack.cjs, copies it there).
  * Under plain Node it is the default build in node_modules (undefined here). No electron import.
  */
 import { existsSync } from 'node:fs'
-import { electronNativeBindingPath } from '../../scripts/native-path.mjs'
+import { electronNativeBindingPath } from '../../resources/build/native-path.mjs'
 
 export interface NativeEnv {
   /** Project root in dev/preview (app.getAppPath()). */
@@ -38,7 +38,7 @@ export function requireNativeBinding(env: NativeEnv, exists: (p: string) => bool
   if (path && !exists(path)) {
     throw new Error(
       `better-sqlite3 has not been built for Electron ${String(env.versions.electron)} (${env.platform}-${env.arch}).\n` +
-        `Expected: ${path}\nRun "node scripts/electron-native.mjs" (npm start and npm run dev do this first).`
+        `Expected: ${path}\nRun "node resources/build/electron-native.mjs" (npm start and npm run dev do this first).`
     )
   }
   return path

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron, type ElectronApplication, type Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildElectronNative, electronBinaryStatus } from '../../scripts/electron-native.mjs'
+import { buildElectronNative, electronBinaryStatus } from '../../resources/build/electron-native.mjs'
 
 const ROOT = resolve(__dirname, '..', '..')
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'hf-trending-jun6.txt')
@@ -20,7 +20,7 @@ const electron = electronBinaryStatus(join(ROOT, 'node_modules', 'electron'))
 if (!electron.ok) {
   console.warn(
     `[tests/electron] SKIPPED: Electron's binary is not available (${electron.reason}). ` +
-      'Run `node scripts/electron-native.mjs` where it can be downloaded; the shell is covered by tests/shell meanwhile.'
+      'Run `node resources/build/electron-native.mjs` where it can be downloaded; the shell is covered by tests/shell meanwhile.'
   )
 }
 

@@ -1,5 +1,5 @@
 /**
- * scripts/electron-native.mjs (prestart/predev) on a fake project folder: a fake electron
+ * resources/build/electron-native.mjs (prestart/predev) on a fake project folder: a fake electron
  * package whose install.js fails like an offline download, and a fake prebuild-install that
  * writes a marker binary. No network, no real Electron; the real script code runs.
  */
@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { buildElectronNative, downloadFailureReason, electronBinaryStatus, main } from '../../scripts/electron-native.mjs'
-import { electronNativeBindingPath } from '../../scripts/native-path.mjs'
+import { buildElectronNative, downloadFailureReason, electronBinaryStatus, main } from '../../resources/build/electron-native.mjs'
+import { electronNativeBindingPath } from '../../resources/build/native-path.mjs'
 
 let root: string
 

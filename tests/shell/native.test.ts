@@ -1,7 +1,7 @@
-/** native.ts and scripts/native-path.mjs: which better-sqlite3 binary each runtime loads. Plain functions, no Electron. */
+/** native.ts and resources/build/native-path.mjs: which better-sqlite3 binary each runtime loads. Plain functions, no Electron. */
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { electronNativeBindingPath, electronNativeName } from '../../scripts/native-path.mjs'
+import { electronNativeBindingPath, electronNativeName } from '../../resources/build/native-path.mjs'
 import { nativeBindingFor, requireNativeBinding, unpackedRoot } from '../../src/main/native'
 
 const base = { appPath: '/apps/folio', platform: 'linux', arch: 'x64' }

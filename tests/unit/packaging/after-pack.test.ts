@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { electronNativeBindingPath } from '../../../scripts/native-path.mjs'
+import { electronNativeBindingPath } from '../../../resources/build/native-path.mjs'
 import { nativeBindingFor } from '../../../src/main/native'
 
 const ROOT = resolve(__dirname, '..', '..', '..')
@@ -41,8 +41,8 @@ describe('afterPack hook', () => {
     const built = electronNativeBindingPath(root, '45.5.0', 'linux', 'x64')
     mkdirSync(join(built, '..'), { recursive: true })
     writeFileSync(built, 'ELF electron build')
-    mkdirSync(join(root, 'scripts'), { recursive: true })
-    for (const f of ['native-path.mjs', 'electron-native.mjs']) writeFileSync(join(root, 'scripts', f), readFileSync(join(ROOT, 'scripts', f)))
+    mkdirSync(join(root, 'resources', 'build'), { recursive: true })
+    for (const f of ['native-path.mjs', 'electron-native.mjs']) writeFileSync(join(root, 'resources', 'build', f), readFileSync(join(ROOT, 'resources', 'build', f)))
     const appOutDir = join(dir, 'linux-unpacked')
     const target = await hook.placeNativeBinding(context('linux', appOutDir), { root })
     expect(readFileSync(target, 'utf8')).toBe('ELF electron build')
