@@ -1,4 +1,4 @@
-/** Feed slice: which list is shown (view / digest / search / sort) and its keyset-paged rows. */
+/** Feed slice: which list is shown (view / digest / tag / search / sort) and its keyset-paged rows. */
 import type { PaperRow, Sort, View } from '../../../preload/api'
 import { api } from '../api'
 import type { SliceCreator } from './types'
@@ -8,6 +8,8 @@ export const PAGE_SIZE = 50
 export interface FeedSlice {
   view: View
   digestId: number | null
+  /** Papers with this tag (all views), or null. */
+  tag: string | null
   query: string
   sort: Sort
   rows: PaperRow[]
@@ -20,6 +22,7 @@ export interface FeedSlice {
   feedGen: number
   setView(view: View): void
   setDigest(digestId: number): void
+  setTag(tag: string): void
   setQuery(query: string): void
   setSort(sort: Sort): void
   reloadFeed(): Promise<void>
@@ -27,13 +30,24 @@ export interface FeedSlice {
   patchRows(ids: readonly number[], patch: (row: PaperRow) => PaperRow): void
 }
 
+/**
+ * The filters of the list being shown, as the api takes them (feedPage, exports, whole-view
+ * actions): a digest or a tag shows all its papers whatever the smart view.
+ */
+export function feedFilter(s: Pick<FeedSlice, 'view' | 'digestId' | 'tag' | 'query'>): { view: View; digestId?: number; tag?: string; query?: string } {
+  return {
+    view: s.digestId === null && s.tag === null ? s.view : 'all',
+    digestId: s.digestId ?? undefined,
+    tag: s.tag ?? undefined,
+    query: s.query.trim() || undefined
+  }
+}
+
 export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
   const fetchPage = (cursor: string | undefined) => {
-    const { view, digestId, query, sort } = get()
+    const { sort } = get()
     return api.feedPage({
-      view: digestId === null ? view : 'all',
-      digestId: digestId ?? undefined,
-      query: query.trim() || undefined,
+      ...feedFilter(get()),
       sort,
       cursor,
       limit: PAGE_SIZE
@@ -43,6 +57,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
   return {
     view: 'unread',
     digestId: null,
+    tag: null,
     query: '',
     sort: 'digest',
     rows: [],
@@ -53,11 +68,15 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
     feedGen: 0,
 
     setView(view) {
-      set({ view, digestId: null, mode: 'feed' })
+      set({ view, digestId: null, tag: null, mode: 'feed' })
       void get().reloadFeed()
     },
     setDigest(digestId) {
-      set({ digestId, mode: 'feed' })
+      set({ digestId, tag: null, mode: 'feed' })
+      void get().reloadFeed()
+    },
+    setTag(tag) {
+      set({ tag, digestId: null, mode: 'feed' })
       void get().reloadFeed()
     },
     setQuery(query) {

@@ -3,6 +3,7 @@ import { create } from 'zustand'
 import { createFeedSlice } from './feed'
 import { createNotesSlice } from './notes'
 import { createPaperSlice } from './paper'
+import { createTagsSlice } from './tags'
 import { createSettingsSlice } from './settings'
 import type { Store } from './types'
 import { createUiSlice } from './ui'
@@ -13,6 +14,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createFeedSlice(...a),
   ...createPaperSlice(...a),
   ...createNotesSlice(...a),
+  ...createTagsSlice(...a),
   ...createUiSlice(...a),
   ...createSettingsSlice(...a)
 }))

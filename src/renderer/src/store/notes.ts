@@ -4,13 +4,20 @@
  * the paper id and text captured at that moment, so switching papers can never save the wrong
  * text or drop the old one; a save that fails after the user moved on is kept as a draft.
  */
-import type { NoteSummary } from '../../../preload/api'
+import type { NoteSummary, Status } from '../../../preload/api'
 import { api } from '../api'
 import type { SliceCreator } from './types'
 
 export const AUTOSAVE_MS = 500
 
 export type NoteState = 'idle' | 'loading' | 'dirty' | 'saving' | 'saved' | 'error'
+
+/** The Notes view's search (in the notes' text) and filters. */
+export interface NotesFilter {
+  query: string
+  tag: string | null
+  status: Status | null
+}
 
 export interface NotesSlice {
   noteId: number | null
@@ -22,12 +29,19 @@ export interface NotesSlice {
   /** Texts whose save failed after the user switched papers, by paper id (restored on return). */
   unsavedDrafts: Record<number, string>
   notesList: NoteSummary[] | null
+  notesFilter: NotesFilter
   loadNote(paperId: number): Promise<void>
   closeNote(): void
   editNote(text: string): void
   /** Save now if there are unsaved changes. The request starts synchronously (safe in pagehide). */
   flushNote(): Promise<void>
   loadNotesList(): Promise<void>
+  setNotesFilter(patch: Partial<NotesFilter>): void
+  /**
+   * Put an older revision back as the open note. Unsaved typing is saved first (so it becomes a
+   * revision too); the restore is itself a new revision. Resolves true when restored.
+   */
+  restoreRevision(revisionId: number): Promise<boolean>
 }
 
 export const createNotesSlice: SliceCreator<NotesSlice> = (set, get) => {
@@ -52,6 +66,7 @@ export const createNotesSlice: SliceCreator<NotesSlice> = (set, get) => {
     noteError: null,
     unsavedDrafts: {},
     notesList: null,
+    notesFilter: { query: '', tag: null, status: null },
 
     async loadNote(paperId) {
       cancelTimer()
@@ -123,10 +138,42 @@ export const createNotesSlice: SliceCreator<NotesSlice> = (set, get) => {
     },
 
     async loadNotesList() {
+      const f = get().notesFilter
       try {
-        set({ notesList: await api.listNotes({}) })
+        const list = await api.listNotes({ query: f.query.trim() || undefined, tag: f.tag ?? undefined, status: f.status ?? undefined })
+        if (get().notesFilter === f) set({ notesList: list })
       } catch (err) {
         get().reportError(err)
+      }
+    },
+
+    setNotesFilter(patch) {
+      set({ notesFilter: { ...get().notesFilter, ...patch } })
+      void get().loadNotesList()
+    },
+
+    async restoreRevision(revisionId) {
+      const paperId = get().noteId
+      if (paperId === null) return false
+      await get().flushNote()
+      if (get().noteId !== paperId || get().draft !== get().savedBody) {
+        get().showInfo('The note has unsaved changes; not restored')
+        return false
+      }
+      try {
+        const note = await api.restoreRevision({ paperId, revisionId })
+        if (get().noteId === paperId) {
+          cancelTimer()
+          set({ draft: note.body, savedBody: note.body, noteState: 'saved', noteError: null })
+        }
+        get().patchRows([paperId], (r) => ({ ...r, hasNote: note.body.trim() !== '' }))
+        void get().refreshCounts()
+        if (get().mode === 'notes') void get().loadNotesList()
+        get().showInfo('Revision restored (the text it replaced is kept in the history)')
+        return true
+      } catch (err) {
+        get().reportError(err, 'Could not restore the revision')
+        return false
       }
     }
   }

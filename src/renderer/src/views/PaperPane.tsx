@@ -4,7 +4,9 @@ import { ExternalLink } from '../components/ExternalLink'
 import { Highlight } from '../components/Highlight'
 import { formatDigestDate, STATUS_LABEL } from '../lib/format'
 import { useStore } from '../store'
+import { NoteHistory } from './NoteHistory'
 import { NotesEditor } from './NotesEditor'
+import { PaperTags } from './PaperTags'
 
 const LINKS: { key: keyof PaperLinks; label: string }[] = [
   { key: 'abs', label: 'arXiv' },
@@ -61,6 +63,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
           <span aria-hidden="true">{paper.starred ? '★' : '☆'}</span> Star
         </button>
       </div>
+      <PaperTags paper={paper} />
       {links.length > 0 && (
         <ul className="links" aria-label="Links">
           {links.map((l) => (
@@ -78,6 +81,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
       <h3>Abstract</h3>
       {paper.abstract ? <Abstract text={paper.abstract} terms={terms} /> : <p className="muted">No abstract in the imported digests.</p>}
       <NotesEditor />
+      <NoteHistory paperId={paper.id} />
       <h3>Seen in</h3>
       <ul className="seen-in">
         {paper.digests.map((d) => (

@@ -3,12 +3,13 @@ import { SIDEBAR_DEFAULT, SIDEBAR_MAX, SIDEBAR_MIN } from '../../../preload/sett
 import { useStore } from '../store'
 import { DigestList } from './DigestList'
 import { VIEW_LABEL } from './feedTitle'
+import { TagList } from './TagList'
 
 const VIEW_ORDER: View[] = ['unread', 'reading', 'starred', 'notes', 'read', 'all']
 
 function ViewButton({ view }: { view: View }) {
   const count = useStore((s) => s.counts?.views[view])
-  const current = useStore((s) => s.mode === 'feed' && s.digestId === null && s.view === view)
+  const current = useStore((s) => s.mode === 'feed' && s.digestId === null && s.tag === null && s.view === view)
   const setView = useStore((s) => s.setView)
   return (
     <li>
@@ -34,6 +35,7 @@ export function Sidebar() {
         ))}
       </ul>
       <DigestList />
+      <TagList />
       <h2 className="nav-heading" id="notes-heading">
         Notes
       </h2>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { SORTS, type Sort } from '../../../preload/api'
+import { ExportButton } from '../components/ExportButton'
 import { ImportButton } from '../components/ImportButton'
 import { useStore } from '../store'
 
@@ -71,6 +72,7 @@ export function Toolbar() {
         </select>
       </label>
       <ImportButton className="primary" />
+      <ExportButton />
       <button type="button" className="icon" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" onClick={() => useStore.getState().setShortcutsOpen(true)}>
         ?
       </button>

@@ -11,11 +11,12 @@ export const VIEW_LABEL: Record<View, string> = {
   all: 'All'
 }
 
-/** The feed's heading: the smart view's name or the digest's date. */
+/** The feed's heading: the smart view's name, the digest's date or the tag. */
 export function feedTitle(s: Store): string {
   if (s.digestId !== null) {
     const d = s.counts?.digests.find((x) => x.id === s.digestId)
     return d ? `Digest ${formatDigestDate(d.date, d.dateInferred)}` : 'Digest'
   }
+  if (s.tag !== null) return `Tag: ${s.tag}`
   return VIEW_LABEL[s.view]
 }
