@@ -5,7 +5,8 @@
  */
 import type { Dialog } from 'electron'
 import { openLibrary, type Library } from './library/index'
-import { restoreBackup, type Recovery, type SafeOpenOptions } from './library/open-safely'
+import type { Recovery, SafeOpenOptions } from './library/open-safely'
+import { replaceWithBackup } from './library/replace-with-backup'
 
 export const RESTORE = 'Restore the backup'
 export const START_EMPTY = 'Start with an empty library'
@@ -31,7 +32,7 @@ export function offerRecovery(
   if (!recovery.backup || buttons[choice] !== RESTORE) return lib
   lib.close()
   try {
-    return restoreBackup(recovery.backup.path, lib.path, options)
+    return replaceWithBackup(recovery.backup.path, lib.path, options)
   } catch (err) {
     dialog.showMessageBoxSync({
       type: 'error',

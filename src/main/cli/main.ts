@@ -110,7 +110,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const libraryPath = resolveLibraryPath(o.library, io.env)
   const withLibrary = <T>(fn: (lib: Library) => T): T => {
-    const { library: lib, recovery } = openLibrarySafely(libraryPath)
+    const { library: lib, recovery } = openLibrarySafely(libraryPath, { check: 'light' })
     if (recovery) io.err(`folio: ${recovery.message}`)
     try {
       return fn(lib)

@@ -13,13 +13,13 @@
  * Plain Node: no electron import.
  */
 import Database from 'better-sqlite3'
-import { accessSync, constants, copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { accessSync, constants, existsSync, readdirSync, renameSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
 import { LibraryError, type OpenOptions } from './db'
 import { openLibrary, type Library } from './index'
 
 export const BACKUPS_DIR = 'backups'
-const SIDE_FILES = ['-wal', '-shm', '-journal'] as const
+export const SIDE_FILES = ['-wal', '-shm', '-journal'] as const
 
 export interface Backup {
   path: string
@@ -43,6 +43,12 @@ export interface Recovery {
 export interface SafeOpenOptions extends OpenOptions {
   /** Folder of automatic backups; default `<library folder>/backups`. */
   backupsDir?: string
+  /**
+   * 'quick' (default): PRAGMA quick_check, which reads every page (about a second per 100 MB; the
+   * app and the host do it once per start). 'light': open and read the schema only, for the CLI's
+   * short commands; damage found later still fails cleanly (SQLITE_CORRUPT is an error Reply).
+   */
+  check?: 'quick' | 'light'
   /** Clock, for the moved-aside file's timestamp (tests). */
   now?: () => Date
 }
@@ -77,7 +83,11 @@ function sqliteCode(err: unknown): string {
  * Open `file` read-only and run PRAGMA quick_check. Returns null when healthy, else the reason.
  * Errors that are not damage (permissions, busy) are thrown.
  */
-export function checkFile(file: string, options: Pick<OpenOptions, 'nativeBinding' | 'busyTimeout'> = {}): string | null {
+export function checkFile(
+  file: string,
+  options: Pick<OpenOptions, 'nativeBinding' | 'busyTimeout'> = {},
+  check: 'quick' | 'light' = 'quick'
+): string | null {
   let db: Database.Database | undefined
   try {
     db = new Database(file, {
@@ -86,6 +96,10 @@ export function checkFile(file: string, options: Pick<OpenOptions, 'nativeBindin
       timeout: options.busyTimeout ?? 10_000,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
     })
+    if (check === 'light') {
+      db.prepare('SELECT count(*) FROM sqlite_master').get()
+      return null
+    }
     const rows = db.pragma('quick_check(20)') as { quick_check: string }[]
     const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok')
     return problems.length ? `the integrity check failed: ${problems.join('; ').slice(0, 500)}` : null
@@ -221,12 +235,12 @@ export function checkWritable(file: string): void {
 
 /** Open the library at `file`, checking it first; see the module comment for what happens when. */
 export function openLibrarySafely(file: string, options: SafeOpenOptions = {}): SafeOpenResult {
-  const { backupsDir, now, ...open } = options
+  const { backupsDir, now, check, ...open } = options
   if (file !== ':memory:' && !open.readonly) checkWritable(file)
   let reason: string | null = null
   if (existsSync(file) && statSync(file).size > 0) {
     try {
-      reason = checkFile(file, open)
+      reason = checkFile(file, open, check)
     } catch (err) {
       throw explainOpenError(file, err)
     }
@@ -248,46 +262,4 @@ export function openLibrarySafely(file: string, options: SafeOpenOptions = {}): 
     throw explainOpenError(file, err)
   }
   return { library, recovery: { reason, movedTo, moved, backup, message: recoveryMessage(file, reason, movedTo, backup) } }
-}
-
-/**
- * Replace the library at `file` with a copy of `backup` (checked first). The library must be closed.
- * The library being replaced is moved aside like a damaged one unless it is empty (no papers), so
- * nothing the user wrote is ever deleted. Returns the opened, restored library.
- */
-export function restoreBackup(backup: string, file: string, options: SafeOpenOptions = {}): Library {
-  const { now, ...rest } = options
-  const open: OpenOptions = { nativeBinding: rest.nativeBinding, busyTimeout: rest.busyTimeout }
-  const problem = checkFile(backup, open)
-  if (problem) throw new LibraryError('bad-backup', `The backup ${backup} cannot be used: ${problem}`)
-  if (existsSync(file)) {
-    if (isEmptyLibrary(file, open)) {
-      for (const f of [file, ...SIDE_FILES.map((s) => file + s)]) rmSync(f, { force: true })
-    } else {
-      moveAside(file, now?.() ?? new Date())
-    }
-  }
-  copyFileSync(backup, file)
-  for (const side of ['-wal'] as const) {
-    if (existsSync(backup + side)) copyFileSync(backup + side, file + side)
-  }
-  try {
-    return openLibrary(file, open)
-  } catch (err) {
-    throw explainOpenError(file, err)
-  }
-}
-
-function isEmptyLibrary(file: string, options: Pick<OpenOptions, 'nativeBinding'>): boolean {
-  let db: Database.Database | undefined
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('papers', 'notes')").pluck().all() as string[]
-    for (const t of tables) if (db.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get()) return false
-    return true
-  } catch {
-    return false
-  } finally {
-    db?.close()
-  }
 }

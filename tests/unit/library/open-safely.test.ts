@@ -10,7 +10,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../src/main/library/index'
 import { SCHEMA_VERSION } from '../../../src/main/library/migrations'
-import { newestBackup, openLibrarySafely, restoreBackup } from '../../../src/main/library/open-safely'
+import { newestBackup, openLibrarySafely } from '../../../src/main/library/open-safely'
+import { replaceWithBackup } from '../../../src/main/library/replace-with-backup'
 import { saveNote } from '../../../src/main/library/notes'
 import { breakHeader, garblePage, truncateHalf } from '../../helpers/damage'
 import { tempDir } from '../../helpers/temp'
@@ -92,6 +93,18 @@ describe('openLibrarySafely', () => {
     }
   })
 
+  it("check 'light' (the CLI's short commands) still catches a broken header; only 'quick' reads every page", () => {
+    populated(file)
+    garblePage(file)
+    const light = openLibrarySafely(file, { check: 'light' })
+    expect(light.recovery).toBeNull()
+    light.library.close()
+    breakHeader(file)
+    const broken = openLibrarySafely(file, { check: 'light', now: () => NOW })
+    expect(broken.recovery?.reason).toMatch(/not a database/)
+    broken.library.close()
+  })
+
   it('a second damage in the same second gets its own name: nothing is overwritten', () => {
     for (let i = 0; i < 2; i++) {
       writeFileSync(file, `garbage ${i} `.repeat(500))
@@ -128,7 +141,7 @@ describe('openLibrarySafely', () => {
     expect(recovery!.message).toContain(good)
     // The user chooses the backup: the (empty) fresh library is replaced by a copy of it.
     library.close()
-    const restored = restoreBackup(good, file, { now: () => NOW })
+    const restored = replaceWithBackup(good, file, { now: () => NOW })
     try {
       expect(restored.db.prepare('SELECT body FROM notes WHERE paper_id = 1').pluck().get()).toBe('my precious note')
     } finally {
@@ -141,7 +154,7 @@ describe('openLibrarySafely', () => {
     populated(file)
     const backup = join(t.dir, 'b.sqlite')
     openLibrary(backup).close()
-    restoreBackup(backup, file, { now: () => NOW }).close()
+    replaceWithBackup(backup, file, { now: () => NOW }).close()
     expect(paperCount(file)).toBe(0)
     expect(paperCount(join(t.dir, 'library.damaged-2026-11-27T09-08-07Z.sqlite'))).toBe(1)
   })
@@ -150,7 +163,7 @@ describe('openLibrarySafely', () => {
     const backup = join(t.dir, 'b.sqlite')
     writeFileSync(backup, 'nope '.repeat(300))
     populated(file)
-    expect(() => restoreBackup(backup, file)).toThrow(/cannot be used/)
+    expect(() => replaceWithBackup(backup, file)).toThrow(/cannot be used/)
     expect(paperCount(file)).toBe(1)
   })
 
