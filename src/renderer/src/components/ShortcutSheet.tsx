@@ -4,15 +4,20 @@ import { useStore } from '../store'
 export const SHORTCUTS: [string, string][] = [
   ['j / ↓', 'Next paper'],
   ['k / ↑', 'Previous paper'],
+  ['n / Shift+N', 'Next / previous unread paper'],
   ['o / Enter', 'Open the paper (focus its pane)'],
   ['b', 'Open the paper’s arXiv page in the browser'],
   ['m', 'Mark read / unread'],
   ['r', 'Mark reading / unread'],
   ['s', 'Star / unstar'],
-  ['n', 'Write a note'],
+  ['x', 'Select the paper (add to / take from the selection)'],
+  ['Shift+click, Ctrl/⌘+click', 'Select a range, add one paper'],
+  ['Ctrl+A / ⌘A', 'Select all papers in this view'],
+  ['Shift+A', 'Mark all papers in this view read'],
+  ['e', 'Write a note'],
   ['/', 'Search'],
-  ['Esc', 'Leave search, close, back'],
-  ['Ctrl+Z / ⌘Z', 'Undo the last status or star change'],
+  ['Esc', 'Clear the selection, leave search, close, back'],
+  ['Ctrl+Z / ⌘Z', 'Undo the last status or star change (again: the one before, up to 100)'],
   ['?', 'This list']
 ]
 

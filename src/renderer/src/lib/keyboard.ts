@@ -4,6 +4,7 @@
  */
 import { openExternal } from '../api'
 import { useStore } from '../store'
+import { goToUnread } from './shell'
 
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
@@ -34,6 +35,11 @@ export function handleGlobalKey(e: KeyboardEvent): void {
     if (isTypingTarget(e.target)) return // native text undo
     e.preventDefault()
     void s.undo()
+    return
+  }
+  if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'a' && !isTypingTarget(e.target) && !s.shortcutsOpen && s.mode === 'feed') {
+    e.preventDefault()
+    s.pickAll()
     return
   }
   if (mod || e.altKey) return
@@ -91,7 +97,15 @@ export function handleGlobalKey(e: KeyboardEvent): void {
       return run(() => void s.toggleReading())
     case 's':
       return run(() => void s.toggleStar())
+    case 'x':
+      return run(() => s.togglePicked())
+    case 'A':
+      return run(() => void s.markViewRead())
     case 'n':
+      return run(() => void goToUnread(1))
+    case 'N':
+      return run(() => void goToUnread(-1))
+    case 'e':
       return run(() => document.getElementById('note-text')?.focus())
     case '/':
       return run(() => document.getElementById('search')?.focus())
@@ -100,6 +114,7 @@ export function handleGlobalKey(e: KeyboardEvent): void {
     case 'Escape':
       return run(() => {
         if (s.importReport) s.closeImportReport()
+        else if (s.picked.size || s.allPicked) s.clearPicked()
         else if (s.mode === 'notes') s.setView(s.view)
         else if (s.query) s.setQuery('')
         else focusList()

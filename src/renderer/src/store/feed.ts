@@ -1,9 +1,12 @@
 /** Feed slice: which list is shown (view / digest / tag / search / sort) and its keyset-paged rows. */
 import type { PaperRow, Sort, View } from '../../../preload/api'
+import { FolioError } from '../../../preload/api'
 import { api } from '../api'
 import type { SliceCreator } from './types'
 
 export const PAGE_SIZE = 50
+/** Later pages are bigger: fewer round trips while scrolling or holding j. */
+export const MORE_SIZE = 150
 
 export interface FeedSlice {
   view: View
@@ -20,6 +23,8 @@ export interface FeedSlice {
   feedLoaded: boolean
   /** Bumped on every reload so late pages of an older feed are dropped. */
   feedGen: number
+  /** Why the search box's query cannot run (a malformed filter), shown beside the feed; else null. */
+  feedError: string | null
   setView(view: View): void
   setDigest(digestId: number): void
   setTag(tag: string): void
@@ -50,7 +55,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
       ...feedFilter(get()),
       sort,
       cursor,
-      limit: PAGE_SIZE
+      limit: cursor ? MORE_SIZE : PAGE_SIZE
     })
   }
 
@@ -66,6 +71,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
     feedLoading: false,
     feedLoaded: false,
     feedGen: 0,
+    feedError: null,
 
     setView(view) {
       set({ view, digestId: null, tag: null, mode: 'feed' })
@@ -91,15 +97,18 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
 
     async reloadFeed() {
       const gen = get().feedGen + 1
-      set({ feedGen: gen, feedLoading: true })
+      // A different (or refreshed) list: the bulk selection no longer means anything.
+      set({ feedGen: gen, feedLoading: true, picked: new Set(), allPicked: false })
       try {
         const page = await fetchPage(undefined)
         if (get().feedGen !== gen) return
-        set({ rows: page.items, nextCursor: page.nextCursor, terms: page.terms, feedLoading: false, feedLoaded: true })
+        set({ rows: page.items, nextCursor: page.nextCursor, terms: page.terms, feedLoading: false, feedLoaded: true, feedError: null })
       } catch (err) {
         if (get().feedGen !== gen) return
-        set({ rows: [], nextCursor: null, terms: [], feedLoading: false, feedLoaded: true })
-        get().reportError(err)
+        // A malformed query is the user's to fix: say why beside the feed, not as an error toast.
+        const badQuery = err instanceof FolioError && (err.code === 'bad-query' || err.code === 'invalid-input')
+        set({ rows: [], nextCursor: null, terms: [], feedLoading: false, feedLoaded: true, feedError: badQuery ? err.message : null })
+        if (!badQuery) get().reportError(err)
       }
     },
 

@@ -1,7 +1,12 @@
-/** Selection + paper slice: the selected paper, its detail, status/star changes and their undo. */
+/**
+ * Selection + paper slice: the current paper (the feed's cursor) and its detail, the bulk
+ * selection (shift/ctrl-click, `x`, select all in view), status/star changes single, bulk and
+ * view-wide, and their undo (every change, at least 50 steps back).
+ */
 import type { PaperDetail, Status } from '../../../preload/api'
 import { api } from '../api'
 import { STATUS_LABEL } from '../lib/format'
+import { feedFilter } from './feed'
 import type { SliceCreator } from './types'
 
 /** What to put back on undo: the values papers had before a change. */
@@ -9,25 +14,52 @@ export type UndoEntry =
   | { kind: 'status'; changes: { id: number; status: Status }[]; label: string }
   | { kind: 'star'; changes: { id: number; starred: boolean }[]; label: string }
 
-const UNDO_DEPTH = 50
+export const UNDO_DEPTH = 100
+/** Moves closer together than this (a held j) load the paper once the keys stop. */
+const FAST_MOVE_MS = 150
+const NO_PICK: ReadonlySet<number> = new Set()
 
 export interface PaperSlice {
   selectedId: number | null
   paper: PaperDetail | null
   undoStack: UndoEntry[]
+  /** The bulk selection (empty: the current paper alone is the selection). */
+  picked: ReadonlySet<number>
+  /** Every paper in the view is selected (not only the loaded rows): actions go server-side. */
+  allPicked: boolean
+  /** Where a shift-click range starts. */
+  anchorId: number | null
   /** Select a paper (saving the previous paper's note first) and load it. */
   select(id: number | null): void
   /** Move the selection by delta rows in the feed (j/k); loads the next page at the end. */
   moveSelection(delta: 1 | -1): void
   loadPaper(id: number): Promise<void>
+  /** Click on a row: plain (select), shift (range from the anchor), toggle (ctrl/cmd). */
+  clickRow(id: number, how: { range?: boolean; toggle?: boolean }): void
+  /** `x`: add the current paper to the bulk selection, or take it out. */
+  togglePicked(id?: number): void
+  pickAll(): void
+  clearPicked(): void
   setStatus(ids: number[], status: Status): Promise<void>
+  /** The targets of m/r/s: the whole view, the bulk selection, else the current paper. */
   toggleRead(): Promise<void>
   toggleReading(): Promise<void>
   toggleStar(): Promise<void>
+  /** Status for the bulk selection (or the whole view when all are selected). */
+  setPickedStatus(status: Status): Promise<void>
+  setPickedStarred(starred: boolean): Promise<void>
+  /** Shift+A: every paper in this view (view, digest, tag, search) read, in one call. */
+  markViewRead(): Promise<void>
   undo(): Promise<void>
 }
 
+const quoteTitle = (title: string): string => `“${title.length > 60 ? `${title.slice(0, 59)}…` : title}”`
+const papers = (n: number): string => `${n.toLocaleString('en')} paper${n === 1 ? '' : 's'}`
+
 export const createPaperSlice: SliceCreator<PaperSlice> = (set, get) => {
+  let lastMove = 0
+  let loadTimer: ReturnType<typeof setTimeout> | undefined
+
   /** Apply known new values to the feed rows and the open paper, then refresh counts. */
   const applyStatus = (changes: { id: number; status: Status }[]) => {
     for (const status of ['unread', 'reading', 'read'] as const) {
@@ -61,23 +93,82 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get) => {
     if (paper && paper.id === selectedId) return { id: paper.id, status: paper.status, starred: paper.starred, title: paper.title }
     return null
   }
+  /** The bulk selection's loaded rows (in feed order). */
+  const pickedRows = () => {
+    const { rows, picked } = get()
+    return rows.filter((r) => picked.has(r.id))
+  }
+  /** A name for the current view, for messages ("all 1,234 papers in Unread"). */
+  const viewName = (): string => {
+    const s = get()
+    const base =
+      s.digestId !== null ? 'this digest' : s.tag !== null ? `tag ${s.tag}` : { unread: 'Unread', reading: 'Reading', read: 'Read', starred: 'Starred', notes: 'With notes', all: 'All' }[s.view]
+    return s.query.trim() ? `${base} matching “${s.query.trim()}”` : base
+  }
+
+  const setViewStatus = async (status: Status) => {
+    try {
+      const change = await api.setViewStatus({ ...feedFilter(get()), status })
+      applyStatus(change.changed.map((c) => ({ id: c.id, status })))
+      if (change.changed.length) {
+        pushUndo({ kind: 'status', changes: change.changed, label: `Marked ${papers(change.changed.length)} in ${viewName()} as ${STATUS_LABEL[status].toLowerCase()}` })
+      } else {
+        get().showInfo(`Every paper in ${viewName()} is already ${STATUS_LABEL[status].toLowerCase()}`)
+      }
+    } catch (err) {
+      get().reportError(err)
+    }
+  }
+  const setStarredFor = async (ids: number[] | 'view', starred: boolean) => {
+    try {
+      const change = ids === 'view' ? await api.setViewStarred({ ...feedFilter(get()), starred }) : await api.setStarred({ ids, starred })
+      applyStar((ids === 'view' ? change.changed.map((c) => c.id) : ids).map((id) => ({ id, starred })))
+      if (change.changed.length) {
+        const what = ids !== 'view' && ids.length === 1 ? '' : ` ${papers(change.changed.length)}`
+        pushUndo({ kind: 'star', changes: change.changed, label: `${starred ? 'Starred' : 'Unstarred'}${what}` })
+      }
+    } catch (err) {
+      get().reportError(err)
+    }
+  }
+
+  const load = (id: number) => {
+    void get().loadPaper(id)
+    void get().loadNote(id)
+  }
 
   return {
     selectedId: null,
     paper: null,
     undoStack: [],
+    picked: NO_PICK,
+    allPicked: false,
+    anchorId: null,
 
     select(id) {
       if (id === get().selectedId) return
       // Start saving the note being left before anything else changes (never drop a note).
       void get().flushNote()
-      set({ selectedId: id, paper: get().paper?.id === id ? get().paper : null })
+      set({ selectedId: id, anchorId: id, paper: get().paper?.id === id ? get().paper : null })
+      if (loadTimer !== undefined) clearTimeout(loadTimer)
+      loadTimer = undefined
       if (id === null) {
         get().closeNote()
         return
       }
-      void get().loadPaper(id)
-      void get().loadNote(id)
+      // A held j: show the selection move at once, fetch the paper when the keys pause.
+      const now = performance.now()
+      const fast = now - lastMove < FAST_MOVE_MS
+      lastMove = now
+      if (fast) {
+        get().closeNote()
+        loadTimer = setTimeout(() => {
+          loadTimer = undefined
+          if (get().selectedId === id) load(id)
+        }, FAST_MOVE_MS)
+      } else {
+        load(id)
+      }
     },
 
     moveSelection(delta) {
@@ -87,16 +178,63 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get) => {
       const next = at === -1 ? (delta === 1 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, at + delta))
       const row = rows[next]
       if (row) get().select(row.id)
-      if (nextCursor && next >= rows.length - 5) void get().loadMore()
+      if (nextCursor && next >= rows.length - 40) void get().loadMore()
     },
 
     async loadPaper(id) {
       try {
         const paper = await api.getPaper({ id })
-        if (get().selectedId === id) set({ paper })
+        if (get().selectedId !== id) return
+        set({ paper })
+        // Mark read on open (a setting): an ordinary, undoable status change.
+        if (paper.status === 'unread' && get().settings?.markReadOnOpen) void get().setStatus([id], 'read')
       } catch (err) {
         if (get().selectedId === id) get().reportError(err)
       }
+    },
+
+    clickRow(id, how) {
+      const { picked, selectedId, anchorId, rows, allPicked } = get()
+      if (how.range) {
+        const from = rows.findIndex((r) => r.id === (anchorId ?? selectedId ?? id))
+        const to = rows.findIndex((r) => r.id === id)
+        if (from === -1 || to === -1) return get().clickRow(id, {})
+        const range = rows.slice(Math.min(from, to), Math.max(from, to) + 1).map((r) => r.id)
+        const next = new Set(how.toggle && !allPicked ? picked : [])
+        for (const r of range) next.add(r)
+        const anchor = anchorId ?? selectedId
+        get().select(id)
+        set({ picked: next, allPicked: false, anchorId: anchor })
+        return
+      }
+      if (how.toggle) {
+        const next = new Set(allPicked ? rows.map((r) => r.id) : picked.size ? picked : selectedId !== null ? [selectedId] : [])
+        if (next.has(id)) next.delete(id)
+        else next.add(id)
+        get().select(id)
+        set({ picked: next, allPicked: false })
+        return
+      }
+      if (picked.size || allPicked) set({ picked: NO_PICK, allPicked: false })
+      get().select(id)
+    },
+
+    togglePicked(id) {
+      const target = id ?? get().selectedId
+      if (target === null || target === undefined) return
+      const { picked, allPicked, rows } = get()
+      const next = new Set(allPicked ? rows.map((r) => r.id) : picked)
+      if (next.has(target)) next.delete(target)
+      else next.add(target)
+      set({ picked: next, allPicked: false, anchorId: target })
+    },
+
+    pickAll() {
+      if (get().rows.length) set({ allPicked: true, picked: NO_PICK })
+    },
+
+    clearPicked() {
+      if (get().picked.size || get().allPicked) set({ picked: NO_PICK, allPicked: false })
     },
 
     async setStatus(ids, status) {
@@ -104,8 +242,8 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get) => {
         const change = await api.setStatus({ ids, status })
         applyStatus(ids.map((id) => ({ id, status })))
         if (change.changed.length) {
-          const title = ids.length === 1 ? get().rows.find((r) => r.id === ids[0])?.title ?? get().paper?.title : undefined
-          const what = title ? `“${title.length > 60 ? `${title.slice(0, 59)}…` : title}”` : `${change.changed.length} papers`
+          const title = ids.length === 1 ? (get().rows.find((r) => r.id === ids[0])?.title ?? get().paper?.title) : undefined
+          const what = title ? quoteTitle(title) : papers(change.changed.length)
           pushUndo({ kind: 'status', changes: change.changed, label: `Marked ${what} as ${STATUS_LABEL[status].toLowerCase()}` })
         }
       } catch (err) {
@@ -114,28 +252,43 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get) => {
     },
 
     async toggleRead() {
+      if (get().allPicked) return get().setPickedStatus('read')
+      const many = pickedRows()
+      if (get().picked.size) return get().setPickedStatus(many.length && many.every((r) => r.status === 'read') ? 'unread' : 'read')
       const p = current()
       if (p) await get().setStatus([p.id], p.status === 'read' ? 'unread' : 'read')
     },
 
     async toggleReading() {
+      if (get().allPicked) return get().setPickedStatus('reading')
+      const many = pickedRows()
+      if (get().picked.size) return get().setPickedStatus(many.length && many.every((r) => r.status === 'reading') ? 'unread' : 'reading')
       const p = current()
       if (p) await get().setStatus([p.id], p.status === 'reading' ? 'unread' : 'reading')
     },
 
     async toggleStar() {
+      if (get().allPicked) return get().setPickedStarred(true)
+      const many = pickedRows()
+      if (get().picked.size) return get().setPickedStarred(!(many.length && many.every((r) => r.starred)))
       const p = current()
-      if (!p) return
-      try {
-        const starred = !p.starred
-        const change = await api.setStarred({ ids: [p.id], starred })
-        applyStar([{ id: p.id, starred }])
-        if (change.changed.length) {
-          pushUndo({ kind: 'star', changes: change.changed, label: starred ? 'Starred' : 'Unstarred' })
-        }
-      } catch (err) {
-        get().reportError(err)
-      }
+      if (p) await setStarredFor([p.id], !p.starred)
+    },
+
+    async setPickedStatus(status) {
+      if (get().allPicked) return setViewStatus(status)
+      const ids = [...get().picked]
+      if (ids.length) await get().setStatus(ids, status)
+    },
+
+    async setPickedStarred(starred) {
+      if (get().allPicked) return setStarredFor('view', starred)
+      const ids = [...get().picked]
+      if (ids.length) await setStarredFor(ids, starred)
+    },
+
+    markViewRead() {
+      return setViewStatus('read')
     },
 
     async undo() {

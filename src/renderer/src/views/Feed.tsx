@@ -1,56 +1,77 @@
 /**
- * The feed: a virtualized listbox fed by keyset pages. Only visible rows are in the DOM; the
- * next page is requested when the user scrolls near the end of what is loaded.
+ * The feed: a virtualized, multi-selectable listbox fed by keyset pages. Only visible rows are in
+ * the DOM; the next page is requested when the user scrolls near the end of what is loaded. In
+ * date order the rows are grouped under date headers (visual only: hidden from the tree, never
+ * options, so options keep their names and positions).
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
 import type { PaperRow } from '../../../preload/api'
 import { RowMenu, type RowMenuState } from '../components/RowMenu'
 import { useStore } from '../store'
+import { BulkBar } from './BulkBar'
 import { feedTitle } from './feedTitle'
 import { FeedRow } from './FeedRow'
+import { groupEntries } from './feedGroups'
 
 const ROW_HEIGHT = 54
+const HEADER_HEIGHT = 28
 
 export function Feed() {
   const rows = useStore((s) => s.rows)
   const terms = useStore((s) => s.terms)
   const selectedId = useStore((s) => s.selectedId)
+  const picked = useStore((s) => s.picked)
+  const allPicked = useStore((s) => s.allPicked)
   const nextCursor = useStore((s) => s.nextCursor)
   const feedLoading = useStore((s) => s.feedLoading)
   const feedLoaded = useStore((s) => s.feedLoaded)
-  const feedKey = useStore((s) => `${s.view}|${s.digestId}|${s.query}|${s.sort}`)
+  const feedError = useStore((s) => s.feedError)
+  const feedKey = useStore((s) => `${s.view}|${s.digestId}|${s.tag}|${s.query}|${s.sort}`)
+  // Date headers: in date order, outside a single digest and outside ranked search results.
+  const grouping = useStore((s) => (s.digestId !== null || s.query.trim() ? null : s.sort === 'title' ? null : s.sort))
   const title = useStore(feedTitle)
   const query = useStore((s) => s.query)
+  const clickRow = useStore((s) => s.clickRow)
   const select = useStore((s) => s.select)
   const loadMore = useStore((s) => s.loadMore)
   const parentRef = useRef<HTMLDivElement>(null)
 
+  const { entries, entryOfRow } = useMemo(() => groupEntries(rows, grouping), [rows, grouping])
+
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: entries.length,
     getScrollElement: () => parentRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (i) => (entries[i]?.kind === 'header' ? HEADER_HEIGHT : ROW_HEIGHT),
     overscan: 8,
-    getItemKey: (i) => rows[i]?.id ?? i
+    getItemKey: (i) => {
+      const e = entries[i]
+      return !e ? i : e.kind === 'header' ? e.key : (rows[e.index]?.id ?? i)
+    }
   })
   const items = virtualizer.getVirtualItems()
   const lastIndex = items[items.length - 1]?.index ?? -1
 
   // Near the end of what is loaded: ask for the next page.
   useEffect(() => {
-    if (nextCursor && !feedLoading && lastIndex >= rows.length - 10) void loadMore()
-  }, [lastIndex, rows.length, nextCursor, feedLoading, loadMore])
+    if (nextCursor && !feedLoading && lastIndex >= entries.length - 20) void loadMore()
+  }, [lastIndex, entries.length, nextCursor, feedLoading, loadMore])
 
   // A different feed starts at the top (a refresh of the same feed keeps its place).
   useEffect(() => {
     parentRef.current?.scrollTo({ top: 0 })
   }, [feedKey])
 
-  // Keep the selected row in view (keyboard navigation).
+  // Keep the selected row in view (keyboard navigation); the first row of a group shows its header.
   const selectedIndex = selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId)
+  const selectedEntry = selectedIndex >= 0 ? (entryOfRow ? entryOfRow[selectedIndex]! : selectedIndex) : -1
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
-  }, [selectedIndex, virtualizer])
+    if (selectedEntry < 0) return
+    const before = entries[selectedEntry - 1]
+    if (before?.kind === 'header') virtualizer.scrollToIndex(selectedEntry - 1, { align: 'auto' })
+    virtualizer.scrollToIndex(selectedEntry, { align: 'auto' })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedEntry, virtualizer])
 
   const open = useCallback(
     (id: number) => {
@@ -60,11 +81,11 @@ export function Feed() {
     [select]
   )
   const onSelect = useCallback(
-    (id: number) => {
-      select(id)
+    (id: number, e: MouseEvent) => {
+      clickRow(id, { range: e.shiftKey, toggle: e.ctrlKey || e.metaKey })
       parentRef.current?.focus({ preventScroll: true })
     },
-    [select]
+    [clickRow]
   )
 
   // The row context menu: right click, or the context-menu key / Shift+F10 on the feed.
@@ -90,15 +111,24 @@ export function Feed() {
   }
 
   const setSize = nextCursor ? -1 : rows.length
-  const activeRendered = selectedIndex >= 0 && items.some((i) => i.index === selectedIndex)
+  const activeRendered = selectedEntry >= 0 && items.some((i) => i.index === selectedEntry)
   const empty = feedLoaded && !rows.length
+  const multi = allPicked || picked.size > 0
 
   return (
     <section className="feed" aria-labelledby="feed-heading">
-      <h2 id="feed-heading" className="feed-heading">
-        {title}
-        {query.trim() && <span className="muted"> · search “{query.trim()}”</span>}
-      </h2>
+      <div className="feed-head">
+        <h2 id="feed-heading" className="feed-heading">
+          {title}
+          {query.trim() && <span className="muted"> · search “{query.trim()}”</span>}
+        </h2>
+        <BulkBar />
+      </div>
+      {feedError && (
+        <p role="alert" className="query-error">
+          {feedError}
+        </p>
+      )}
       <div
         ref={parentRef}
         className="feed-scroll"
@@ -106,6 +136,7 @@ export function Feed() {
         role="listbox"
         tabIndex={0}
         aria-label={`${title} papers`}
+        aria-multiselectable="true"
         aria-busy={feedLoading}
         aria-activedescendant={activeRendered ? `paper-row-${selectedId}` : undefined}
         onKeyDown={onFeedKey}
@@ -113,15 +144,32 @@ export function Feed() {
       >
         <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
-            const row = rows[item.index]
+            const entry = entries[item.index]
+            if (!entry) return null
+            if (entry.kind === 'header') {
+              return (
+                <div
+                  key={entry.key}
+                  role="none"
+                  aria-hidden="true"
+                  className="feed-group"
+                  data-group={entry.key}
+                  style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+                >
+                  {entry.label}
+                </div>
+              )
+            }
+            const row = rows[entry.index]
             if (!row) return null
             return (
               <FeedRow
                 key={row.id}
                 row={row}
-                index={item.index}
+                index={entry.index}
                 setSize={setSize}
-                selected={row.id === selectedId}
+                selected={allPicked || (multi ? picked.has(row.id) : row.id === selectedId)}
+                current={row.id === selectedId}
                 terms={terms}
                 start={item.start}
                 height={item.size}
@@ -134,7 +182,7 @@ export function Feed() {
         </div>
       </div>
       {menu && <RowMenu menu={menu} onClose={closeMenu} />}
-      {empty && <p className="feed-empty">{query.trim() ? 'No papers match this search.' : 'No papers in this view.'}</p>}
+      {empty && !feedError && <p className="feed-empty">{query.trim() ? 'No papers match this search.' : 'No papers in this view.'}</p>}
     </section>
   )
 }

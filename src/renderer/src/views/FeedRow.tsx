@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, type MouseEvent } from 'react'
 import type { PaperRow } from '../../../preload/api'
 import { Highlight } from '../components/Highlight'
 import { authorLine, formatDigestDate } from '../lib/format'
@@ -7,18 +7,26 @@ interface Props {
   row: PaperRow
   index: number
   setSize: number
+  /** In the selection (aria-selected): the bulk selection, else the current paper. */
   selected: boolean
+  /** The feed's cursor (aria-activedescendant): j/k move it. */
+  current: boolean
   terms: readonly string[]
   start: number
   height: number
-  onSelect(id: number): void
+  onSelect(id: number, e: MouseEvent): void
   onOpen(id: number): void
   /** Right click: the row's context menu at (x, y). */
   onMenu?(row: PaperRow, x: number, y: number): void
 }
 
-/** One feed row. Its accessible name is the title; everything else is its description. */
-export const FeedRow = memo(function FeedRow({ row, index, setSize, selected, terms, start, height, onSelect, onOpen, onMenu }: Props) {
+const STATUS_TEXT = { unread: 'Unread', reading: 'Reading', read: 'Read' } as const
+
+/**
+ * One feed row. Its accessible name is the title; everything else is its description. Memoized:
+ * moving the selection re-renders only the two rows whose `selected`/`current` changed.
+ */
+export const FeedRow = memo(function FeedRow({ row, index, setSize, selected, current, terms, start, height, onSelect, onOpen, onMenu }: Props) {
   const metaId = `paper-meta-${row.id}`
   const unread = row.status === 'unread'
   // The option holds only the title, so its name is exactly its visible text (WCAG 2.5.3);
@@ -26,9 +34,12 @@ export const FeedRow = memo(function FeedRow({ row, index, setSize, selected, te
   return (
     <div
       role="none"
-      className={`row${selected ? ' selected' : ''}${unread ? ' unread' : ''}`}
+      className={`row${selected ? ' selected' : ''}${current ? ' current' : ''}${unread ? ' unread' : ''}`}
       style={{ transform: `translateY(${start}px)`, height }}
-      onClick={() => onSelect(row.id)}
+      onMouseDown={(e) => {
+        if (e.shiftKey) e.preventDefault() // a shift-click selects rows, not text
+      }}
+      onClick={(e) => onSelect(row.id, e)}
       onDoubleClick={() => onOpen(row.id)}
       onContextMenu={(e) => {
         if (!onMenu) return
@@ -48,10 +59,16 @@ export const FeedRow = memo(function FeedRow({ row, index, setSize, selected, te
         <Highlight text={row.title} terms={terms} />
       </div>
       <div className="row-meta" id={metaId} aria-hidden="true">
-        <span className={`status-dot ${row.status}`}>{row.status === 'unread' ? 'Unread' : row.status === 'reading' ? 'Reading' : 'Read'}</span>
-        {row.authors.length > 0 && <span className="row-authors">{authorLine(row.authors, row.authorCount)}</span>}
-        <span className="row-date">{formatDigestDate(row.digestDate)}</span>
-        {row.starred && <span className="badge star">Starred</span>}
+        <span className={`status-dot ${row.status}`}>{STATUS_TEXT[row.status]}</span>
+        {row.authors.length > 0 && (
+          <span className="row-authors">
+            <Highlight text={authorLine(row.authors, row.authorCount)} terms={terms} />
+          </span>
+        )}
+        <span className="row-date" title={row.digestDateInferred ? 'The digest did not give the year: inferred from the file date' : undefined}>
+          {formatDigestDate(row.digestDate, row.digestDateInferred)}
+        </span>
+        {row.starred && <span className="badge star">★ Starred</span>}
         {row.hasNote && <span className="badge">Note</span>}
         {row.hasCode && <span className="badge">Code</span>}
         {row.seenIn > 1 && <span className="badge">In {row.seenIn} digests</span>}
