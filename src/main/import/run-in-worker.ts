@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ImportProgressEvent, ImportReport } from '../../preload/api'
+import { freshBuild } from '../build-freshness.mjs'
 import { LibraryError } from '../library/db'
 import type { ImportSource } from './sources'
 
@@ -32,13 +33,16 @@ export interface WorkerEntry {
 }
 
 /**
- * The worker entry for this build of Folio: from source (run through tsx: tests, the bin before a
- * build) the TypeScript worker via worker-tsx.mjs; from a bundle (out/main: the app, the built CLI)
- * the built import-worker.js next to it.
+ * The worker entry for this build of Folio: from a bundle (out/main: the app, the built CLI) the
+ * built import-worker.js next to it; from source (tests, `folio serve` before a build) the built
+ * worker when it is fresh, else the TypeScript worker through tsx (worker-tsx.mjs).
  */
 export function defaultWorkerEntry(): WorkerEntry {
   const here = import.meta.url
   if (here.endsWith('.ts')) {
+    // From source: the built worker when it is fresh (starts at once), else the TypeScript one via tsx.
+    const built = freshBuild('import-worker.js')
+    if (built) return { file: built }
     const bootstrap = 'worker-tsx.mjs' // a variable, so bundlers leave this URL alone
     return { file: new URL(bootstrap, here) }
   }
