@@ -81,10 +81,12 @@ describe('desktop features in the renderer', () => {
     // back on the feed; the context-menu key opens it again; Star
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('listbox')
     await page.keyboard.press('ContextMenu')
+    await menu.waitFor()
     await menu.getByRole('menuitem', { name: 'Star' }).click()
     await viewButton(page, 'Starred', 1).waitFor()
     await expect.poll(() => starButton(page).getAttribute('aria-pressed')).toBe('true')
     // Add tag… asks for a name in a labelled field
+    await box.focus()
     await page.keyboard.press('Shift+F10')
     await menu.getByRole('menuitem', { name: 'Add tag…' }).click()
     const tagBox = page.getByRole('dialog', { name: 'Add a tag' }).getByLabel('Tag name')
@@ -92,6 +94,8 @@ describe('desktop features in the renderer', () => {
     await page.keyboard.press('Enter')
     await page.getByText('Tagged “to-read”').waitFor()
     // Esc closes without doing anything
+    await page.getByText('Tagged “to-read”').waitFor()
+    await box.focus()
     await page.keyboard.press('Shift+F10')
     await menu.waitFor()
     await page.keyboard.press('Escape')
