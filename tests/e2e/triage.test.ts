@@ -4,6 +4,8 @@
  * 50+ steps of undo; n for the next unread; search highlighting in the row and the abstract; a
  * malformed query explained inline; date group headers that are never options.
  */
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import type { Page } from 'playwright'
 import { describe, expect } from 'vitest'
 import {
@@ -34,6 +36,21 @@ async function viewCount(page: Page, label: string): Promise<number> {
     .getByRole('button', { name: new RegExp(`^${label} \\d+$`) })
     .textContent()
   return Number(/(\d+)\s*$/.exec(name ?? '')?.[1] ?? NaN)
+}
+
+const AXE_SOURCE = readFileSync(resolve(__dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8')
+
+/** axe-core's serious and critical violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE)
+  return page.evaluate(async () => {
+    type V = { id: string; impact: string | null; nodes: { html: string }[] }
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: V[] }> } }).axe
+    const { violations } = await axe.run(document, { resultTypes: ['violations'] })
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')}`)
+  })
 }
 
 async function closeReport(page: Page): Promise<void> {
@@ -107,6 +124,8 @@ describe('triage', { timeout: 90_000 }, () => {
     await expect.poll(() => selectedOptions(page).allTextContents()).toEqual([titles[0], titles[1], titles[3], titles[4]])
     const bulk = page.getByRole('toolbar', { name: 'Selected papers' })
     await bulk.getByText('4 selected').waitFor()
+    // Multi-selection, its toolbar and the date headers pass an axe scan.
+    expect(await seriousViolations(page)).toEqual([])
 
     // x toggles the current row (the ctrl-clicked one) back in; j then x adds the next.
     await listbox(page).focus()

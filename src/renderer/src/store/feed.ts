@@ -49,6 +49,8 @@ export function feedFilter(s: Pick<FeedSlice, 'view' | 'digestId' | 'tag' | 'que
 }
 
 export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
+  /** The filters of the list last (re)loaded. */
+  let shownKey = ''
   const fetchPage = (cursor: string | undefined) => {
     const { sort } = get()
     return api.feedPage({
@@ -97,8 +99,12 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
 
     async reloadFeed() {
       const gen = get().feedGen + 1
-      // A different (or refreshed) list: the bulk selection no longer means anything.
-      set({ feedGen: gen, feedLoading: true, picked: new Set(), allPicked: false })
+      // A different list: the bulk selection no longer means anything (a refresh keeps it).
+      const { view, digestId, tag, query, sort } = get()
+      const key = JSON.stringify([view, digestId, tag, query.trim(), sort])
+      if (key !== shownKey) set({ picked: new Set(), allPicked: false })
+      shownKey = key
+      set({ feedGen: gen, feedLoading: true })
       try {
         const page = await fetchPage(undefined)
         if (get().feedGen !== gen) return

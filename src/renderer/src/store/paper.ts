@@ -56,8 +56,11 @@ export interface PaperSlice {
 const quoteTitle = (title: string): string => `“${title.length > 60 ? `${title.slice(0, 59)}…` : title}”`
 const papers = (n: number): string => `${n.toLocaleString('en')} paper${n === 1 ? '' : 's'}`
 
-export const createPaperSlice: SliceCreator<PaperSlice> = (set, get) => {
+export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
   let lastMove = 0
+  /** j presses at the end of the loaded rows while the next page loads: applied when it arrives. */
+  let pendingDown = 0
+  let waitingForPage = false
   let loadTimer: ReturnType<typeof setTimeout> | undefined
 
   /** Apply known new values to the feed rows and the open paper, then refresh counts. */
@@ -172,9 +175,26 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get) => {
     },
 
     moveSelection(delta) {
-      const { rows, selectedId, nextCursor } = get()
+      const { rows, selectedId, nextCursor, feedGen } = get()
       if (!rows.length) return
       const at = selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId)
+      if (delta === 1 && at === rows.length - 1 && nextCursor) {
+        // At the end of what is loaded: keep the presses, move when the next page arrives.
+        pendingDown++
+        if (!waitingForPage) {
+          waitingForPage = true
+          const stop = store.subscribe((s, prev) => {
+            if (s.feedGen === feedGen && s.rows.length <= prev.rows.length && s.nextCursor) return
+            stop()
+            waitingForPage = false
+            const n = pendingDown
+            pendingDown = 0
+            if (s.feedGen === feedGen) for (let i = 0; i < n; i++) get().moveSelection(1)
+          })
+        }
+        void get().loadMore()
+        return
+      }
       const next = at === -1 ? (delta === 1 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, at + delta))
       const row = rows[next]
       if (row) get().select(row.id)

@@ -65,11 +65,20 @@ export function Feed() {
   // Keep the selected row in view (keyboard navigation); the first row of a group shows its header.
   const selectedIndex = selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId)
   const selectedEntry = selectedIndex >= 0 ? (entryOfRow ? entryOfRow[selectedIndex]! : selectedIndex) : -1
+  // Once per frame (several j presses in one frame scroll once), and only when the row is not
+  // already in view: scrolling forces a layout, and a held j must not pay it on every press.
   useEffect(() => {
     if (selectedEntry < 0) return
-    const before = entries[selectedEntry - 1]
-    if (before?.kind === 'header') virtualizer.scrollToIndex(selectedEntry - 1, { align: 'auto' })
-    virtualizer.scrollToIndex(selectedEntry, { align: 'auto' })
+    const frame = requestAnimationFrame(() => {
+      const item = virtualizer.measurementsCache[selectedEntry]
+      const top = virtualizer.scrollOffset ?? 0
+      const height = virtualizer.scrollRect?.height ?? 0
+      const header = entries[selectedEntry - 1]?.kind === 'header' ? HEADER_HEIGHT : 0
+      if (item && height && item.start - header >= top && item.end <= top + height) return
+      if (header) virtualizer.scrollToIndex(selectedEntry - 1, { align: 'auto' })
+      virtualizer.scrollToIndex(selectedEntry, { align: 'auto' })
+    })
+    return () => cancelAnimationFrame(frame)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedEntry, virtualizer])
 
