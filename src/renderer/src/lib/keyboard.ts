@@ -100,6 +100,7 @@ export function handleGlobalKey(e: KeyboardEvent): void {
     case 'x':
       return run(() => s.togglePicked())
     case 'A':
+      if (!e.shiftKey) return // Caps Lock is not Shift: marking a whole view read takes Shift+A
       return run(() => void s.markViewRead())
     case 'n':
       return run(() => void goToUnread(1))
