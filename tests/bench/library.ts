@@ -3,6 +3,7 @@ import { counts } from '../../src/main/library/counts'
 import { feedPage } from '../../src/main/library/feed'
 import { openLibrary } from '../../src/main/library/index'
 import { restoreStatus, setStatus } from '../../src/main/library/status'
+import { setViewStatus } from '../../src/main/library/view-status'
 import { VIEWS } from '../../src/preload/api'
 import { populateLibrary } from '../helpers/generate'
 import { percentile, sample, type Result } from './report'
@@ -71,6 +72,20 @@ export async function benchLibrary(path: string): Promise<Result[]> {
     }
     const bulkMs = Math.max(...bulk)
     results.push({ group: 'library', name: 'bulk mark-read of 10,000 papers (worst of 5)', value: bulkMs, unit: 'ms', target: 300, pass: bulkMs < 300 })
+
+    // Shift+A: a whole view marked read server-side in one statement, then undone.
+    const digestId = digestIds[0]!
+    const digestView = sample(() => restoreStatus(db, setViewStatus(db, { view: 'all', digestId }, 'read').changed), 10)
+    results.push({ group: 'library', name: 'mark a digest view read + undo (setViewStatus, ~70 papers): p95', value: percentile(digestView, 95), unit: 'ms' })
+    let t = performance.now()
+    const whole = setViewStatus(db, { view: 'unread' }, 'read')
+    const wholeMs = performance.now() - t
+    t = performance.now()
+    restoreStatus(db, whole.changed)
+    const undoMs = performance.now() - t
+    const n = whole.changed.length.toLocaleString('en')
+    results.push({ group: 'library', name: `mark the whole Unread view read (${n} papers, one UPDATE)`, value: wholeMs, unit: 'ms' })
+    results.push({ group: 'library', name: `undo it (restoreStatus of ${n} changes)`, value: undoMs, unit: 'ms' })
     return results
   } finally {
     lib.close()
