@@ -135,11 +135,6 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
     }
   }
 
-  const load = (id: number) => {
-    void get().loadPaper(id)
-    void get().loadNote(id)
-  }
-
   return {
     selectedId: null,
     paper: null,
@@ -159,18 +154,19 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
         get().closeNote()
         return
       }
-      // A held j: show the selection move at once, fetch the paper when the keys pause.
+      // The note at once (switching papers must never lose or misplace text). A held j: show the
+      // selection move at once, fetch and render the paper when the keys pause.
+      void get().loadNote(id)
       const now = performance.now()
       const fast = now - lastMove < FAST_MOVE_MS
       lastMove = now
       if (fast) {
-        get().closeNote()
         loadTimer = setTimeout(() => {
           loadTimer = undefined
-          if (get().selectedId === id) load(id)
+          if (get().selectedId === id) void get().loadPaper(id)
         }, FAST_MOVE_MS)
       } else {
-        load(id)
+        void get().loadPaper(id)
       }
     },
 
