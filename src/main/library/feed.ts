@@ -19,6 +19,13 @@ const VIEW_FILTER: Record<View, string | null> = {
   notes: 'p.has_note = 1'
 }
 
+/**
+ * The Unread or Read view sorted by first seen or title: `+p.status` keeps SQLite from choosing the
+ * status index (then sorting every paper of that status); it walks the sort's own index and filters.
+ * (Reading, a small status, has its own partial index.)
+ */
+const unindexedStatus = (clause: string): string => clause.replace(/^p\.status = '(unread|read)'/, "+p.status = '$1'")
+
 interface Order {
   /** Columns of the keyset, in order, each with its direction. */
   keys: { expr: string; desc: boolean }[]
@@ -131,6 +138,12 @@ export function feedPage(db: DB, input: FeedQuery): FeedPage {
   }
 
   const order = q.digestId !== undefined ? DIGEST_ORDER : ORDERS[q.sort]
+  let source = from
+  if (q.digestId === undefined && q.sort !== 'digest') {
+    where.splice(0, where.length, ...where.map(unindexedStatus))
+    // The planner prefers the status index and a sort; the Reading view has partial indexes in each order.
+    if (q.view === 'reading') source = `papers p INDEXED BY papers_reading_by_${q.sort === 'title' ? 'title' : 'first_seen'}`
+  }
   const cursor = decodeCursor(q.cursor, order.keys.length)
   if (cursor) {
     // After (k0, k1) in the sort order, keys in either direction: a range on k0 the index can
@@ -141,7 +154,7 @@ export function feedPage(db: DB, input: FeedQuery): FeedPage {
   }
   const orderBy = order.keys.map((k) => `${k.expr}${k.desc ? ' DESC' : ''}`).join(', ')
   const keyCols = order.keys.map((k, i) => `${k.expr} AS k${i}`).join(', ')
-  const sql = `SELECT ${ROW_COLUMNS}, ${keyCols} FROM ${from}
+  const sql = `SELECT ${ROW_COLUMNS}, ${keyCols} FROM ${source}
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy} LIMIT ?`
   const rows = stmt<unknown[], RowRecord & Record<string, unknown>>(db, sql).all(...params, q.limit + 1)
   const more = rows.length > q.limit

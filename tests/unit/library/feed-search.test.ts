@@ -2,6 +2,7 @@ import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest'
 import { feedPage } from '../../../src/main/library/feed'
 import { parseQuery } from '../../../src/main/library/search'
 import { setStarred, setStatus } from '../../../src/main/library/status'
+import { tagPapers } from '../../../src/main/library/tags'
 import { addDigest, paper } from '../../helpers/papers'
 import { tempLibrary } from '../../helpers/temp'
 
@@ -40,6 +41,23 @@ describe('feed paging', () => {
     expect(page.items.map((r) => r.id)).toEqual(older.slice(0, 5))
     const next = feedPage(t.lib.db, { digestId, limit: 5, cursor: page.nextCursor! })
     expect(next.items.map((r) => r.id)).toEqual(older.slice(5, 10))
+  })
+
+  it('status views in every sort order return exactly that status, paged, with filters (index hints hold)', () => {
+    const reading = [...older.slice(0, 7), ...newer.slice(3, 9)]
+    setStatus(t.lib.db, reading, 'reading')
+    setStatus(t.lib.db, older.slice(50, 60), 'read')
+    tagPapers(t.lib.db, reading.slice(0, 4), ['deep'], [])
+    for (const sort of ['digest', 'firstSeen', 'title'] as const) {
+      const first = feedPage(t.lib.db, { view: 'reading', sort, limit: 5 })
+      const rest = feedPage(t.lib.db, { view: 'reading', sort, limit: 50, cursor: first.nextCursor! })
+      expect([...first.items, ...rest.items].map((r) => r.id).sort()).toEqual([...reading].sort())
+      expect(feedPage(t.lib.db, { view: 'reading', sort, tag: 'deep' }).items.map((r) => r.id).sort()).toEqual(reading.slice(0, 4).sort())
+      expect(feedPage(t.lib.db, { view: 'read', sort }).items.map((r) => r.id).sort()).toEqual(older.slice(50, 60).sort())
+    }
+    const titles = feedPage(t.lib.db, { view: 'reading', sort: 'title' }).items.map((r) => r.title)
+    expect(titles).toEqual([...titles].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())))
+    setStatus(t.lib.db, [...reading, ...older.slice(50, 60)], 'unread')
   })
 
   it('rejects a forged cursor with a clear error', () => {

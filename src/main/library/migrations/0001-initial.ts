@@ -38,9 +38,14 @@ const migration: Migration = {
       CREATE INDEX papers_by_digest ON papers(digest_date DESC, id);
       CREATE INDEX papers_by_first_seen ON papers(first_seen DESC, id);
       CREATE INDEX papers_by_title ON papers(title_key, id);
+      -- Status views sorted by date use this one; sorted by first seen or title they walk the sort's
+      -- index and filter (feed.ts writes +p.status there): fewer status indexes keep bulk status
+      -- changes fast (10,000 papers marked read touch two indexes, not four).
       CREATE INDEX papers_status_by_digest ON papers(status, digest_date DESC, id);
-      CREATE INDEX papers_status_by_first_seen ON papers(status, first_seen DESC, id);
-      CREATE INDEX papers_status_by_title ON papers(status, title_key, id);
+      -- Reading is the small status (a few papers): its own partial indexes for the other sorts,
+      -- which status changes between unread and read never touch.
+      CREATE INDEX papers_reading_by_title ON papers(title_key, id) WHERE status = 'reading';
+      CREATE INDEX papers_reading_by_first_seen ON papers(first_seen DESC, id) WHERE status = 'reading';
       CREATE INDEX papers_starred_by_digest ON papers(digest_date DESC, id) WHERE starred = 1;
       CREATE INDEX papers_starred_by_first_seen ON papers(first_seen DESC, id) WHERE starred = 1;
       CREATE INDEX papers_starred_by_title ON papers(title_key, id) WHERE starred = 1;
