@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { api } from './api'
 import { ImportProgress } from './components/ImportProgress'
 import { ImportReportPanel } from './components/ImportReportPanel'
@@ -10,10 +10,12 @@ import { importDropped, startShell } from './lib/shell'
 import { useStore } from './store'
 import { Feed } from './views/Feed'
 import { NotesView } from './views/NotesView'
-import { PaperPane } from './views/PaperPane'
 import { Sidebar, SidebarResizer } from './views/Sidebar'
 import { Toolbar } from './views/Toolbar'
 import { Welcome } from './views/Welcome'
+
+// The paper pane carries KaTeX, markdown-it and DOMPurify: its own chunk, so the feed paints first.
+const PaperPane = lazy(() => import('./views/PaperPane').then((m) => ({ default: m.PaperPane })))
 
 function Main() {
   const mode = useStore((s) => s.mode)
@@ -62,7 +64,9 @@ export function App() {
         <ImportReportPanel />
         <Main />
       </main>
-      <PaperPane />
+      <Suspense fallback={<section className="paper-pane" aria-label="Paper" />}>
+        <PaperPane />
+      </Suspense>
       <Toasts />
       <ShortcutSheet />
       <SettingsDialog />

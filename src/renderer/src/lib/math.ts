@@ -3,6 +3,7 @@
  * "<code>" shows as text); math segments are rendered offline by KaTeX (trust off, no throw)
  * and sanitised again before they reach the DOM.
  */
+import 'katex/dist/katex.min.css'
 import DOMPurify from 'dompurify'
 import katex from 'katex'
 

@@ -6,6 +6,7 @@
  * (Electron only: their paths go to api.importPaths).
  */
 import type { View } from '../../../preload/api'
+import type { Settings } from '../../../preload/settings'
 import { COMMANDS, isViewCommand } from '../../../preload/commands'
 import { api } from '../api'
 import { useStore } from '../store'
@@ -72,6 +73,22 @@ export async function handleCommand(command: string): Promise<void> {
  * Start: settings first (they choose the view), then the feed and counts; restore the last
  * paper; listen for commands and main's imports, then tell main the renderer listens.
  */
+/**
+ * The first requests, started as soon as the bundle runs (before React's first render): settings
+ * (theme, last view) and the sidebar counts go out together; the feed follows the settings.
+ */
+let firstLoad: { settings: Promise<Settings | null>; counts: Promise<void>; feed: Promise<void> } | undefined
+export function startFirstLoad(): void {
+  if (firstLoad) return
+  const s = useStore.getState()
+  const settings = s.loadSettings()
+  const feed = settings.then((loaded) => {
+    if (loaded && loaded.lastView !== useStore.getState().view) useStore.setState({ view: loaded.lastView })
+    return useStore.getState().reloadFeed()
+  })
+  firstLoad = { settings, counts: s.refreshCounts(), feed }
+}
+
 export function startShell(): () => void {
   let stopped = false
   const stops = [
@@ -85,10 +102,10 @@ export function startShell(): () => void {
   ]
   void (async () => {
     const s = useStore.getState()
-    const settings = await s.loadSettings()
+    startFirstLoad()
+    const settings = await firstLoad!.settings
     if (stopped) return
-    if (settings && settings.lastView !== useStore.getState().view) useStore.setState({ view: settings.lastView })
-    await Promise.all([s.refreshCounts(), s.reloadFeed()])
+    await Promise.all([firstLoad!.counts, firstLoad!.feed])
     const last = settings?.lastPaperId ?? null
     if (last !== null && useStore.getState().selectedId === null) {
       try {
