@@ -3,7 +3,7 @@
  * (`rss.arxiv.org/atom/<cat>`, `oai:` ids and the RSS description prefix). Streamed with saxes.
  */
 import {
-  arxivLinks,
+  applyArxivId,
   classifyDoi,
   collapseWhitespace,
   extractLinks,
@@ -229,13 +229,7 @@ function entryPaper(e: Entry, rank: number, warnings: string[]): ParsedPaper | u
     categories,
     extras
   }
-  if (id) {
-    paper.arxivId = id.id
-    if (id.version !== undefined) paper.version = id.version
-    Object.assign(paper.links, arxivLinks(id.id))
-  } else {
-    warnings.push(`entry ${e.index}: no arXiv id in "${title.slice(0, 60)}"`)
-  }
+  if (!applyArxivId(paper, id)) warnings.push(`entry ${e.index}: no arXiv id in "${title.slice(0, 60)}"`)
   if (e.published !== undefined) paper.published = e.published
   const d = classifyDoi(e.doi ?? e.doiLink ?? '')
   if (d.doi !== undefined) {

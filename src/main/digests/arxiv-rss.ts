@@ -3,7 +3,7 @@
  * so a 20,000-item feed never builds a document tree.
  */
 import {
-  arxivLinks,
+  applyArxivId,
   classifyDoi,
   collapseWhitespace,
   extractLinks,
@@ -124,13 +124,7 @@ export function feedPaper(item: Item, rank: number, warnings: string[]): ParsedP
     categories: [...new Set(item.categories)],
     extras
   }
-  if (id) {
-    paper.arxivId = id.id
-    if (id.version !== undefined) paper.version = id.version
-    Object.assign(paper.links, arxivLinks(id.id))
-  } else {
-    warnings.push(`item ${item.index}: no arXiv id in "${title.slice(0, 60)}"`)
-  }
+  if (!applyArxivId(paper, id)) warnings.push(`item ${item.index}: no arXiv id in "${title.slice(0, 60)}"`)
   if (item.doi !== undefined) {
     const d = classifyDoi(item.doi)
     if (d.doi !== undefined) {

@@ -6,7 +6,7 @@
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser'
 import {
   arxivIdFromDoi,
-  arxivLinks,
+  applyArxivId,
   type ArxivId,
   classifyDoi,
   collapseWhitespace,
@@ -133,11 +133,7 @@ export const parseBibtex: DigestParser = (text, _ctx, onPaper) => {
     const safe = url !== undefined ? safeHttpUrl(url.trim()) : undefined
     if (safe !== undefined) links.url = safe
     const paper: ParsedPaper = { title, abstract, authors, links, categories: [], extras }
-    if (id) {
-      paper.arxivId = id.id
-      if (id.version !== undefined) paper.version = id.version
-      Object.assign(links, arxivLinks(id.id))
-    }
+    applyArxivId(paper, id)
     const doi = field(entry, 'doi')
     if (doi !== undefined) {
       const d = classifyDoi(doi)

@@ -3,6 +3,7 @@
  * whitespace, URLs found in abstracts. Pure functions, no I/O.
  */
 import type { PaperLinks } from '../../preload/api'
+import type { ParsedPaper } from './types'
 import { latexToUnicode } from './latex'
 
 export { latexToUnicode, stripBraces } from './latex'
@@ -79,6 +80,15 @@ function withVersion(id: string, v: string | undefined): ArxivId {
 /** `https://arxiv.org/abs/<id>` and `https://arxiv.org/pdf/<id>` (unversioned). */
 export function arxivLinks(id: string): Pick<PaperLinks, 'abs' | 'pdf'> {
   return { abs: `https://arxiv.org/abs/${id}`, pdf: `https://arxiv.org/pdf/${id}` }
+}
+
+/** Give a parsed paper its arXiv id, version and abs/pdf links. False (paper unchanged) without an id. */
+export function applyArxivId(paper: Pick<ParsedPaper, 'arxivId' | 'version' | 'links'>, id: ArxivId | undefined): boolean {
+  if (!id) return false
+  paper.arxivId = id.id
+  if (id.version !== undefined) paper.version = id.version
+  Object.assign(paper.links, arxivLinks(id.id))
+  return true
 }
 
 /**

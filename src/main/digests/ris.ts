@@ -3,7 +3,7 @@
  * older Reference Manager synonyms. Lenient when reading tags, strict when detecting.
  */
 import {
-  arxivLinks,
+  applyArxivId,
   type ArxivId,
   classifyDoi,
   collapseWhitespace,
@@ -125,11 +125,7 @@ function toPaper(r: Rec, rank: number, warnings: string[]): ParsedPaper | undefi
   const paper: ParsedPaper = { title, abstract, authors, links, categories: [], extras }
   if (date.date !== undefined) paper.published = date.date
   const id = arxivIdOf(r)
-  if (id) {
-    paper.arxivId = id.id
-    if (id.version !== undefined) paper.version = id.version
-    Object.assign(links, arxivLinks(id.id))
-  }
+  applyArxivId(paper, id)
   for (const d of all(r, 'DO').concat(all(r, 'DI'))) {
     const c = classifyDoi(d)
     if (c.doi !== undefined) {
