@@ -86,8 +86,11 @@ describe('desktop features in the renderer', () => {
     await viewButton(page, 'Starred', 1).waitFor()
     await expect.poll(() => starButton(page).getAttribute('aria-pressed')).toBe('true')
     // Add tag… asks for a name in a labelled field
+    await menu.waitFor({ state: 'detached' })
     await box.focus()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('listbox')
     await page.keyboard.press('Shift+F10')
+    await menu.waitFor()
     await menu.getByRole('menuitem', { name: 'Add tag…' }).click()
     const tagBox = page.getByRole('dialog', { name: 'Add a tag' }).getByLabel('Tag name')
     await tagBox.fill('to-read')

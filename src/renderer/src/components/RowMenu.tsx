@@ -71,11 +71,19 @@ export function RowMenu({ menu, onClose }: { menu: RowMenuState; onClose(): void
     const away = (e: MouseEvent) => {
       if (!ref.current?.contains(e.target as Node)) onClose()
     }
+    // The window losing focus (another app) closes the menu; a blur that leaves the page focused does not.
+    let pending: ReturnType<typeof setTimeout> | undefined
+    const blurred = () => {
+      pending = setTimeout(() => {
+        if (!document.hasFocus()) onClose()
+      }, 0)
+    }
     window.addEventListener('mousedown', away)
-    window.addEventListener('blur', onClose)
+    window.addEventListener('blur', blurred)
     return () => {
+      clearTimeout(pending)
       window.removeEventListener('mousedown', away)
-      window.removeEventListener('blur', onClose)
+      window.removeEventListener('blur', blurred)
     }
   }, [onClose])
 

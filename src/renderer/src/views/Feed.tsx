@@ -112,7 +112,9 @@ export function Feed() {
   }, [])
   const onFeedKey = (e: React.KeyboardEvent) => {
     if (e.key !== 'ContextMenu' && !(e.shiftKey && e.key === 'F10')) return
-    const row = rows.find((r) => r.id === selectedId)
+    // The selection as it is now (a key can arrive before this component re-renders).
+    const now = useStore.getState()
+    const row = now.rows.find((r) => r.id === now.selectedId)
     if (!row) return
     e.preventDefault()
     const box = document.getElementById(`paper-row-${row.id}`)?.getBoundingClientRect() ?? parentRef.current?.getBoundingClientRect()
