@@ -51,6 +51,7 @@ export async function benchUi(libPath: string): Promise<Result[]> {
     const listbox = page.getByRole('listbox', { name: /papers$/ })
     await listbox.focus()
 
+    console.error(`[bench ui] first paint: ${paints.map((p) => p.toFixed(0)).join(', ')} ms`)
     // 2. Hold j through 2,000 rows while the page records every frame's gap.
     await page.evaluate(() => {
       const w = window as unknown as { __gaps: number[]; __run: boolean }
@@ -81,6 +82,7 @@ export async function benchUi(libPath: string): Promise<Result[]> {
       pass: worst < 50 && Number(position) >= 2000
     })
 
+    console.error(`[bench ui] j held through ${position} rows, worst frame ${worst.toFixed(0)} ms`)
     // 3. Scroll 10,000 rows, collect garbage, read the JS heap.
     for (let i = 0; i < 400; i++) {
       const reached = await listbox.evaluate((el) => {
