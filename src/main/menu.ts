@@ -80,7 +80,7 @@ async function runImport(deps: MenuDeps, folder: boolean): Promise<void> {
   const sources: ImportSource[] = picked.filePaths.map((path) => ({ kind: 'path', path }))
   let report: ImportReport
   try {
-    report = importSources(deps.lib, sources)
+    report = await importSources(deps.lib, sources)
   } catch (err) {
     dialog.showErrorBox('Import failed', err instanceof Error ? err.message : String(err))
     return

@@ -111,7 +111,7 @@ describe('contract fuzz: every method validates its input', () => {
     t = tempDir()
     libPath = join(t.dir, 'library.sqlite')
     lib = openLibrary(libPath)
-    importSources(lib, [{ kind: 'path', path: fixture('hf-trending-jun6.txt') }, { kind: 'path', path: fixture('hf-daily-papers.json') }])
+    await importSources(lib, [{ kind: 'path', path: fixture('hf-trending-jun6.txt') }, { kind: 'path', path: fixture('hf-daily-papers.json') }])
     opened = []
     const settings = openSettings(join(t.dir, 'settings.json'))
     dispatch = createDispatcher(lib, {
@@ -206,7 +206,7 @@ describe('contract fuzz: every method validates its input', () => {
       writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>')
       hostLib = join(t.dir, 'host.sqlite')
       const seed = openLibrary(hostLib)
-      importSources(seed, [{ kind: 'path', path: fixture('hf-trending-jun6.txt') }, { kind: 'path', path: fixture('hf-daily-papers.json') }])
+      await importSources(seed, [{ kind: 'path', path: fixture('hf-trending-jun6.txt') }, { kind: 'path', path: fixture('hf-daily-papers.json') }])
       seed.close()
       host = await startHost({ libraryPath: hostLib, rendererDir })
     })

@@ -32,9 +32,9 @@ describe('hostile text in exports', () => {
   let t: ReturnType<typeof tempLibrary>
   let titles: string[]
   let shortIds: number[]
-  beforeAll(() => {
+  beforeAll(async () => {
     t = tempLibrary()
-    const report = importSources(t.lib, [
+    const report = await importSources(t.lib, [
       { kind: 'path', path: fixture('hostile/hf-daily-papers-hostile.json') },
       { kind: 'path', path: fixture('hostile/arxiv-rss-hostile.xml') },
       { kind: 'bytes', name: 'formula.ris', bytes: Buffer.from(FORMULA_RIS) }

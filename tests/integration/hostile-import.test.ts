@@ -22,9 +22,9 @@ const UNSAFE_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u206
 describe('importing hostile digests', () => {
   let t: ReturnType<typeof tempLibrary>
   let papers: PaperDetail[]
-  beforeAll(() => {
+  beforeAll(async () => {
     t = tempLibrary()
-    const report = importSources(t.lib, [
+    const report = await importSources(t.lib, [
       { kind: 'path', path: HOSTILE_JSON },
       { kind: 'path', path: HOSTILE_RSS }
     ])

@@ -28,8 +28,8 @@ describe('importing digests', () => {
   afterEach(() => t.cleanup())
   const paperCount = (): number => t.lib.db.prepare('SELECT count(*) FROM papers').pluck().get() as number
 
-  it('imports the real trending page: 61 papers, exact first and last titles, code links, inferred year', () => {
-    const r = importSources(t.lib, [path('hf-trending-jun6.txt')])
+  it('imports the real trending page: 61 papers, exact first and last titles, code links, inferred year', async () => {
+    const r = await importSources(t.lib, [path('hf-trending-jun6.txt')])
     expect(r).toMatchObject({ added: 61, merged: 0, rejected: 0 })
     expect(r.files[0]).toMatchObject({ ok: true, format: 'hf-text', papers: 61 })
     const titles = t.lib.db.prepare('SELECT p.title FROM digest_papers dp JOIN papers p ON p.id = dp.paper_id ORDER BY dp.position').pluck().all()
@@ -47,33 +47,33 @@ describe('importing digests', () => {
     expect(digest.date_inferred).toBe(1)
   })
 
-  it('is idempotent: re-importing the same bytes adds nothing, even under another name', () => {
-    importSources(t.lib, [path('hf-trending-jun6.txt')])
+  it('is idempotent: re-importing the same bytes adds nothing, even under another name', async () => {
+    await importSources(t.lib, [path('hf-trending-jun6.txt')])
     const before = snapshot(t)
     const copy = join(t.dir, 'renamed.txt')
     copyFileSync(fixture('hf-trending-jun6.txt'), copy)
-    const again = importSources(t.lib, [path('hf-trending-jun6.txt'), { kind: 'path', path: copy }])
+    const again = await importSources(t.lib, [path('hf-trending-jun6.txt'), { kind: 'path', path: copy }])
     expect(again).toMatchObject({ added: 0, merged: 0, rejected: 0 })
     expect(again.files.every((f) => f.alreadyImported)).toBe(true)
     expect(snapshot(t)).toEqual(before)
   })
 
-  it('a changed file with the same name is a new digest; known papers are linked, not duplicated', () => {
+  it('a changed file with the same name is a new digest; known papers are linked, not duplicated', async () => {
     const file = join(t.dir, 'digest.txt')
     const text = readFileSync(fixture('hf-trending-crlf.txt'), 'utf8')
     writeFileSync(file, text)
-    importSources(t.lib, [{ kind: 'path', path: file }])
+    await importSources(t.lib, [{ kind: 'path', path: file }])
     writeFileSync(file, text.replace(/\r\n$/, '') + '\r\n\r\nA Brand New Paper Title\r\n\r\nThis abstract is long enough to be an abstract and ends with a full stop, as abstracts do.\r\n')
-    const r = importSources(t.lib, [{ kind: 'path', path: file }])
+    const r = await importSources(t.lib, [{ kind: 'path', path: file }])
     expect(r).toMatchObject({ added: 1, merged: 3 })
     expect(t.lib.db.prepare('SELECT count(*) FROM digests').pluck().get()).toBe(2)
   })
 
-  it('the 7 good samples in any order make 17 papers; cross-file duplicates become one paper remembering every digest', () => {
+  it('the 7 good samples in any order make 17 papers; cross-file duplicates become one paper remembering every digest', async () => {
     for (const order of [GOOD, [...GOOD].reverse()]) {
       const t2 = tempLibrary()
       try {
-        const r = importSources(t2.lib, order.map(path))
+        const r = await importSources(t2.lib, order.map(path))
         expect(r.rejected).toBe(0)
         expect(t2.lib.db.prepare('SELECT count(*) FROM papers').pluck().get()).toBe(17)
         const resnet = t2.lib.db.prepare("SELECT id FROM papers WHERE arxiv_id = '1512.03385'").pluck().get() as number
@@ -95,13 +95,13 @@ describe('importing digests', () => {
     }
   })
 
-  it('refuses bad files with a message naming the file and the reason, imports the good ones, and changes nothing for the bad', () => {
+  it('refuses bad files with a message naming the file and the reason, imports the good ones, and changes nothing for the bad', async () => {
     const folder = join(t.dir, 'mixed')
     mkdirSync(join(folder, 'sub'), { recursive: true })
     for (const f of ['empty.txt', 'binary.bin', 'truncated.json', 'not-a-digest.txt']) copyFileSync(fixture(`bad/${f}`), join(folder, f))
     copyFileSync(fixture('arxiv-rss.xml'), join(folder, 'sub', 'feed.xml'))
     copyFileSync(fixture('bad/utf16.txt'), join(folder, 'sub', 'notepad.txt'))
-    const r = importSources(t.lib, [{ kind: 'path', path: folder }, { kind: 'path', path: join(t.dir, 'vanished.txt') }])
+    const r = await importSources(t.lib, [{ kind: 'path', path: folder }, { kind: 'path', path: join(t.dir, 'vanished.txt') }])
     expect(r.rejected).toBe(5)
     expect(r.added).toBe(6)
     const errors = Object.fromEntries(r.files.filter((f) => !f.ok).map((f) => [f.file.split('/').pop(), f.error]))
@@ -117,30 +117,30 @@ describe('importing digests', () => {
     expect(t.lib.db.prepare('SELECT count(*) FROM digests').pluck().get()).toBe(2)
   })
 
-  it('refuses an unreadable file and a file over the size limit, naming the limit', () => {
+  it('refuses an unreadable file and a file over the size limit, naming the limit', async () => {
     const file = join(t.dir, 'locked.txt')
     copyFileSync(fixture('hf-trending-crlf.txt'), file)
     chmodSync(file, 0o000)
-    const r = importSources(t.lib, [{ kind: 'path', path: file }, path('arxiv-rss.xml')], { maxBytes: 4096 })
+    const r = await importSources(t.lib, [{ kind: 'path', path: file }, path('arxiv-rss.xml')], { maxBytes: 4096 })
     if (process.getuid?.() !== 0) expect(r.files[0]!.error).toMatch(/locked\.txt: permission denied/)
     expect(r.files[1]!.error).toMatch(/arxiv-rss\.xml: file is 5\.1 MB|arxiv-rss\.xml: file is .* the limit is/)
     expect(paperCount()).toBe(r.files[0]!.ok ? 3 : 0)
   })
 
-  it('--dry-run reports what would be added and merged and writes nothing', () => {
-    importSources(t.lib, [path('hf-daily-papers.json')])
+  it('--dry-run reports what would be added and merged and writes nothing', async () => {
+    await importSources(t.lib, [path('hf-daily-papers.json')])
     const before = snapshot(t)
-    const r = importSources(t.lib, [path('arxiv-rss.xml')], { dryRun: true })
+    const r = await importSources(t.lib, [path('arxiv-rss.xml')], { dryRun: true })
     expect(r).toMatchObject({ added: 2, merged: 2, rejected: 0 })
     expect(snapshot(t)).toEqual(before)
   })
 
-  it('never touches status or notes of known papers', () => {
-    importSources(t.lib, [path('hf-daily-papers.json')])
+  it('never touches status or notes of known papers', async () => {
+    await importSources(t.lib, [path('hf-daily-papers.json')])
     const id = t.lib.db.prepare("SELECT id FROM papers WHERE arxiv_id = '2106.09685'").pluck().get() as number
     setStatus(t.lib.db, [id], 'read')
     saveNote(t.lib.db, id, 'keep me')
-    importSources(t.lib, [path('arxiv-rss.xml'), path('hf-trending-crlf.txt')])
+    await importSources(t.lib, [path('arxiv-rss.xml'), path('hf-trending-crlf.txt')])
     const p = getPaper(t.lib.db, id)
     expect(p.status).toBe('read')
     expect(t.lib.db.prepare('SELECT body FROM notes WHERE paper_id = ?').pluck().get(id)).toBe('keep me')

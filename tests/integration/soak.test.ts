@@ -35,11 +35,11 @@ describe('soak: two processes, 10,000 operations, one library', () => {
   let t: ReturnType<typeof tempDir>
   let path: string
   let lib: Library
-  beforeAll(() => {
+  beforeAll(async () => {
     t = tempDir()
     path = join(t.dir, 'library.sqlite')
     lib = openLibrary(path)
-    const seed = importSources(lib, [{ kind: 'bytes', name: 'seed.xml', bytes: Buffer.from(generateArxivRss(400, 3)) }])
+    const seed = await importSources(lib, [{ kind: 'bytes', name: 'seed.xml', bytes: Buffer.from(generateArxivRss(400, 3)) }])
     expect(seed.added).toBe(400)
   })
   afterAll(() => {
@@ -55,7 +55,7 @@ describe('soak: two processes, 10,000 operations, one library', () => {
     const worker = runWorker([path, JSON.stringify(theirs), String(OPS_EACH), '7', '300000'])
     // Let the worker start, then run our half concurrently (synchronous SQLite, its own connection).
     await new Promise((r) => setTimeout(r, 300))
-    const ours = runOps(lib, { ids: mine, count: OPS_EACH, seed: 11, importOffset: 200_000, who: 'test' })
+    const ours = await runOps(lib, { ids: mine, count: OPS_EACH, seed: 11, importOffset: 200_000, who: 'test' })
     const theirsLedger = await worker
     expect(ours.ops + theirsLedger.ops).toBe(10_000)
     // they really ran at the same time

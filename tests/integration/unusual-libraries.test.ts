@@ -85,14 +85,14 @@ describe('unusual libraries', () => {
   })
 
   describe('disk full during an import', () => {
-    it('SQLite runs out of pages: "disk is full", nothing written, the library intact', () => {
+    it('SQLite runs out of pages: "disk is full", nothing written, the library intact', async () => {
       const file = copyOf('full-pages')
       const before = contents(file)
       const lib = openLibrary(file)
       try {
         const pages = lib.db.pragma('page_count', { simple: true }) as number
         lib.db.pragma(`max_page_count = ${pages + 40}`) // room for a few papers, not for 3,000
-        const report = importSources(lib, [{ kind: 'path', path: bigFeed }])
+        const report = await importSources(lib, [{ kind: 'path', path: bigFeed }])
         expect(report.rejected).toBe(1)
         expect(report.files[0]!.error).toMatch(/big\.xml: not imported: the disk is full: nothing was written/)
         expect(report.added).toBe(0)

@@ -26,44 +26,44 @@ describe('watching a folder', () => {
     t.cleanup()
   })
 
-  it('imports a new file once it is stable, exactly once', () => {
+  it('imports a new file once it is stable, exactly once', async () => {
     copyFileSync(fixture('arxiv-rss.xml'), join(folder, 'today.xml'))
-    expect(w.scan()).toEqual([]) // first look: maybe still being written
-    expect(w.scan().map((r) => r.ok)).toEqual([true])
+    expect(await w.scan()).toEqual([]) // first look: maybe still being written
+    expect((await w.scan()).map((r) => r.ok)).toEqual([true])
     expect(papers()).toBe(4)
-    expect(w.scan()).toEqual([])
-    expect(w.scan()).toEqual([])
+    expect(await w.scan()).toEqual([])
+    expect(await w.scan()).toEqual([])
     expect(digests()).toBe(1)
     expect(seen).toHaveLength(1)
   })
 
-  it('a changed file is imported again as a new digest; the same content under another name is a no-op', () => {
+  it('a changed file is imported again as a new digest; the same content under another name is a no-op', async () => {
     const file = join(folder, 'digest.txt')
     const text = readFileSync(fixture('hf-trending-crlf.txt'), 'utf8')
     writeFileSync(file, text)
-    w.scan()
-    w.scan()
+    await w.scan()
+    await w.scan()
     expect(digests()).toBe(1)
     writeFileSync(file, `${text}\r\n\r\nAnother Paper Title Here\r\n\r\nAn abstract that is long enough and ends with a full stop like abstracts usually do.\r\n`)
-    w.scan()
-    expect(w.scan()).toHaveLength(1)
+    await w.scan()
+    expect(await w.scan()).toHaveLength(1)
     expect(digests()).toBe(2)
     mkdirSync(join(folder, 'sub'))
     copyFileSync(file, join(folder, 'sub', 'copy.txt'))
-    w.scan()
-    expect(w.scan()).toEqual([]) // same bytes: already imported, not reported
+    await w.scan()
+    expect(await w.scan()).toEqual([]) // same bytes: already imported, not reported
     expect(digests()).toBe(2)
   })
 
-  it('reports a bad file once and does not retry it until it changes', () => {
+  it('reports a bad file once and does not retry it until it changes', async () => {
     copyFileSync(fixture('bad/not-a-digest.txt'), join(folder, 'notes.txt'))
     writeFileSync(join(folder, '.hidden.xml'), 'ignored')
     writeFileSync(join(folder, 'download.xml.part'), 'ignored')
-    w.scan()
-    const reports = w.scan()
+    await w.scan()
+    const reports = await w.scan()
     expect(reports).toHaveLength(1)
     expect(reports[0]!.error).toMatch(/notes\.txt: unrecognised format/)
-    expect(w.scan()).toEqual([])
+    expect(await w.scan()).toEqual([])
     expect(digests()).toBe(0)
   })
 

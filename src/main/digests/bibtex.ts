@@ -1,9 +1,10 @@
 /**
  * BibTeX (formats.md §10) via @retorquere/bibtex-parser in raw mode: it handles blocks, `@string` macros,
  * `#` concatenation, month macros and name lists; TeX → Unicode is ours (latex.ts), so math stays verbatim
- * and `<`/`>` stay text.
+ * and `<`/`>` stay text. Loaded only for BibTeX files (see parsers.ts); detection is in bibtex-signature.ts.
  */
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser'
+import { NOT_PAPERS } from './bibtex-signature'
 import {
   arxivIdFromDoi,
   applyArxivId,
@@ -18,25 +19,6 @@ import {
   stripBraces
 } from './identity'
 import { DigestError, type DigestMeta, type DigestParser, type ParsedPaper } from './types'
-
-const NOT_PAPERS = new Set(['string', 'preamble', 'comment'])
-
-/** Content signature (§3 #4): an `@type{` line, and at least one block that is not @string/@comment/@preamble. */
-export function looksLikeBibtex(text: string): boolean {
-  let pos = 0
-  while (pos < text.length) {
-    const nl = text.indexOf('\n', pos)
-    const end = nl === -1 ? text.length : nl
-    let i = pos
-    while (i < end && (text[i] === ' ' || text[i] === '\t')) i++
-    if (text[i] === '@') {
-      const m = /^@([A-Za-z]+)\s*[{(]/.exec(text.slice(i, Math.min(end, i + 100)))
-      if (m && m[1] !== undefined && !NOT_PAPERS.has(m[1].toLowerCase())) return true
-    }
-    pos = end + 1
-  }
-  return false
-}
 
 /** TeX field value → display text: accents to Unicode, protective braces removed, whitespace collapsed. */
 export function cleanTex(s: string): string {

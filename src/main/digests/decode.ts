@@ -2,6 +2,7 @@
  * Bytes → text (formats.md §2): reject empty and binary input, honour BOMs, decode UTF-8 strictly
  * (Windows-1252 fallback with a warning), normalise line endings to LF, drop a leading U+FEFF.
  */
+import { unwrapMime } from './mime'
 import { DigestError } from './types'
 
 export interface Decoded {
@@ -175,4 +176,10 @@ export function decodeWindows1252(b: Uint8Array): string {
     chunks.push(String.fromCharCode(...codes))
   }
   return chunks.join('')
+}
+
+/** Bytes to the text the detectors see: decoding (BOMs, UTF-16, line ends), then a saved e-mail unwrapped. */
+export function decodeDigest(bytes: Uint8Array): { text: string; warnings: string[] } {
+  const decoded = decode(bytes)
+  return { text: unwrapMime(decoded.text), warnings: decoded.warnings }
 }

@@ -3,7 +3,7 @@
  * spec; nothing matched → DigestError('unrecognised format …'). No "split on blank lines" fallback.
  */
 import { looksLikeArxivEmail } from './arxiv-email'
-import { looksLikeBibtex } from './bibtex'
+import { looksLikeBibtex } from './bibtex-signature'
 import { dailyPapersItems, parseJson } from './hf-json'
 import { looksLikeHfText } from './hf-text'
 import { looksLikeRis } from './ris'

@@ -1,32 +1,22 @@
 /**
- * Digest import entry points: bytes → text → format → papers. Pure (no I/O); any error rejects the whole file.
+ * Digest parsing for callers that parse text synchronously (tests, tools): bytes → text → format → papers.
+ * Pure (no I/O); any error rejects the whole file. This entry point loads every parser up front; the
+ * importer instead loads only the parser a file needs (parsers.ts).
  */
-import { parseArxivAtom } from './arxiv-atom'
-import { parseArxivEmail } from './arxiv-email'
-import { parseArxivRss } from './arxiv-rss'
-import { parseBibtex } from './bibtex'
-import { decode } from './decode'
+import { decodeDigest } from './decode'
 import { detect } from './detect'
-import { parseHfJson } from './hf-json'
-import { parseHfText } from './hf-text'
-import { unwrapMime } from './mime'
-import { parseRis } from './ris'
-import { DigestError, type DigestFormat, type DigestParser, type ParseContext, type ParsedDigest, type ParsedPaper } from './types'
+import { loadParser } from './parsers'
+import { DigestError, FORMATS, type DigestFormat, type DigestParser, type ParseContext, type ParsedDigest, type ParsedPaper } from './types'
 
-export { decode } from './decode'
+export { decode, decodeDigest } from './decode'
 export { detect } from './detect'
+export { loadParser } from './parsers'
 export * from './identity'
 export * from './types'
 
-export const parsers: Record<DigestFormat, DigestParser> = {
-  'hf-text': parseHfText,
-  'hf-json': parseHfJson,
-  'arxiv-email': parseArxivEmail,
-  'arxiv-rss': parseArxivRss,
-  'arxiv-atom': parseArxivAtom,
-  bibtex: parseBibtex,
-  ris: parseRis
-}
+export const parsers = Object.fromEntries(
+  await Promise.all(FORMATS.map(async (format) => [format, await loadParser(format)] as const))
+) as Record<DigestFormat, DigestParser>
 
 /** Detect the format of decoded text and parse it. Throws DigestError (zero papers → 'no papers found'). */
 export function parseDigestText(text: string, ctx: ParseContext): ParsedDigest {
@@ -38,12 +28,6 @@ export function parseDigestText(text: string, ctx: ParseContext): ParsedDigest {
     throw new DigestError(`no papers found${why}`)
   }
   return { ...meta, papers }
-}
-
-/** Bytes to the text the detectors see: decoding (BOMs, UTF-16, line ends), then a saved e-mail unwrapped. */
-export function decodeDigest(bytes: Uint8Array): { text: string; warnings: string[] } {
-  const decoded = decode(bytes)
-  return { text: unwrapMime(decoded.text), warnings: decoded.warnings }
 }
 
 /** Decode, detect and parse a file's bytes. Decode warnings come first in `warnings`. */

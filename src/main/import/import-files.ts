@@ -6,8 +6,9 @@
 import { createHash } from 'node:crypto'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { FileReport, ImportReport } from '../../preload/api'
+import { decodeDigest } from '../digests/decode'
 import { detect } from '../digests/detect'
-import { decodeDigest, parsers } from '../digests/index'
+import { loadParser } from '../digests/parsers'
 import { sanitizePaper } from '../digests/sanitize'
 import { DigestError, type ParsedPaper } from '../digests/types'
 import { beginBulkIndex, endBulkIndex, findDigestByHash, finishDigest, insertDigest, linkPaper } from '../library/digests'
@@ -80,7 +81,7 @@ function describe(err: unknown): string {
   return `import failed: ${(err as Error).message}`
 }
 
-export function importFile(lib: Library, entry: FileEntry, options: ImportOptions = {}, index = 0, count = 1): FileReport {
+export async function importFile(lib: Library, entry: FileEntry, options: ImportOptions = {}, index = 0, count = 1): Promise<FileReport> {
   const report: FileReport = { file: entry.label, ok: false, added: 0, merged: 0, papers: 0, warnings: [] }
   try {
     const { bytes, mtime } = readFile(entry, options.maxBytes ?? MAX_FILE_BYTES)
@@ -92,6 +93,7 @@ export function importFile(lib: Library, entry: FileEntry, options: ImportOption
     const { text, warnings: decodeWarnings } = decodeDigest(bytes)
     const format = detect(text)
     report.format = format
+    const parse = await loadParser(format)
     const now = nowIso()
     const write = lib.db.transaction(() => {
       const seen = new Set<number>()
@@ -122,7 +124,7 @@ export function importFile(lib: Library, entry: FileEntry, options: ImportOption
         sourcePath: entry.path,
         importedAt: now
       })
-      const meta = parsers[format](text, { fileName: entry.name, mtime, onDate: (date) => (digestDate = date) }, onPaper)
+      const meta = parse(text, { fileName: entry.name, mtime, onDate: (date) => (digestDate = date) }, onPaper)
       if (position === 0) throw new DigestError('no papers found')
       report.warnings = [...decodeWarnings, ...meta.warnings]
       finishDigest(lib.db, digestId, { ...meta, warnings: report.warnings }, position, report.added, maxIdBefore)
@@ -140,9 +142,11 @@ export function importFile(lib: Library, entry: FileEntry, options: ImportOption
   }
 }
 
-export function importSources(lib: Library, sources: ImportSource[], options: ImportOptions = {}): ImportReport {
+/** Import files one after the other (each in its own transaction). */
+export async function importSources(lib: Library, sources: ImportSource[], options: ImportOptions = {}): Promise<ImportReport> {
   const entries = expandSources(sources)
-  const files = entries.map((e, i) => importFile(lib, e, options, i, entries.length))
+  const files: FileReport[] = []
+  for (const [i, e] of entries.entries()) files.push(await importFile(lib, e, options, i, entries.length))
   return {
     files,
     added: files.reduce((n, f) => n + f.added, 0),

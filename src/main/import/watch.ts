@@ -20,8 +20,11 @@ export interface WatchOptions {
 }
 
 export interface Watcher {
-  /** Scan now (also what the timer and fs.watch call). Returns the reports of files acted on. */
-  scan(): FileReport[]
+  /**
+   * Scan now (also what the timer and fs.watch call). Resolves to the reports of files acted on.
+   * Scans never overlap: one asked for while another runs starts after it.
+   */
+  scan(): Promise<FileReport[]>
   close(): void
 }
 
@@ -59,7 +62,7 @@ export function startWatching(lib: Library, folder: string, options: WatchOption
   const seen = new Map<string, Seen>()
   let closed = false
 
-  function scan(): FileReport[] {
+  async function scanOnce(): Promise<FileReport[]> {
     if (closed) return []
     const reports: FileReport[] = []
     for (const path of listFiles(folder)) {
@@ -78,7 +81,7 @@ export function startWatching(lib: Library, folder: string, options: WatchOption
       if (prev.done) continue
       // Unchanged since the last look: stable, safe to read.
       prev.done = true
-      const report = importSources(lib, [{ kind: 'path', path }]).files[0]
+      const report = (await importSources(lib, [{ kind: 'path', path }])).files[0]
       if (report && !report.alreadyImported) {
         reports.push(report)
         options.onImported?.(report)
@@ -87,6 +90,14 @@ export function startWatching(lib: Library, folder: string, options: WatchOption
     return reports
   }
 
+  let last: Promise<unknown> = Promise.resolve()
+  function scan(): Promise<FileReport[]> {
+    const next = last.then(scanOnce)
+    last = next.catch(() => undefined)
+    return next
+  }
+  const scanInBackground = (): void => void scan().catch(() => undefined)
+
   let fsWatcher: FSWatcher | undefined
   let pending: NodeJS.Timeout | undefined
   try {
@@ -94,17 +105,17 @@ export function startWatching(lib: Library, folder: string, options: WatchOption
       // Debounce bursts of events; two scans so a just-written file is seen stable.
       clearTimeout(pending)
       pending = setTimeout(() => {
-        scan()
-        pending = setTimeout(scan, 300)
+        scanInBackground()
+        pending = setTimeout(scanInBackground, 300)
       }, 300)
     })
     fsWatcher.on('error', () => undefined)
   } catch {
     // Recursive watching unsupported here: the periodic rescan still works.
   }
-  const timer = setInterval(scan, options.intervalMs ?? 5_000)
+  const timer = setInterval(scanInBackground, options.intervalMs ?? 5_000)
   timer.unref()
-  scan()
+  scanInBackground()
 
   return {
     scan,

@@ -17,8 +17,8 @@ import { fixture, tempDir, tempLibrary } from '../../helpers/temp'
 const NOW = new Date('2026-05-01T12:00:00Z')
 
 /** A library with every kind of data: several digests (merged papers), statuses, stars, tags, notes with history. */
-function fill(lib: ReturnType<typeof openLibrary>): number[] {
-  const report = importSources(
+async function fill(lib: ReturnType<typeof openLibrary>): Promise<number[]> {
+  const report = await importSources(
     lib,
     ['hf-trending-jun6.txt', 'arxiv-rss.xml', 'papers.bib', 'hf-daily-papers.json', 'arxiv-listing-email.txt'].map((f) => ({ kind: 'path' as const, path: fixture(f) }))
   )
@@ -42,17 +42,17 @@ describe('backup and restore', () => {
   let src: ReturnType<typeof tempLibrary>
   let dir: ReturnType<typeof tempDir>
   let ids: number[]
-  beforeEach(() => {
+  beforeEach(async () => {
     src = tempLibrary()
     dir = tempDir('folio-backup-')
-    ids = fill(src.lib)
+    ids = await fill(src.lib)
   })
   afterEach(() => {
     src.cleanup()
     dir.cleanup()
   })
 
-  it('backup -> restore into an empty library -> backup is byte-identical, and the library behaves the same', () => {
+  it('backup -> restore into an empty library -> backup is byte-identical, and the library behaves the same', async () => {
     const first = join(dir.dir, 'first.jsonl')
     const written = writeBackup(src.lib.db, first, NOW)
     expect(written.papers).toBeGreaterThan(50)
@@ -78,7 +78,7 @@ describe('backup and restore', () => {
         expect(feedPage(restored.db, { sort, limit: 500 })).toEqual(feedPage(src.lib.db, { sort, limit: 500 }))
       }
       // Re-importing a digest the backup had is still recognised as already imported.
-      const again = importSources(restored, [{ kind: 'path', path: fixture('arxiv-rss.xml') }])
+      const again = await importSources(restored, [{ kind: 'path', path: fixture('arxiv-rss.xml') }])
       expect(again.files[0]!.alreadyImported).toBe(true)
     } finally {
       restored.close()

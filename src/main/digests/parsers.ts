@@ -1,0 +1,26 @@
+/**
+ * Which parser reads which format, each loaded on first use. A parser's module (and the library it
+ * brings) is loaded only when a file of its format is imported: the BibTeX parser's library alone
+ * takes ~0.2 s to load, which `folio import feed.xml` (or `folio list`) never needs to pay.
+ * The importer detects a file's format, then awaits `loadParser(format)`.
+ */
+import type { DigestFormat, DigestParser } from './types'
+
+const LOADERS: Record<DigestFormat, () => Promise<DigestParser>> = {
+  'hf-text': async () => (await import('./hf-text')).parseHfText,
+  'hf-json': async () => (await import('./hf-json')).parseHfJson,
+  'arxiv-email': async () => (await import('./arxiv-email')).parseArxivEmail,
+  'arxiv-rss': async () => (await import('./arxiv-rss')).parseArxivRss,
+  'arxiv-atom': async () => (await import('./arxiv-atom')).parseArxivAtom,
+  bibtex: async () => (await import('./bibtex')).parseBibtex,
+  ris: async () => (await import('./ris')).parseRis
+}
+
+const loaded = new Map<DigestFormat, DigestParser>()
+
+/** The parser for `format`, loading its module the first time. */
+export async function loadParser(format: DigestFormat): Promise<DigestParser> {
+  let parser = loaded.get(format)
+  if (!parser) loaded.set(format, (parser = await LOADERS[format]()))
+  return parser
+}
