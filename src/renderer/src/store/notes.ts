@@ -31,6 +31,8 @@ export interface NotesSlice {
   notesList: NoteSummary[] | null
   notesFilter: NotesFilter
   loadNote(paperId: number): Promise<void>
+  /** Show paperId's note as loading (read-only) without asking for it yet: loadNote follows. */
+  awaitNote(paperId: number): void
   closeNote(): void
   editNote(text: string): void
   /** Save now if there are unsaved changes. The request starts synchronously (safe in pagehide). */
@@ -68,10 +70,14 @@ export const createNotesSlice: SliceCreator<NotesSlice> = (set, get) => {
     notesList: null,
     notesFilter: { query: '', tag: null, status: null },
 
-    async loadNote(paperId) {
+    awaitNote(paperId) {
       cancelTimer()
+      set({ noteId: paperId, draft: get().unsavedDrafts[paperId] ?? '', savedBody: '', noteState: 'loading', noteError: null })
+    },
+
+    async loadNote(paperId) {
+      get().awaitNote(paperId)
       const stashed = get().unsavedDrafts[paperId]
-      set({ noteId: paperId, draft: stashed ?? '', savedBody: '', noteState: 'loading', noteError: null })
       try {
         const note = await api.getNote({ paperId })
         if (get().noteId !== paperId || get().noteState !== 'loading') return

@@ -15,7 +15,7 @@ export type UndoEntry =
   | { kind: 'star'; changes: { id: number; starred: boolean }[]; label: string }
 
 export const UNDO_DEPTH = 100
-/** Moves closer together than this (a held j) load the paper once the keys stop. */
+/** Keyboard moves closer together than this (a held j) load the paper once the keys stop. */
 const FAST_MOVE_MS = 150
 const NO_PICK: ReadonlySet<number> = new Set()
 
@@ -29,10 +29,16 @@ export interface PaperSlice {
   allPicked: boolean
   /** Where a shift-click range starts. */
   anchorId: number | null
-  /** Select a paper (saving the previous paper's note first) and load it. */
-  select(id: number | null): void
-  /** Move the selection by delta rows in the feed (j/k); loads the next page at the end. */
-  moveSelection(delta: 1 | -1): void
+  /**
+   * Select a paper (saving the previous paper's note first) and load it; `held`: one of a burst
+   * of moves (a held j), load it once the burst pauses.
+   */
+  select(id: number | null, how?: { held?: boolean }): void
+  /**
+   * Move the selection by delta rows in the feed (j/k: ±1). Moves past the loaded rows wait for
+   * the next page, which is requested well before the end.
+   */
+  moveSelection(delta: number): void
   loadPaper(id: number): Promise<void>
   /** Click on a row: plain (select), shift (range from the anchor), toggle (ctrl/cmd). */
   clickRow(id: number, how: { range?: boolean; toggle?: boolean }): void
@@ -62,6 +68,24 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
   let pendingDown = 0
   let waitingForPage = false
   let loadTimer: ReturnType<typeof setTimeout> | undefined
+
+  /**
+   * Wait for the feed's next page (or a different feed), then apply the presses kept in
+   * pendingDown. They are applied after the store has told every listener: moving may start
+   * waiting again, and a listener added while zustand is notifying would run in the same pass.
+   */
+  const waitForPage = (gen: number) => {
+    if (waitingForPage) return
+    waitingForPage = true
+    const stop = store.subscribe((s, prev) => {
+      if (s.feedGen === gen && s.rows.length <= prev.rows.length && s.nextCursor) return
+      stop()
+      waitingForPage = false
+      const n = pendingDown
+      pendingDown = 0
+      if (s.feedGen === gen && n > 0) queueMicrotask(() => get().moveSelection(n))
+    })
+  }
 
   /** Apply known new values to the feed rows and the open paper, then refresh counts. */
   const applyStatus = (changes: { id: number; status: Status }[]) => {
@@ -143,7 +167,7 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
     allPicked: false,
     anchorId: null,
 
-    select(id) {
+    select(id, how) {
       if (id === get().selectedId) return
       // Start saving the note being left before anything else changes (never drop a note).
       void get().flushNote()
@@ -154,46 +178,39 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
         get().closeNote()
         return
       }
-      // The note at once (switching papers must never lose or misplace text). A held j: show the
-      // selection move at once, fetch and render the paper when the keys pause.
-      void get().loadNote(id)
-      const now = performance.now()
-      const fast = now - lastMove < FAST_MOVE_MS
-      lastMove = now
-      if (fast) {
+      // A held j (moves closer together than FAST_MOVE_MS): show the selection move at once;
+      // fetch the paper and its note when the keys pause. The note editor switches to this paper
+      // at once either way (read-only while it loads): no text can go to the wrong paper.
+      if (how?.held) {
+        get().awaitNote(id)
         loadTimer = setTimeout(() => {
           loadTimer = undefined
-          if (get().selectedId === id) void get().loadPaper(id)
+          if (get().selectedId !== id) return
+          void get().loadNote(id)
+          void get().loadPaper(id)
         }, FAST_MOVE_MS)
       } else {
+        void get().loadNote(id)
         void get().loadPaper(id)
       }
     },
 
     moveSelection(delta) {
       const { rows, selectedId, nextCursor, feedGen } = get()
-      if (!rows.length) return
+      if (!rows.length || delta === 0) return
       const at = selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId)
-      if (delta === 1 && at === rows.length - 1 && nextCursor) {
-        // At the end of what is loaded: keep the presses, move when the next page arrives.
-        pendingDown++
-        if (!waitingForPage) {
-          waitingForPage = true
-          const stop = store.subscribe((s, prev) => {
-            if (s.feedGen === feedGen && s.rows.length <= prev.rows.length && s.nextCursor) return
-            stop()
-            waitingForPage = false
-            const n = pendingDown
-            pendingDown = 0
-            if (s.feedGen === feedGen) for (let i = 0; i < n; i++) get().moveSelection(1)
-          })
-        }
-        void get().loadMore()
-        return
+      const wanted = at === -1 ? (delta > 0 ? delta - 1 : rows.length + delta) : at + delta
+      const last = rows.length - 1
+      if (wanted > last && nextCursor) {
+        // Past the end of what is loaded: keep the extra presses, move on when the next page arrives.
+        pendingDown += wanted - last
+        waitForPage(feedGen)
       }
-      const next = at === -1 ? (delta === 1 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, at + delta))
+      const next = Math.min(last, Math.max(0, wanted))
       const row = rows[next]
-      if (row) get().select(row.id)
+      const now = performance.now()
+      if (row && next !== at) get().select(row.id, { held: now - lastMove < FAST_MOVE_MS })
+      lastMove = now
       if (nextCursor && next >= rows.length - 40) void get().loadMore()
     },
 
