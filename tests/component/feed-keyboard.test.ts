@@ -13,16 +13,20 @@ const TOTAL = 2_000
 /** feedPage requests waiting for the test to answer them. */
 const waiting: { cursor: number; limit: number; answer: () => void }[] = []
 const calls = { getNote: [] as number[], getPaper: [] as number[] }
+/** Papers that no longer belong to the list (read, in Unread). */
+const gone = new Set<number>()
 const row = (id: number) => ({ id, title: `Paper ${id}`, status: 'unread', starred: false, hasNote: false })
 
 const fakeApi = {
   feedPage: vi.fn(
     ({ cursor, limit }: { cursor?: string; limit: number }) =>
       new Promise((resolve) => {
-        const from = cursor ? Number(cursor) : 0
-        const to = Math.min(TOTAL, from + limit)
-        const items = Array.from({ length: to - from }, (_, i) => row(from + i + 1))
-        waiting.push({ cursor: from, limit, answer: () => resolve({ items, nextCursor: to < TOTAL ? String(to) : null, terms: [] }) })
+        // Keyset paging on the id: the cursor is the last id of the previous page.
+        const after = cursor ? Number(cursor) : 0
+        const items: ReturnType<typeof row>[] = []
+        for (let id = after + 1; id <= TOTAL && items.length < limit; id++) if (!gone.has(id)) items.push(row(id))
+        const last = items.at(-1)?.id ?? TOTAL
+        waiting.push({ cursor: after, limit, answer: () => resolve({ items, nextCursor: last < TOTAL ? String(last) : null, terms: [] }) })
       })
   ),
   getNote: vi.fn(async ({ paperId }: { paperId: number }) => {
@@ -68,9 +72,11 @@ describe('feed keyboard cursor', () => {
   beforeEach(async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] })
     waiting.length = 0
+    gone.clear()
     calls.getNote.length = 0
     calls.getPaper.length = 0
     useStore.getState().select(null)
+    useStore.getState().setView('reading') // another list first: 'all' is then a new list, not a refresh
     useStore.getState().setView('all')
     await answerPages()
     expect(useStore.getState().rows).toHaveLength(50)
@@ -127,5 +133,27 @@ describe('feed keyboard cursor', () => {
     expect(calls.getNote).toEqual([1, 2, 31])
     expect(useStore.getState().noteState).toBe('idle')
     expect(useStore.getState().paper?.id).toBe(31)
+  })
+
+  it('a refresh of the same list keeps the rows loaded, and the current paper even when it left the list', async () => {
+    for (let i = 0; i < 300; i++) useStore.getState().moveSelection(1)
+    await answerPages()
+    expect(selectedIndex()).toBe(299)
+    const loaded = useStore.getState().rows.length
+    // Paper 300 (the current one) and 10 others were read elsewhere: the list is refreshed.
+    for (const id of [5, 6, 7, 8, 9, 10, 11, 12, 13, 300]) gone.add(id)
+    const refreshed = useStore.getState().reloadFeed()
+    await answerPages()
+    await refreshed
+    const rows = useStore.getState().rows
+    expect(rows.length).toBeGreaterThanOrEqual(loaded - 10)
+    expect(rows.some((r) => r.id === 5)).toBe(false)
+    expect(selectedIndex()).toBe(rows.findIndex((r) => r.id === 299) + 1) // still there, where it was
+    useStore.getState().moveSelection(1)
+    expect(useStore.getState().selectedId).toBe(301)
+    // Another list: the paper that left is gone.
+    useStore.getState().setView('unread')
+    await answerPages()
+    expect(useStore.getState().rows.some((r) => r.id === 300)).toBe(false)
   })
 })

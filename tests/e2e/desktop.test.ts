@@ -61,9 +61,7 @@ describe('desktop features in the renderer', () => {
     await noProblems(problems)
   })
 
-  // SKIPPED: fails in Chromium since the late feed/CSS changes of this session (the menu opened by
-  // Shift+F10 is not reported visible); under investigation with the held-j stall (README, Speed).
-  test.skip('the row context menu, from the keyboard: status, star, tag, copy link', async ({ page, problems }) => {
+  test('the row context menu, from the keyboard: status, star, tag, copy link', async ({ page, problems }) => {
     await importViaPicker(page, [HF_JUN6])
     const box = listbox(page)
     await box.focus()
@@ -87,8 +85,12 @@ describe('desktop features in the renderer', () => {
     await menu.getByRole('menuitem', { name: 'Star' }).click()
     await viewButton(page, 'Starred', 1).waitFor()
     await expect.poll(() => starButton(page).getAttribute('aria-pressed')).toBe('true')
-    // Add tag… asks for a name in a labelled field
+    // a star from the menu is undoable like any other
     await menu.waitFor({ state: 'detached' })
+    await page.getByRole('status').getByText('Starred', { exact: true }).waitFor()
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => starButton(page).getAttribute('aria-pressed')).toBe('false')
+    // Add tag… asks for a name in a labelled field
     await box.focus()
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('listbox')
     await page.keyboard.press('Shift+F10')
@@ -99,7 +101,6 @@ describe('desktop features in the renderer', () => {
     await page.keyboard.press('Enter')
     await page.getByText('Tagged “to-read”').waitFor()
     // Esc closes without doing anything
-    await page.getByText('Tagged “to-read”').waitFor()
     await box.focus()
     await page.keyboard.press('Shift+F10')
     await menu.waitFor()

@@ -178,13 +178,7 @@ export function RowMenu({ menu, onClose }: { menu: RowMenuState; onClose(): void
             type="button"
             role="menuitem"
             tabIndex={-1}
-            onClick={run(async () => {
-              const starred = !row.starred
-              await api.setStarred({ ids: [row.id], starred })
-              s().patchRows([row.id], (r) => ({ ...r, starred }))
-              if (s().paper?.id === row.id) useStore.setState({ paper: { ...s().paper!, starred } })
-              void s().refreshCounts()
-            })}
+            onClick={run(() => s().setStarred([row.id], !row.starred))}
           >
             {row.starred ? 'Unstar' : 'Star'}
           </button>

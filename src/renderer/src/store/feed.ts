@@ -7,6 +7,25 @@ import type { SliceCreator } from './types'
 export const PAGE_SIZE = 50
 /** Later pages are bigger: fewer round trips while scrolling or holding j. */
 export const MORE_SIZE = 150
+/** The api's largest page; a refresh reloads what was loaded (up to REFRESH_MAX rows) in pages of this. */
+const MAX_PAGE = 500
+const REFRESH_MAX = 5_000
+
+/**
+ * The current paper stays in the list across a refresh of the same list even when it no longer
+ * belongs there (read in Unread, say): a row never vanishes from under the cursor. It goes back
+ * where it was; it leaves when the user moves to another list.
+ */
+export function keepSelected(before: readonly PaperRow[], after: PaperRow[], selectedId: number | null): PaperRow[] {
+  if (selectedId === null || after.some((r) => r.id === selectedId)) return after
+  const at = before.findIndex((r) => r.id === selectedId)
+  if (at === -1) return after
+  // After the row that preceded it, if that is still there; else at the same position.
+  const prev = before[at - 1]
+  const prevAt = prev ? after.findIndex((r) => r.id === prev.id) : -1
+  const index = prevAt !== -1 ? prevAt + 1 : Math.min(at, after.length)
+  return [...after.slice(0, index), before[at]!, ...after.slice(index)]
+}
 
 export interface FeedSlice {
   view: View
@@ -51,14 +70,21 @@ export function feedFilter(s: Pick<FeedSlice, 'view' | 'digestId' | 'tag' | 'que
 export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
   /** The filters of the list last (re)loaded. */
   let shownKey = ''
-  const fetchPage = (cursor: string | undefined) => {
+  const fetchPage = (cursor: string | undefined, limit = cursor ? MORE_SIZE : PAGE_SIZE) => {
     const { sort } = get()
-    return api.feedPage({
-      ...feedFilter(get()),
-      sort,
-      cursor,
-      limit: cursor ? MORE_SIZE : PAGE_SIZE
-    })
+    return api.feedPage({ ...feedFilter(get()), sort, cursor, limit })
+  }
+  /** A refresh of the list being shown: as many rows as were loaded, so the place is kept. */
+  const fetchRows = async (wanted: number) => {
+    const page = await fetchPage(undefined, Math.min(wanted, MAX_PAGE))
+    const items = [...page.items]
+    let next = page.nextCursor
+    while (next && items.length < wanted) {
+      const more = await fetchPage(next, Math.min(wanted - items.length, MAX_PAGE))
+      items.push(...more.items)
+      next = more.nextCursor
+    }
+    return { items, nextCursor: next, terms: page.terms }
   }
 
   return {
@@ -102,13 +128,15 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
       // A different list: the bulk selection no longer means anything (a refresh keeps it).
       const { view, digestId, tag, query, sort } = get()
       const key = JSON.stringify([view, digestId, tag, query.trim(), sort])
-      if (key !== shownKey) set({ picked: new Set(), allPicked: false })
+      const refresh = key === shownKey && get().feedLoaded
+      if (!refresh) set({ picked: new Set(), allPicked: false })
       shownKey = key
       set({ feedGen: gen, feedLoading: true })
       try {
-        const page = await fetchPage(undefined)
+        const page = refresh ? await fetchRows(Math.min(REFRESH_MAX, Math.max(PAGE_SIZE, get().rows.length))) : await fetchPage(undefined)
         if (get().feedGen !== gen) return
-        set({ rows: page.items, nextCursor: page.nextCursor, terms: page.terms, feedLoading: false, feedLoaded: true, feedError: null })
+        const rows = refresh ? keepSelected(get().rows, page.items, get().selectedId) : page.items
+        set({ rows, nextCursor: page.nextCursor, terms: page.terms, feedLoading: false, feedLoaded: true, feedError: null })
       } catch (err) {
         if (get().feedGen !== gen) return
         // A malformed query is the user's to fix: say why beside the feed, not as an error toast.

@@ -51,6 +51,8 @@ export interface PaperSlice {
   toggleRead(): Promise<void>
   toggleReading(): Promise<void>
   toggleStar(): Promise<void>
+  /** Star or unstar these papers (undoable, like every star change). */
+  setStarred(ids: number[], starred: boolean): Promise<void>
   /** Status for the bulk selection (or the whole view when all are selected). */
   setPickedStatus(status: Status): Promise<void>
   setPickedStarred(starred: boolean): Promise<void>
@@ -282,6 +284,10 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
       } catch (err) {
         get().reportError(err)
       }
+    },
+
+    setStarred(ids, starred) {
+      return setStarredFor(ids, starred)
     },
 
     async toggleRead() {
