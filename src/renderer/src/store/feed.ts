@@ -20,10 +20,16 @@ export function keepSelected(before: readonly PaperRow[], after: PaperRow[], sel
   if (selectedId === null || after.some((r) => r.id === selectedId)) return after
   const at = before.findIndex((r) => r.id === selectedId)
   if (at === -1) return after
-  // After the row that preceded it, if that is still there; else at the same position.
-  const prev = before[at - 1]
-  const prevAt = prev ? after.findIndex((r) => r.id === prev.id) : -1
-  const index = prevAt !== -1 ? prevAt + 1 : Math.min(at, after.length)
+  // Right after the nearest row before it that is still in the list (else first).
+  const position = new Map(after.map((r, i) => [r.id, i]))
+  let index = 0
+  for (let i = at - 1; i >= 0; i--) {
+    const p = position.get(before[i]!.id)
+    if (p !== undefined) {
+      index = p + 1
+      break
+    }
+  }
   return [...after.slice(0, index), before[at]!, ...after.slice(index)]
 }
 
