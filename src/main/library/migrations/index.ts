@@ -6,6 +6,7 @@
 import type { DB } from '../db'
 import { LibraryError } from '../db'
 import m0001 from './0001-initial'
+import m0002 from './0002-fts-hashsize'
 
 export interface Migration {
   version: number
@@ -13,7 +14,7 @@ export interface Migration {
   up(db: DB): void
 }
 
-export const migrations: readonly Migration[] = [m0001]
+export const migrations: readonly Migration[] = [m0001, m0002]
 export const SCHEMA_VERSION = migrations.length
 
 /** Throws 'newer-library' for a library from a newer Folio; called before anything is written. */
