@@ -14,6 +14,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           // Imports run in a worker thread (see src/main/import/run-in-worker.ts).
           'import-worker': resolve(__dirname, 'src/main/import/worker.ts'),
+          // A big file is parsed in a worker thread while the importer writes (src/main/import/digest-stream.ts).
+          'parse-worker': resolve(__dirname, 'src/main/import/parse-worker.ts'),
           // The `folio` CLI, bundled so it starts fast (src/main/cli/folio.mjs prefers it when fresh).
           cli: resolve(__dirname, 'src/main/cli/main.ts')
         }

@@ -1,21 +1,19 @@
 /**
- * Import: file -> bytes -> decode -> detect -> parse -> one transaction per file.
+ * Import: file -> bytes -> decode -> detect -> parse -> one transaction per file. A big file is
+ * decoded and parsed in a worker thread while this thread writes its papers (digest-stream.ts).
  * A refused file changes nothing; the other files of the batch still import. Re-importing the
  * same bytes is a no-op (content hash). Status, stars, notes and tags are never touched.
  */
 import { createHash } from 'node:crypto'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { FileReport, ImportReport } from '../../preload/api'
-import { decodeDigest } from '../digests/decode'
-import { detect } from '../digests/detect'
-import { loadParser } from '../digests/parsers'
-import { sanitizePaper } from '../digests/sanitize'
 import { DigestError, type ParsedPaper } from '../digests/types'
-import { beginBulkIndex, endBulkIndex, findDigestByHash, finishDigest, insertDigest, linkPaper } from '../library/digests'
+import { beginBulkIndex, endBulkIndex, findDigestByHash, finishDigest, indexNewPapers, insertDigest, linkPaper } from '../library/digests'
 import type { Library } from '../library/index'
 import { resolvePaper } from '../library/papers'
 import { nowIso } from '../library/statements'
 import { storageError } from '../library/storage-errors'
+import { readDigest, sharedBytes, WORKER_MIN_BYTES, type DigestReader } from './digest-stream'
 import { expandSources, MAX_FILE_BYTES, type FileEntry, type ImportSource } from './sources'
 
 export interface ImportProgress {
@@ -30,13 +28,18 @@ export interface ImportOptions {
   dryRun?: boolean
   onProgress?: (p: ImportProgress) => void
   maxBytes?: number
+  /** Parse files at least this big in a worker thread (default: digest-stream's WORKER_MIN_BYTES). */
+  workerMinBytes?: number
 }
 
 class DryRunRollback extends Error {}
 
+/** New papers are added to the search index this many at a time while the file is read (see indexNewPapers). */
+const INDEX_EVERY = 500
+
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`
 
-function readFile(entry: FileEntry, maxBytes: number): { bytes: Uint8Array; mtime?: Date } {
+function readFile(entry: FileEntry, maxBytes: number, sharedFrom: number): { bytes: Uint8Array; mtime?: Date } {
   if (entry.source.kind === 'bytes') {
     if (entry.source.bytes.length > maxBytes) throw new DigestError(`file is ${mb(entry.source.bytes.length)}; the limit is ${mb(maxBytes)}`)
     return { bytes: entry.source.bytes, mtime: entry.source.mtime }
@@ -54,7 +57,8 @@ function readFile(entry: FileEntry, maxBytes: number): { bytes: Uint8Array; mtim
     const st = fstatSync(fd)
     if (st.isDirectory()) throw new DigestError('is a folder that cannot be read')
     if (st.size > maxBytes) throw new DigestError(`file is ${mb(st.size)}; the limit is ${mb(maxBytes)}`)
-    const bytes = Buffer.allocUnsafe(st.size)
+    // A file big enough to be parsed in a worker is read into shared memory (no copy to hand it over).
+    const bytes = st.size >= sharedFrom ? sharedBytes(st.size) : Buffer.allocUnsafe(st.size)
     let off = 0
     while (off < st.size) {
       const n = readSync(fd, bytes, off, st.size - off, off)
@@ -83,40 +87,45 @@ function describe(err: unknown): string {
 
 export async function importFile(lib: Library, entry: FileEntry, options: ImportOptions = {}, index = 0, count = 1): Promise<FileReport> {
   const report: FileReport = { file: entry.label, ok: false, added: 0, merged: 0, papers: 0, warnings: [] }
+  let reader: DigestReader | undefined
   try {
-    const { bytes, mtime } = readFile(entry, options.maxBytes ?? MAX_FILE_BYTES)
+    const workerMinBytes = options.workerMinBytes ?? WORKER_MIN_BYTES
+    const { bytes, mtime } = readFile(entry, options.maxBytes ?? MAX_FILE_BYTES, workerMinBytes)
+    // A big file's worker starts decoding now, while this thread hashes it.
+    const digest = (reader = readDigest(bytes, { fileName: entry.name, mtime, workerMinBytes }))
     const hash = createHash('sha256').update(bytes).digest('hex')
     const known = findDigestByHash(lib.db, hash)
     if (known) {
       return { ...report, ok: true, alreadyImported: true, warnings: [`already imported (same content as ${known.file_name})`] }
     }
-    const { text, warnings: decodeWarnings } = decodeDigest(bytes)
-    const format = detect(text)
+    const { format, warnings: decodeWarnings } = await digest.open()
     report.format = format
-    const parse = await loadParser(format)
     const now = nowIso()
     const write = lib.db.transaction(() => {
       const seen = new Set<number>()
       let digestId = 0
       let position = 0
+      let indexedUpTo = 0
       // The digest's date once the parser reports it (new papers are written with it); the import day until then.
       let digestDate = now.slice(0, 10)
-      const onPaper = (parsed: ParsedPaper): void => {
-        const paper = sanitizePaper(parsed) // imported text is data: no control chars, only http(s) links
+      // Papers arrive sanitised (imported text is data: no control chars, only http(s) links).
+      const onPaper = (paper: ParsedPaper, key: string): void => {
         position += 1
-        const { id, added } = resolvePaper(lib.db, paper, digestDate, now)
+        const { id, added } = resolvePaper(lib.db, paper, digestDate, now, key)
         if (linkPaper(lib.db, digestId, id, position, paper.extras, added) && !seen.has(id)) {
           if (added) report.added += 1
           else report.merged += 1
         }
         seen.add(id)
         report.papers = position
+        if (position % INDEX_EVERY === 0) indexedUpTo = indexNewPapers(lib.db, indexedUpTo)
         if (options.onProgress && position % 500 === 0) {
           options.onProgress({ file: entry.label, fileIndex: index, fileCount: count, papers: position })
         }
       }
       // The digest row is created first (papers link to it); its date is filled in by finishDigest.
       const maxIdBefore = beginBulkIndex(lib.db)
+      indexedUpTo = maxIdBefore
       digestId = insertDigest(lib.db, {
         hash,
         meta: { format, warnings: [] },
@@ -124,11 +133,11 @@ export async function importFile(lib: Library, entry: FileEntry, options: Import
         sourcePath: entry.path,
         importedAt: now
       })
-      const meta = parse(text, { fileName: entry.name, mtime, onDate: (date) => (digestDate = date) }, onPaper)
+      const meta = digest.parse({ fileName: entry.name, mtime, onDate: (date) => (digestDate = date) }, onPaper)
       if (position === 0) throw new DigestError('no papers found')
       report.warnings = [...decodeWarnings, ...meta.warnings]
       finishDigest(lib.db, digestId, { ...meta, warnings: report.warnings }, position, report.added, maxIdBefore)
-      endBulkIndex(lib.db, maxIdBefore)
+      endBulkIndex(lib.db, indexedUpTo)
       if (options.dryRun) throw new DryRunRollback()
     })
     try {
@@ -139,6 +148,8 @@ export async function importFile(lib: Library, entry: FileEntry, options: Import
     return { ...report, ok: true }
   } catch (err) {
     return { ...report, ok: false, added: 0, merged: 0, error: `${entry.label}: ${describe(err)}` }
+  } finally {
+    reader?.close()
   }
 }
 

@@ -109,19 +109,30 @@ export function digestCounts(db: DB): DigestCount[] {
 
 /**
  * Bulk indexing for one import transaction: new papers skip the per-row FTS trigger while
- * `bulk` is set and are indexed in one statement by `endBulkIndex`. Both must run inside the
- * same write transaction, so a failed or killed import leaves neither flag nor index behind.
+ * `bulk` is set and are indexed a range at a time by `indexNewPapers` (as the import goes, so the
+ * indexing can fill the time spent waiting for the parser) and `endBulkIndex`. All must run inside
+ * the same write transaction, so a failed or killed import leaves neither flag nor index behind.
+ * Returns the largest paper id before the import: papers above it are new.
  */
 export function beginBulkIndex(db: DB): number {
   stmt(db, 'UPDATE import_state SET bulk = 1 WHERE id = 1').run()
   return (stmt<[], { m: number | null }>(db, 'SELECT max(id) AS m FROM papers').get()?.m ?? 0) as number
 }
 
-export function endBulkIndex(db: DB, firstNewId: number): void {
-  stmt(
-    db,
-    `INSERT INTO search_index(rowid, title, abstract, authors, notes)
-     SELECT id, title, abstract, authors, notes FROM search_source WHERE id > ?`
-  ).run(firstNewId)
+/** Index the papers created since `afterId` (see beginBulkIndex); returns the largest id indexed. */
+export function indexNewPapers(db: DB, afterId: number): number {
+  const upTo = (stmt<[], { m: number | null }>(db, 'SELECT max(id) AS m FROM papers').get()?.m ?? 0) as number
+  if (upTo > afterId) {
+    stmt(
+      db,
+      `INSERT INTO search_index(rowid, title, abstract, authors, notes)
+       SELECT id, title, abstract, authors, notes FROM search_source WHERE id > ? AND id <= ?`
+    ).run(afterId, upTo)
+  }
+  return Math.max(afterId, upTo)
+}
+
+export function endBulkIndex(db: DB, afterId: number): void {
+  indexNewPapers(db, afterId)
   stmt(db, 'UPDATE import_state SET bulk = 0 WHERE id = 1').run()
 }

@@ -60,11 +60,11 @@ export interface ResolveResult {
 
 /**
  * Find the paper this record describes, or create it (seen in 1 digest: the caller links it to
- * the digest being imported, see linkPaper); merge what the record adds.
- * Never touches status, star, notes or tags. Must run inside the import transaction.
+ * the digest being imported, see linkPaper); merge what the record adds. `key`: titleKey(p.title),
+ * when the caller has it already. Never touches status, star, notes or tags. Must run inside the
+ * import transaction.
  */
-export function resolvePaper(db: DB, p: ParsedPaper, digestDate: string, now: string): ResolveResult {
-  const key = titleKey(p.title)
+export function resolvePaper(db: DB, p: ParsedPaper, digestDate: string, now: string, key = titleKey(p.title)): ResolveResult {
   const existing = findExisting(db, p, key)
   if (!existing) {
     const info = stmt(

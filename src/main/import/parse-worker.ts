@@ -1,0 +1,60 @@
+/**
+ * Worker-thread entry: decodes, detects and parses one big digest file while the importer writes
+ * the papers it has already sent (digest-stream.ts). Papers leave here sanitised, in file order,
+ * in batches. Pure: no library access.
+ */
+import { workerData, type MessagePort } from 'node:worker_threads'
+import { decodeDigest } from '../digests/decode'
+import { detect } from '../digests/detect'
+import { loadParser } from '../digests/parsers'
+import { titleKey } from '../digests/identity'
+import { sanitizePaper } from '../digests/sanitize'
+import { DigestError, type ParsedPaper } from '../digests/types'
+import { BATCH, MAX_AHEAD, POSTED, TAKEN, type ParseMessage, type ParseRequest } from './parse-protocol'
+
+const { request, port } = workerData as { request: ParseRequest; port: MessagePort }
+const { signal } = request
+
+function post(m: ParseMessage): void {
+  port.postMessage(m)
+  const posted = Atomics.add(signal, POSTED, 1) + 1
+  Atomics.notify(signal, POSTED)
+  // Do not run far ahead of the writer: parsed papers waiting in messages cost memory.
+  for (let taken = Atomics.load(signal, TAKEN); posted - taken > MAX_AHEAD; taken = Atomics.load(signal, TAKEN)) {
+    Atomics.wait(signal, TAKEN, taken, 1000)
+  }
+}
+
+let batch: ParsedPaper[] = []
+let keys: string[] = []
+const flush = (): void => {
+  if (batch.length) post({ type: 'papers', papers: batch, keys })
+  batch = []
+  keys = []
+}
+
+try {
+  const { text, warnings } = decodeDigest(request.bytes)
+  const format = detect(text)
+  post({ type: 'format', format, warnings })
+  const parse = await loadParser(format)
+  const ctx = {
+    fileName: request.fileName,
+    mtime: request.mtime !== undefined ? new Date(request.mtime) : undefined,
+    onDate: (date: string, inferred: boolean): void => {
+      flush()
+      post({ type: 'date', date, inferred })
+    }
+  }
+  const meta = parse(text, ctx, (parsed) => {
+    const paper = sanitizePaper(parsed)
+    batch.push(paper)
+    keys.push(titleKey(paper.title))
+    if (batch.length === BATCH) flush()
+  })
+  flush()
+  post({ type: 'done', meta })
+} catch (err) {
+  const digest = err instanceof DigestError
+  post({ type: 'error', message: err instanceof Error ? err.message : String(err), digest, ...(digest && err.where ? { where: err.where } : {}) })
+}

@@ -1,0 +1,39 @@
+/**
+ * Where a worker thread's script is, for this build of Folio. From a bundle (out/main: the app, the
+ * built CLI) the built `<name>.js` next to it; from source (tests, `folio serve` before a build) the
+ * built one when it is fresh (starts at once), else the TypeScript module through tsx (worker-tsx.mjs).
+ */
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { freshBuild } from '../build-freshness.mjs'
+import { LibraryError } from '../library/db'
+
+export interface WorkerEntry {
+  /** File (or file URL) of the worker script. */
+  file: string | URL
+  /** Extra Node flags for the worker. */
+  execArgv?: string[]
+  /** process.argv additions for the worker (the tsx bootstrap reads the module to run from it). */
+  argv?: string[]
+}
+
+/** The two workers: `import-worker` (a whole import batch) and `parse-worker` (one big file's parse). */
+export type WorkerName = 'import-worker' | 'parse-worker'
+const SOURCE: Record<WorkerName, string> = { 'import-worker': './worker.ts', 'parse-worker': './parse-worker.ts' }
+
+export function workerEntry(name: WorkerName): WorkerEntry {
+  const here = import.meta.url
+  if (here.endsWith('.ts')) {
+    const built = freshBuild(`${name}.js`)
+    if (built) return { file: built }
+    const bootstrap = 'worker-tsx.mjs' // a variable, so bundlers leave this URL alone
+    return { file: new URL(bootstrap, here), argv: [SOURCE[name]] }
+  }
+  let dir = dirname(fileURLToPath(here))
+  for (let i = 0; i < 3; i++, dir = dirname(dir)) {
+    const candidate = join(dir, `${name}.js`)
+    if (existsSync(candidate)) return { file: candidate }
+  }
+  throw new LibraryError('import', `the ${name} (${name}.js) is missing next to ${fileURLToPath(here)}: rebuild with "npm run build"`)
+}

@@ -1,0 +1,94 @@
+/**
+ * Big files are parsed in a worker thread while the importer writes (src/main/import/digest-stream.ts).
+ * The worker path must give exactly what the in-thread path gives: same papers, links, digests and
+ * search index, the same refusals with the same messages, and nothing written when the write fails
+ * or the file is refused midway. `workerMinBytes: 0` sends every file through the worker.
+ */
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { importSources } from '../../src/main/import/import-files'
+import type { ImportSource } from '../../src/main/import/sources'
+import { search } from '../../src/main/library/feed'
+import { generateArxivRss } from '../helpers/generate'
+import { fixture, tempLibrary } from '../helpers/temp'
+
+const GOOD = ['bad/utf16.txt', 'hf-daily-papers.json', 'arxiv-listing-email.txt', 'arxiv-listing-qp.eml', 'arxiv-rss.xml', 'arxiv-atom.xml', 'papers.bib', 'papers.ris', 'hf-trending-crlf.txt']
+const BAD = ['empty.txt', 'binary.bin', 'truncated.json', 'not-a-digest.txt']
+const path = (name: string): ImportSource => ({ kind: 'path', path: fixture(name) })
+
+type Lib = ReturnType<typeof tempLibrary>
+
+/** The library as data, without times (the two imports run at different moments). */
+function contents(t: Lib): unknown {
+  const all = (sql: string): unknown[] => t.lib.db.prepare(sql).all()
+  return {
+    papers: all('SELECT id, arxiv_id, doi, title_key, title, authors, links, categories, version, published, digest_date, seen_in FROM papers ORDER BY id'),
+    abstracts: all('SELECT * FROM paper_abstracts ORDER BY paper_id'),
+    digests: all('SELECT id, content_hash, format, file_name, digest_date, date_inferred, paper_count, added_count, link_count, unread_count, warnings FROM digests ORDER BY id'),
+    links: all('SELECT * FROM digest_papers ORDER BY digest_id, paper_id'),
+    search: ['learning', 'diffusion', 'adaptation', 'Klambauer', 'transformer'].map((q) => search(t.lib.db, q, 100).items.map((p) => p.id))
+  }
+}
+
+describe('parsing in a worker thread', () => {
+  let inThread: Lib
+  let inWorker: Lib
+  beforeEach(() => {
+    inThread = tempLibrary()
+    inWorker = tempLibrary()
+  })
+  afterEach(() => {
+    inThread.cleanup()
+    inWorker.cleanup()
+  })
+
+  it('gives the same library as parsing in this thread, for every sample and a generated feed', async () => {
+    const big = join(inThread.dir, 'feed.xml')
+    writeFileSync(big, generateArxivRss(1_200, 5))
+    const sources = [...GOOD.map(path), { kind: 'path' as const, path: big }]
+    const a = await importSources(inThread.lib, sources, { workerMinBytes: Number.POSITIVE_INFINITY })
+    const b = await importSources(inWorker.lib, sources, { workerMinBytes: 0 })
+    expect(a.rejected).toBe(0)
+    expect(b).toEqual(a)
+    expect(contents(inWorker)).toEqual(contents(inThread))
+  })
+
+  it('refuses the same files with the same messages, and writes nothing for them', async () => {
+    const sources = BAD.map((f) => path(`bad/${f}`))
+    const a = await importSources(inThread.lib, sources, { workerMinBytes: Number.POSITIVE_INFINITY })
+    const b = await importSources(inWorker.lib, sources, { workerMinBytes: 0 })
+    expect(b.rejected).toBe(BAD.length)
+    expect(b).toEqual(a)
+    expect(inWorker.lib.db.prepare('SELECT count(*) FROM digests').pluck().get()).toBe(0)
+  })
+
+  it('a feed that turns out malformed halfway is refused whole, with the line, after papers were already written', async () => {
+    const text = generateArxivRss(600, 9)
+    const cut = text.indexOf('<item>', Math.floor(text.length * 0.8))
+    const broken = join(inWorker.dir, 'broken.xml')
+    writeFileSync(broken, `${text.slice(0, cut)}<item><title>x</titel></item></channel></rss>`)
+    const r = await importSources(inWorker.lib, [{ kind: 'path', path: broken }], { workerMinBytes: 0 })
+    expect(r.files[0]!.error).toMatch(/broken\.xml: invalid XML at line \d+/)
+    expect(inWorker.lib.db.prepare('SELECT count(*) FROM papers').pluck().get()).toBe(0)
+    expect(inWorker.lib.db.prepare('SELECT count(*) FROM search_index').pluck().get()).toBe(0)
+  })
+
+  it('a dry run through the worker reports the same and writes nothing; re-importing is a no-op', async () => {
+    const dryHere = await importSources(inThread.lib, GOOD.map(path), { workerMinBytes: Number.POSITIVE_INFINITY, dryRun: true })
+    const dry = await importSources(inWorker.lib, GOOD.map(path), { workerMinBytes: 0, dryRun: true })
+    expect(dry).toEqual(dryHere)
+    expect(inWorker.lib.db.prepare('SELECT count(*) FROM papers').pluck().get()).toBe(0)
+    const real = await importSources(inWorker.lib, GOOD.map(path), { workerMinBytes: 0 })
+    expect(real.rejected).toBe(0)
+    const again = await importSources(inWorker.lib, GOOD.map(path), { workerMinBytes: 0 })
+    expect(again.files.every((f) => f.alreadyImported)).toBe(true)
+  })
+
+  it('dropped bytes (not read from a path) go through the worker too', async () => {
+    copyFileSync(fixture('arxiv-rss.xml'), join(inWorker.dir, 'copy.xml'))
+    const bytes = readFileSync(join(inWorker.dir, 'copy.xml'))
+    const r = await importSources(inWorker.lib, [{ kind: 'bytes', name: 'dropped.xml', bytes }], { workerMinBytes: 0 })
+    expect(r.files[0]).toMatchObject({ ok: true, format: 'arxiv-rss', added: 4 })
+  })
+})
