@@ -15,7 +15,7 @@ import { loadParser } from '../digests/parsers'
 import { sanitizePaper } from '../digests/sanitize'
 import { DigestError, type DigestFormat, type DigestMeta, type DigestParser, type ParseContext, type ParsedPaper } from '../digests/types'
 import { LibraryError } from '../library/db'
-import { POSTED, TAKEN, type ParseMessage, type ParseRequest } from './parse-protocol'
+import { POSTED, TAKEN, type ParseMessage, type ParseRequest, type ParseWorkerData } from './parse-protocol'
 import { workerEntry } from './worker-entry'
 
 /** Files at least this big are parsed in a worker thread (below, starting it costs more than it saves). */
@@ -84,35 +84,63 @@ function canBlock(): boolean {
 /** How long the importer waits for the worker's next message before giving up on it. */
 const SILENCE_MS = 60_000
 
-function readInWorker(bytes: Uint8Array, options: ReadOptions): DigestReader {
+interface ParseWorker {
+  worker: Worker
+  port: MessagePort
+  signal: Int32Array
+}
+
+function startParseWorker(): ParseWorker {
   const signal = new Int32Array(new SharedArrayBuffer(8))
-  const shared = bytes.buffer instanceof SharedArrayBuffer ? bytes : copyToShared(bytes)
-  const request: ParseRequest = { bytes: shared, fileName: options.fileName, mtime: options.mtime?.getTime(), signal }
   const { port1, port2 } = new MessageChannel()
   const entry = workerEntry('parse-worker')
-  const worker = new Worker(entry.file, {
-    workerData: { request, port: port2 },
-    transferList: [port2],
-    execArgv: entry.execArgv ?? [],
-    argv: entry.argv ?? []
-  })
+  const data: ParseWorkerData = { port: port2, signal }
+  const worker = new Worker(entry.file, { workerData: data, transferList: [port2], execArgv: entry.execArgv ?? [], argv: entry.argv ?? [] })
   worker.unref()
   // Errors reach the importer as messages; this only keeps an uncaught worker failure from crashing us.
   worker.on('error', () => undefined)
+  return { worker, port: port1, signal }
+}
+
+let spare: ParseWorker | undefined
+
+/**
+ * Start a parse worker now for a big file about to be read (a worker takes ~0.1 s to start: this
+ * way it starts while the file is read). Taken by the next readDigest that parses in a worker.
+ */
+export function warmUpParseWorker(): void {
+  if (!spare && canBlock()) spare = startParseWorker()
+}
+
+/** End a warmed-up worker nobody took (e.g. the big file was already imported). */
+export function coolDownParseWorker(): void {
+  void spare?.worker.terminate()
+  spare = undefined
+}
+
+function readInWorker(bytes: Uint8Array, options: ReadOptions): DigestReader {
+  const { worker, port, signal } = spare ?? startParseWorker()
+  spare = undefined
+  const request: ParseRequest = {
+    bytes: bytes.buffer instanceof SharedArrayBuffer ? bytes : copyToShared(bytes),
+    fileName: options.fileName,
+    mtime: options.mtime?.getTime()
+  }
+  port.postMessage(request)
   let taken = 0
   let closed = false
   let done = false
   const close = (): void => {
     if (closed) return
     closed = true
-    port1.close()
+    port.close()
     // A worker that sent everything ends by itself; one stopped early (a refused file, an error) is ended here.
     if (!done) void worker.terminate()
   }
   /** The worker's next message, waiting for it (blocking: the importer is inside its transaction). */
   const next = (): ParseMessage => {
     for (let waited = 0; ; ) {
-      const received = receiveMessageOnPort(port1)
+      const received = receiveMessageOnPort(port)
       if (received) {
         taken += 1
         Atomics.store(signal, TAKEN, taken)

@@ -13,7 +13,7 @@ import type { Library } from '../library/index'
 import { resolvePaper } from '../library/papers'
 import { nowIso } from '../library/statements'
 import { storageError } from '../library/storage-errors'
-import { readDigest, sharedBytes, WORKER_MIN_BYTES, type DigestReader } from './digest-stream'
+import { coolDownParseWorker, readDigest, sharedBytes, warmUpParseWorker, WORKER_MIN_BYTES, type DigestReader } from './digest-stream'
 import { expandSources, MAX_FILE_BYTES, type FileEntry, type ImportSource } from './sources'
 
 export interface ImportProgress {
@@ -90,6 +90,7 @@ export async function importFile(lib: Library, entry: FileEntry, options: Import
   let reader: DigestReader | undefined
   try {
     const workerMinBytes = options.workerMinBytes ?? WORKER_MIN_BYTES
+    if ((entry.size ?? 0) >= workerMinBytes) warmUpParseWorker() // starts while the file is read
     const { bytes, mtime } = readFile(entry, options.maxBytes ?? MAX_FILE_BYTES, workerMinBytes)
     // A big file's worker starts decoding now, while this thread hashes it.
     const digest = (reader = readDigest(bytes, { fileName: entry.name, mtime, workerMinBytes }))
@@ -157,7 +158,11 @@ export async function importFile(lib: Library, entry: FileEntry, options: Import
 export async function importSources(lib: Library, sources: ImportSource[], options: ImportOptions = {}): Promise<ImportReport> {
   const entries = expandSources(sources)
   const files: FileReport[] = []
-  for (const [i, e] of entries.entries()) files.push(await importFile(lib, e, options, i, entries.length))
+  try {
+    for (const [i, e] of entries.entries()) files.push(await importFile(lib, e, options, i, entries.length))
+  } finally {
+    coolDownParseWorker()
+  }
   return {
     files,
     added: files.reduce((n, f) => n + f.added, 0),

@@ -1,17 +1,24 @@
 /**
- * What the parse worker (parse-worker.ts) tells the importer (digest-stream.ts), in order: the format,
- * then dates and batches of papers as the parser finds them, then the digest's facts or an error.
- * Shared memory `signal`: [0] messages posted, [1] messages taken; the importer blocks on [0] inside
- * its transaction, the worker stops getting ahead when it is MAX_AHEAD batches in front.
+ * The parse worker (parse-worker.ts) is started with a port and a shared `signal`, and may be started
+ * before the file is read (it takes ~0.1 s to start). It gets one ParseRequest on the port, then tells
+ * the importer (digest-stream.ts), in order: the format, then dates and batches of papers as the parser
+ * finds them, then the digest's facts or an error. `signal`: [0] messages posted, [1] messages taken;
+ * the importer blocks on [0] inside its transaction, the worker stops getting ahead when it is
+ * MAX_AHEAD batches in front.
  */
+import type { MessagePort } from 'node:worker_threads'
 import type { DigestFormat, DigestMeta, ParsedPaper } from '../digests/types'
+
+export interface ParseWorkerData {
+  port: MessagePort
+  signal: Int32Array
+}
 
 export interface ParseRequest {
   /** The file's bytes (shared memory: the importer hashes them while the worker decodes). */
   bytes: Uint8Array
   fileName: string
   mtime?: number
-  signal: Int32Array
 }
 
 export type ParseMessage =

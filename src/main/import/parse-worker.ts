@@ -3,17 +3,16 @@
  * the papers it has already sent (digest-stream.ts). Papers leave here sanitised, in file order,
  * in batches. Pure: no library access.
  */
-import { workerData, type MessagePort } from 'node:worker_threads'
+import { workerData } from 'node:worker_threads'
 import { decodeDigest } from '../digests/decode'
 import { detect } from '../digests/detect'
-import { loadParser } from '../digests/parsers'
 import { titleKey } from '../digests/identity'
+import { loadParser } from '../digests/parsers'
 import { sanitizePaper } from '../digests/sanitize'
 import { DigestError, type ParsedPaper } from '../digests/types'
-import { BATCH, MAX_AHEAD, POSTED, TAKEN, type ParseMessage, type ParseRequest } from './parse-protocol'
+import { BATCH, MAX_AHEAD, POSTED, TAKEN, type ParseMessage, type ParseRequest, type ParseWorkerData } from './parse-protocol'
 
-const { request, port } = workerData as { request: ParseRequest; port: MessagePort }
-const { signal } = request
+const { port, signal } = workerData as ParseWorkerData
 
 function post(m: ParseMessage): void {
   port.postMessage(m)
@@ -33,7 +32,7 @@ const flush = (): void => {
   keys = []
 }
 
-try {
+async function run(request: ParseRequest): Promise<void> {
   const { text, warnings } = decodeDigest(request.bytes)
   const format = detect(text)
   post({ type: 'format', format, warnings })
@@ -54,7 +53,15 @@ try {
   })
   flush()
   post({ type: 'done', meta })
-} catch (err) {
-  const digest = err instanceof DigestError
-  post({ type: 'error', message: err instanceof Error ? err.message : String(err), digest, ...(digest && err.where ? { where: err.where } : {}) })
 }
+
+// One file per worker: it waits for its request (it may be started before the file is read), parses
+// it, and ends (nothing else keeps it alive once the port is unreferenced).
+port.once('message', (request: ParseRequest) => {
+  run(request)
+    .catch((err: unknown) => {
+      const digest = err instanceof DigestError
+      post({ type: 'error', message: err instanceof Error ? err.message : String(err), digest, ...(digest && err.where ? { where: err.where } : {}) })
+    })
+    .finally(() => port.unref())
+})

@@ -15,6 +15,8 @@ export interface FileEntry {
   path: string | null
   name: string
   source: ImportSource
+  /** Size in bytes as seen while expanding (unknown for a path that could not be read then). */
+  size?: number
 }
 
 const IGNORED = /^(\.|~\$|Thumbs\.db$|desktop\.ini$)/i
@@ -24,13 +26,16 @@ export function expandSources(sources: ImportSource[]): FileEntry[] {
   const out: FileEntry[] = []
   const walk = (path: string, label: string): void => {
     let isDir = false
+    let size: number | undefined
     try {
-      isDir = statSync(path).isDirectory()
+      const st = statSync(path)
+      isDir = st.isDirectory()
+      size = st.size
     } catch {
       // Missing or unreadable: keep it; reading it reports the reason.
     }
     if (!isDir) {
-      out.push({ label, path, name: basename(path), source: { kind: 'path', path } })
+      out.push({ label, path, name: basename(path), source: { kind: 'path', path }, size })
       return
     }
     let names: string[] = []
@@ -46,7 +51,7 @@ export function expandSources(sources: ImportSource[]): FileEntry[] {
     }
   }
   for (const s of sources) {
-    if (s.kind === 'bytes') out.push({ label: s.name, path: null, name: s.name, source: s })
+    if (s.kind === 'bytes') out.push({ label: s.name, path: null, name: s.name, source: s, size: s.bytes.length })
     else walk(resolve(s.path), s.path)
   }
   return out

@@ -24,7 +24,8 @@ const SOURCE: Record<WorkerName, string> = { 'import-worker': './worker.ts', 'pa
 
 export function workerEntry(name: WorkerName): WorkerEntry {
   const here = import.meta.url
-  if (here.endsWith('.ts')) {
+  // From source the URL may carry a loader's query (tsx's tsImport adds a namespace): look at the path.
+  if (new URL(here).pathname.endsWith('.ts')) {
     const built = freshBuild(`${name}.js`)
     if (built) return { file: built }
     const bootstrap = 'worker-tsx.mjs' // a variable, so bundlers leave this URL alone
