@@ -8,20 +8,18 @@
  */
 import { z } from 'zod'
 import { LOCATION_PURPOSES, settingsPatch, type PickResult, type Settings, type SettingsInfo } from './settings'
+import { CHANNEL_PREFIX, EXPORT_FORMATS, SORTS, STATUSES, VIEWS, type EventName, type EventPayloads, type ExportFile, type Counts, type FeedPage, type ImportReport, type Note, type NoteRevision, type NoteSummary, type PaperDetail, type StarChange, type StatusChange, type TagCount } from './values'
+
+// The contract's plain values and result types live in values.ts (no zod: the renderer imports
+// them without carrying the validator); everyone else may keep importing them from here.
+export * from './values'
 
 // ---------- shared value schemas ----------
 
-export const STATUSES = ['unread', 'reading', 'read'] as const
 export const status = z.enum(STATUSES)
-export type Status = z.infer<typeof status>
-
-export const VIEWS = ['all', 'unread', 'reading', 'read', 'starred', 'notes'] as const
 export const view = z.enum(VIEWS)
-export type View = z.infer<typeof view>
-
-export const SORTS = ['digest', 'firstSeen', 'title'] as const
 export const sort = z.enum(SORTS)
-export type Sort = z.infer<typeof sort>
+export const exportFormat = z.enum(EXPORT_FORMATS)
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 const ids = z.array(id).min(1).max(200_000)
@@ -32,151 +30,6 @@ const tagName = z.string().trim().min(1).max(100)
 
 /** Opaque keyset cursor produced by the library; the renderer passes it back verbatim. */
 const cursor = z.string().max(1_000)
-
-// ---------- result types ----------
-
-export interface PaperLinks {
-  abs?: string
-  pdf?: string
-  code?: string
-  project?: string
-  doi?: string
-  hf?: string
-  url?: string
-}
-
-/** One row of the feed: what a list row needs, nothing more (no abstract). */
-export interface PaperRow {
-  id: number
-  title: string
-  authors: string[] // first authors only (at most 3) in feed rows
-  authorCount: number
-  arxivId: string | null
-  digestDate: string | null // newest digest date it appeared in (YYYY-MM-DD)
-  /** The digest date's year (or whole date) was inferred, not read from the file. */
-  digestDateInferred: boolean
-  firstSeen: string // ISO timestamp
-  status: Status
-  starred: boolean
-  hasNote: boolean
-  hasCode: boolean
-  seenIn: number // number of digests it appeared in
-}
-
-export interface DigestRef {
-  id: number
-  fileName: string
-  format: string
-  date: string | null
-  dateInferred: boolean
-  position: number
-  extras: Record<string, unknown>
-}
-
-export interface PaperDetail extends Omit<PaperRow, 'authors'> {
-  authors: string[]
-  abstract: string
-  doi: string | null
-  version: string | null
-  categories: string[]
-  published: string | null
-  links: PaperLinks
-  statusChangedAt: string | null
-  digests: DigestRef[]
-  tags: string[]
-}
-
-export interface FeedPage {
-  items: PaperRow[]
-  nextCursor: string | null
-  /** Words and phrases a search matched on, for highlighting (empty when not searching). */
-  terms: string[]
-}
-
-export interface DigestCount {
-  id: number
-  fileName: string
-  format: string
-  date: string | null
-  dateInferred: boolean
-  importedAt: string
-  total: number
-  unread: number
-}
-
-export interface Counts {
-  views: Record<View, number>
-  digests: DigestCount[]
-  tags: { name: string; count: number }[]
-}
-
-export interface Note {
-  paperId: number
-  body: string
-  updatedAt: string | null
-}
-
-export interface NoteRevision {
-  id: number
-  body: string
-  savedAt: string
-}
-
-export interface TagCount {
-  name: string
-  /** Papers carrying the tag. */
-  papers: number
-}
-
-export const EXPORT_FORMATS = ['md', 'bib', 'csv', 'json'] as const
-export const exportFormat = z.enum(EXPORT_FORMATS)
-export type ExportFormat = z.infer<typeof exportFormat>
-
-/** A file the renderer can offer as a download (browser host) or main can write (Electron menu). */
-export interface ExportFile {
-  fileName: string
-  mimeType: string
-  text: string
-  papers: number
-}
-
-export interface NoteSummary {
-  paperId: number
-  title: string
-  excerpt: string
-  updatedAt: string
-  status: Status
-}
-
-export interface FileReport {
-  file: string
-  ok: boolean
-  format?: string
-  /** Why the file was refused (names the file; line/position where it applies). */
-  error?: string
-  added: number
-  merged: number
-  /** Content already imported: nothing to do. */
-  alreadyImported?: boolean
-  papers: number
-  warnings: string[]
-}
-
-export interface ImportReport {
-  files: FileReport[]
-  added: number
-  merged: number
-  rejected: number
-}
-
-export interface StatusChange {
-  /** Papers whose status actually changed, with what they were before (for undo). */
-  changed: { id: number; status: Status }[]
-}
-
-export interface StarChange {
-  changed: { id: number; starred: boolean }[]
-}
 
 // ---------- inputs ----------
 
@@ -293,29 +146,6 @@ export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>
 export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>
 export type OutputOf<M extends MethodName> = Contract[M]['output']
 
-// ---------- events: main (or the host) -> renderer ----------
-
-export interface ImportProgressEvent {
-  file: string
-  fileIndex: number
-  fileCount: number
-  papers: number
-}
-
-/** Every event the renderer can subscribe to, with its payload (plain data only). */
-export interface EventPayloads {
-  /** The library changed outside this renderer (menu import, watched folder, CLI, another window). */
-  libraryChanged: Record<string, never>
-  /** An import in progress (emitted every few hundred papers). */
-  importProgress: ImportProgressEvent
-  /** An app command from the menu or the OS (e.g. `view:unread`, `go:nextUnread`). */
-  command: { command: string }
-  /** Main imported files by itself (opened with Folio, watched folder): show the report. */
-  imported: ImportReport
-}
-export type EventName = keyof EventPayloads
-export const EVENT_NAMES = ['libraryChanged', 'importProgress', 'command', 'imported'] as const satisfies readonly EventName[]
-
 /** What `window.api` is: one async function per contract method, plus event subscription. */
 export type FolioApi = {
   [M in MethodName]: (input: InputOf<M>) => Promise<OutputOf<M>>
@@ -329,27 +159,5 @@ export type FolioApi = {
   pathForFile?(file: File): string
 }
 
-/** The one channel namespace. Channel strings are derived, never written twice. */
-export const CHANNEL_PREFIX = 'folio:'
 export const channelOf = (m: MethodName): string => `${CHANNEL_PREFIX}${m}`
-export const eventChannelOf = (e: EventName): string => `${CHANNEL_PREFIX}event:${e}`
-export const isEventName = (e: unknown): e is EventName => (EVENT_NAMES as readonly unknown[]).includes(e)
 export const methodNames = Object.keys(contract) as MethodName[]
-
-/** Every reply crosses the boundary as a plain result object: errors are data, not exceptions. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
-
-export class FolioError extends Error {
-  constructor(
-    readonly code: string,
-    message: string
-  ) {
-    super(message)
-    this.name = 'FolioError'
-  }
-}
-
-export function unwrap<T>(reply: Reply<T>): T {
-  if (reply.ok) return reply.value
-  throw new FolioError(reply.error.code, reply.error.message)
-}

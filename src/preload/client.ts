@@ -1,18 +1,20 @@
 /**
- * Builds a `FolioApi` from the contract over any transport. The preload uses it with
- * ipcRenderer.invoke; the browser build uses it with fetch against the loopback host.
- * No electron import here.
+ * Builds a `FolioApi` over any transport, with one function per method name given: the contract's
+ * names. The preload passes `methodNames` with ipcRenderer.invoke; the browser build uses fetch
+ * against the loopback host, with the names the host put in the page (so the renderer's bundle
+ * never carries the contract's validator). No electron import here.
  */
-import { isEventName, methodNames, unwrap, type EventName, type FolioApi, type MethodName, type Reply } from './api'
+import type { EventName, FolioApi, MethodName } from './api'
+import { isEventName, unwrap, type Reply } from './values'
 
 export interface Transport {
   invoke(method: MethodName, input: unknown): Promise<Reply<unknown>>
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void
 }
 
-export function createClient(transport: Transport): FolioApi {
+export function createClient(transport: Transport, methods: readonly MethodName[]): FolioApi {
   const api: Record<string, unknown> = {}
-  for (const name of methodNames) {
+  for (const name of methods) {
     api[name] = async (input: unknown) => unwrap(await transport.invoke(name, input ?? {}))
   }
   api.on = (event: unknown, listener: unknown) => {
@@ -27,6 +29,9 @@ export function createClient(transport: Transport): FolioApi {
 export const TOKEN_HEADER = 'x-folio-token'
 /** Path prefix of the browser host's method endpoints: POST /api/<method>. */
 export const API_PATH = '/api/'
+/** The page's meta tags where the browser host puts the access token and the contract's method names. */
+export const TOKEN_META = 'folio-token'
+export const METHODS_META = 'folio-methods'
 /** Server-sent events stream (one per page) carrying every event. */
 export const EVENTS_PATH = '/events'
 

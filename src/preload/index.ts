@@ -5,7 +5,7 @@
  * reaches the contract's own channels, and event listeners get the payload only.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
-import { channelOf, eventChannelOf } from './api'
+import { channelOf, eventChannelOf, methodNames } from './api'
 import { createClient, type Transport } from './client'
 
 const transport: Transport = {
@@ -33,4 +33,4 @@ const pathForFile = (file: File): string => {
   }
 }
 
-contextBridge.exposeInMainWorld('api', Object.freeze({ ...createClient(transport), pathForFile }))
+contextBridge.exposeInMainWorld('api', Object.freeze({ ...createClient(transport, methodNames), pathForFile }))

@@ -6,25 +6,11 @@
  * or outdated value keeps all the others.
  */
 import { z } from 'zod'
-import type { View } from './api'
+import { SIDEBAR_DEFAULT, SIDEBAR_MAX, SIDEBAR_MIN, TEXT_SIZES, THEMES, VIEWS } from './values'
 
-/** The smart views (api.ts's VIEWS; checked equal below, without a run-time import cycle). */
-const VIEW_NAMES = ['all', 'unread', 'reading', 'read', 'starred', 'notes'] as const satisfies readonly View[]
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-const viewsMatch: Same<(typeof VIEW_NAMES)[number], View> = true
-void viewsMatch
-const view = z.enum(VIEW_NAMES)
+export { SIDEBAR_DEFAULT, SIDEBAR_MAX, SIDEBAR_MIN, TEXT_SIZES, THEMES, type TextSize, type Theme } from './values'
 
-export const THEMES = ['system', 'light', 'dark'] as const
-export type Theme = (typeof THEMES)[number]
-
-export const TEXT_SIZES = ['small', 'medium', 'large', 'x-large'] as const
-export type TextSize = (typeof TEXT_SIZES)[number]
-
-export const SIDEBAR_MIN = 160
-export const SIDEBAR_MAX = 480
-export const SIDEBAR_DEFAULT = 240
-
+const view = z.enum(VIEWS)
 const paperId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 const path = z.string().min(1).max(4_096)
 

@@ -3,7 +3,7 @@
  * Node. Only the thin Electron shell (and the sandboxed preload) may import electron.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const ROOT = join(__dirname, '..', '..')
@@ -37,5 +37,40 @@ describe('architecture', () => {
     expect(withElectron).toEqual(['src/preload/index.ts'])
     const renderer = files(join(ROOT, 'src', 'renderer')).filter((f) => importsElectron(readFileSync(f, 'utf8')))
     expect(renderer).toEqual([])
+  })
+
+  it('the renderer does not carry the contract\'s validator: no run-time import path from it reaches zod', () => {
+    // Follow every import that survives compilation (not `import type`) from the renderer's entry.
+    const runtimeImports = (source: string): string[] => [
+      ...[...source.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm)].map((m) => m[1]!),
+      ...[...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!) // lazy chunks
+    ]
+    const resolveFile = (from: string, spec: string): string | null => {
+      if (!spec.startsWith('.')) return null
+      const base = resolve(dirname(from), spec)
+      for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) {
+        try {
+          if (statSync(candidate).isFile()) return candidate
+        } catch {
+          /* next */
+        }
+      }
+      throw new Error(`${relative(ROOT, from)}: cannot resolve ${spec}`)
+    }
+    const seen = new Set<string>()
+    const packages = new Set<string>()
+    const visit = (file: string, chain: string[]): void => {
+      if (seen.has(file)) return
+      seen.add(file)
+      for (const spec of runtimeImports(readFileSync(file, 'utf8'))) {
+        const next = resolveFile(file, spec)
+        if (next) visit(next, [...chain, relative(ROOT, next)])
+        else if (spec === 'zod' || spec.startsWith('zod/')) packages.add(`zod via ${chain.join(' -> ')}`)
+      }
+    }
+    visit(join(ROOT, 'src', 'renderer', 'src', 'main.tsx'), ['src/renderer/src/main.tsx'])
+    expect(seen.size).toBeGreaterThan(30)
+    expect(seen.has(join(ROOT, 'src', 'preload', 'values.ts'))).toBe(true)
+    expect([...packages]).toEqual([])
   })
 })

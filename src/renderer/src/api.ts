@@ -1,20 +1,23 @@
 /**
  * The one place that decides where `api` comes from. In Electron the preload sets `window.api`;
  * in a browser served by the loopback host (`folio serve`, the E2E tests) we build the same
- * FolioApi from the contract over fetch, with the token the host injected into index.html.
+ * FolioApi over fetch, with the token and the contract's method names the host put in index.html.
  */
-import { FolioError, type FolioApi } from '../../preload/api'
-import { createClient, fetchTransport } from '../../preload/client'
+import type { FolioApi, MethodName } from '../../preload/api'
+import { FolioError } from '../../preload/values'
+import { createClient, fetchTransport, METHODS_META, TOKEN_META } from '../../preload/client'
 
-function hostToken(): string | null {
-  const meta = document.querySelector<HTMLMetaElement>('meta[name="folio-token"]')
-  if (meta?.content) return meta.content
-  return new URLSearchParams(location.search).get('token')
+/** The access token and method names the browser host put in the page (the token may also be in the URL). */
+function hostConnection(): { token: string; methods: MethodName[] } | null {
+  const meta = (name: string) => document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? ''
+  const token = meta(TOKEN_META) || new URLSearchParams(location.search).get('token')
+  const methods = meta(METHODS_META).split(' ').filter(Boolean) as MethodName[]
+  return token && methods.length ? { token, methods } : null
 }
 
 function disconnected(): FolioApi {
   const fail = (): Promise<never> =>
-    Promise.reject(new FolioError('no-api', 'Folio is not connected to a library (no window.api and no host token).'))
+    Promise.reject(new FolioError('no-api', 'Folio is not connected to a library (no window.api, and not a page served by the Folio host).'))
   return new Proxy({} as FolioApi, {
     get: (_t, prop) => (prop === 'on' ? () => () => {} : fail)
   })
@@ -22,8 +25,8 @@ function disconnected(): FolioApi {
 
 function resolveApi(): FolioApi {
   if (window.api) return window.api
-  const token = hostToken()
-  return token ? createClient(fetchTransport(token)) : disconnected()
+  const host = hostConnection()
+  return host ? createClient(fetchTransport(host.token), host.methods) : disconnected()
 }
 
 export const api: FolioApi = resolveApi()

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { STATUSES, type Status } from '../../../preload/api'
+import { STATUSES, type Status } from '../../../preload/values'
 import { formatTimestamp, STATUS_LABEL } from '../lib/format'
 import { useStore } from '../store'
 import './data-views.css'

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { SORTS, type Sort } from '../../../preload/api'
+import { SORTS, type Sort } from '../../../preload/values'
 import { ExportButton } from '../components/ExportButton'
 import { ImportButton } from '../components/ImportButton'
 import { useStore } from '../store'
