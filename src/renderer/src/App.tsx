@@ -14,8 +14,10 @@ import { Sidebar, SidebarResizer } from './views/Sidebar'
 import { Toolbar } from './views/Toolbar'
 import { Welcome } from './views/Welcome'
 
-// The paper pane carries KaTeX, markdown-it and DOMPurify: its own chunk, so the feed paints first.
+// The paper pane carries KaTeX, markdown-it and DOMPurify: its own chunk, asked for once the first
+// feed page is in, so neither its download nor its evaluation delays the feed's first paint.
 const PaperPane = lazy(() => import('./views/PaperPane').then((m) => ({ default: m.PaperPane })))
+const paperPlaceholder = <section className="paper-pane" aria-label="Paper" />
 
 function Main() {
   const mode = useStore((s) => s.mode)
@@ -39,6 +41,7 @@ export function App() {
     }
   }, [])
   const sidebarVisible = useStore((s) => s.settings?.sidebarVisible ?? true)
+  const feedLoaded = useStore((s) => s.feedLoaded)
   const sidebarWidth = useStore((s) => s.settings?.sidebarWidth)
 
   // Drop digest files anywhere on the window to import them.
@@ -64,9 +67,7 @@ export function App() {
         <ImportReportPanel />
         <Main />
       </main>
-      <Suspense fallback={<section className="paper-pane" aria-label="Paper" />}>
-        <PaperPane />
-      </Suspense>
+      <Suspense fallback={paperPlaceholder}>{feedLoaded ? <PaperPane /> : paperPlaceholder}</Suspense>
       <Toasts />
       <ShortcutSheet />
       <SettingsDialog />

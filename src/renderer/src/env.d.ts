@@ -8,3 +8,10 @@ declare global {
 }
 
 export {}
+
+declare module 'react' {
+  interface HTMLAttributes<T> {
+    /** Element Timing API: the browser reports when this element's text is first painted. */
+    elementtiming?: string
+  }
+}

@@ -75,18 +75,23 @@ export async function handleCommand(command: string): Promise<void> {
  */
 /**
  * The first requests, started as soon as the bundle runs (before React's first render): settings
- * (theme, last view) and the sidebar counts go out together; the feed follows the settings.
+ * (theme, last view), the sidebar counts and the feed of the default view go out together. When the
+ * settings name another last view (they answer first: a file read against a query), the feed is
+ * asked again for it before any row is shown, and the first answer is dropped.
  */
 let firstLoad: { settings: Promise<Settings | null>; counts: Promise<void>; feed: Promise<void> } | undefined
 export function startFirstLoad(): void {
   if (firstLoad) return
   const s = useStore.getState()
   const settings = s.loadSettings()
+  const counts = s.refreshCounts()
+  const defaultFeed = s.reloadFeed()
   const feed = settings.then((loaded) => {
-    if (loaded && loaded.lastView !== useStore.getState().view) useStore.setState({ view: loaded.lastView })
+    if (!loaded || loaded.lastView === useStore.getState().view) return defaultFeed
+    useStore.setState({ view: loaded.lastView })
     return useStore.getState().reloadFeed()
   })
-  firstLoad = { settings, counts: s.refreshCounts(), feed }
+  firstLoad = { settings, counts, feed }
 }
 
 export function startShell(): () => void {
