@@ -14,6 +14,16 @@ import { percentile, type Result } from './report'
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
+/** Records when the first feed row is painted (Element Timing; feed rows carry elementtiming="feed-row"). */
+const PAINT_OBSERVER = `
+  window.__feedPainted = 0
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.identifier === 'feed-row' && !window.__feedPainted) window.__feedPainted = e.renderTime || e.loadTime
+    }
+  }).observe({ type: 'element', buffered: true })
+`
+
 /** tsx (esbuild keepNames) wraps named functions in __name(…): functions sent to page.evaluate need it defined. */
 const NAME_SHIM = 'globalThis.__name = (f) => f'
 
@@ -29,19 +39,23 @@ export async function benchUi(libPath: string): Promise<Result[]> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS })
   const results: Result[] = []
   try {
-    // 1. First paint of the feed after navigation (median and worst of 5 cold page loads).
+    // 1. First paint of the feed after navigation (worst of 5 cold page loads): when the browser
+    // painted the first feed rows, as the Element Timing API reports it (rows carry elementtiming),
+    // in ms since navigation start.
     const paints: number[] = []
     for (let i = 0; i < 5; i++) {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
       await context.addInitScript({ content: NAME_SHIM })
+      await context.addInitScript({ content: PAINT_OBSERVER })
       const page = await context.newPage()
       await page.goto(host.url)
       await page.getByRole('listbox', { name: /papers$/ }).getByRole('option').first().waitFor()
-      paints.push(await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())))))
+      await page.waitForFunction('window.__feedPainted > 0')
+      paints.push((await page.evaluate('window.__feedPainted')) as number)
       await context.close()
     }
     const paint = percentile(paints, 100)
-    results.push({ group: 'ui', name: 'first feed page painted after navigation (worst of 5)', value: paint, unit: 'ms', target: 700, pass: paint < 700 })
+    results.push({ group: 'ui', name: 'first feed rows painted after navigation (Element Timing, worst of 5)', value: paint, unit: 'ms', target: 700, pass: paint < 700 })
 
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
     await context.addInitScript({ content: NAME_SHIM })
@@ -49,6 +63,8 @@ export async function benchUi(libPath: string): Promise<Result[]> {
     await page.goto(host.url)
     await page.getByRole('listbox', { name: /papers$/ }).getByRole('option').first().waitFor()
     const listbox = page.getByRole('listbox', { name: /papers$/ })
+    // Held j starts once the page has loaded (the paper pane's chunk follows the first feed page).
+    await page.locator('#paper-pane').waitFor({ state: 'attached' })
     await listbox.focus()
 
     console.error(`[bench ui] first paint: ${paints.map((p) => p.toFixed(0)).join(', ')} ms`)
