@@ -7,7 +7,7 @@
  * the real host is covered by the end-to-end tests).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { FolioApi } from '../../src/preload/api'
+import { storeWithApi } from './store-with-api'
 
 const TOTAL = 2_000
 /** feedPage requests waiting for the test to answer them. */
@@ -38,17 +38,9 @@ const fakeApi = {
     return { ...row(id), authors: [], links: {}, digests: [], tags: [] }
   }),
   counts: vi.fn(async () => ({ views: { all: TOTAL, unread: TOTAL, reading: 0, read: 0, starred: 0, notes: 0 }, digests: [], tags: [] })),
-  on: () => () => {}
-} as unknown as FolioApi
+}
 
-vi.mock('../../src/renderer/src/api', () => ({
-  api: fakeApi,
-  inBrowserHost: false,
-  openExternal: async () => {},
-  errorMessage: (e: unknown) => String(e)
-}))
-
-const { useStore } = await import('../../src/renderer/src/store')
+const { useStore } = await storeWithApi(fakeApi)
 
 const settle = async () => {
   for (let i = 0; i < 10; i++) await Promise.resolve()

@@ -4,7 +4,7 @@
  * paper switch saves the previous paper's text before loading the next (never dropped).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { FolioApi } from '../../src/preload/api'
+import { storeWithApi } from './store-with-api'
 
 const calls: string[] = []
 const bodies = new Map<number, string>()
@@ -21,17 +21,9 @@ const fakeApi = {
   getPaper: vi.fn(async () => new Promise(() => {})),
   counts: vi.fn(async () => ({ views: { all: 2, unread: 2, reading: 0, read: 0, starred: 0, notes: 0 }, digests: [], tags: [] })),
   listNotes: vi.fn(async () => []),
-  on: () => () => {}
-} as unknown as FolioApi
+}
 
-vi.mock('../../src/renderer/src/api', () => ({
-  api: fakeApi,
-  inBrowserHost: false,
-  openExternal: async () => {},
-  errorMessage: (e: unknown) => String(e)
-}))
-
-const { useStore } = await import('../../src/renderer/src/store')
+const { useStore } = await storeWithApi(fakeApi)
 const flush = async () => {
   for (let i = 0; i < 5; i++) await Promise.resolve()
 }
