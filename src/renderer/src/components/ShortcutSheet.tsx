@@ -1,5 +1,8 @@
-import { useEffect, useRef } from 'react'
 import { useStore } from '../store'
+import { Dialog } from './Dialog'
+
+/** ? opens the sheet and closes it again. */
+const CLOSE_KEYS = ['Escape', '?']
 
 export const SHORTCUTS: [string, string][] = [
   ['j / ↓', 'Next paper'],
@@ -24,47 +27,25 @@ export const SHORTCUTS: [string, string][] = [
 export function ShortcutSheet() {
   const open = useStore((s) => s.shortcutsOpen)
   const setOpen = useStore((s) => s.setShortcutsOpen)
-  const closeRef = useRef<HTMLButtonElement>(null)
-  useEffect(() => {
-    if (!open) return
-    const before = document.activeElement as HTMLElement | null
-    closeRef.current?.focus()
-    return () => before?.focus?.()
-  }, [open])
   if (!open) return null
   return (
-    <div className="backdrop" onClick={() => setOpen(false)}>
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="shortcuts-heading"
-        className="dialog"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' || e.key === '?') {
-            e.preventDefault()
-            e.stopPropagation()
-            setOpen(false)
-          }
-        }}
-      >
-        <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
-        <table className="shortcuts">
-          <tbody>
-            {SHORTCUTS.map(([k, what]) => (
-              <tr key={k}>
-                <th scope="row">
-                  <kbd>{k}</kbd>
-                </th>
-                <td>{what}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <button ref={closeRef} type="button" onClick={() => setOpen(false)}>
-          Close
-        </button>
-      </div>
-    </div>
+    <Dialog labelledBy="shortcuts-heading" onClose={() => setOpen(false)} closeKeys={CLOSE_KEYS} focusFirst="button">
+      <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map(([k, what]) => (
+            <tr key={k}>
+              <th scope="row">
+                <kbd>{k}</kbd>
+              </th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" onClick={() => setOpen(false)}>
+        Close
+      </button>
+    </Dialog>
   )
 }

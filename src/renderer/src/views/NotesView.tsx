@@ -1,23 +1,15 @@
-import { useEffect, useState } from 'react'
 import { STATUSES, type Status } from '../../../preload/values'
 import { formatTimestamp, STATUS_LABEL } from '../lib/format'
+import { useDebouncedText } from '../lib/useDebouncedText'
 import { useStore } from '../store'
 import './data-views.css'
-
-const SEARCH_DEBOUNCE_MS = 200
 
 /** Search in the notes' text, filter by tag and status. */
 function NotesFilters() {
   const filter = useStore((s) => s.notesFilter)
   const setFilter = useStore((s) => s.setNotesFilter)
   const tags = useStore((s) => s.counts?.tags)
-  const [text, setText] = useState(filter.query)
-  useEffect(() => {
-    if (text === filter.query) return
-    const t = setTimeout(() => setFilter({ query: text }), SEARCH_DEBOUNCE_MS)
-    return () => clearTimeout(t)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [text])
+  const [text, setText] = useDebouncedText(filter.query, (query) => setFilter({ query }))
   return (
     <div className="notes-filters" role="search">
       <input

@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react'
 import { SORTS, type Sort } from '../../../preload/values'
 import { ExportButton } from '../components/ExportButton'
 import { ImportButton } from '../components/ImportButton'
+import { useDebouncedText } from '../lib/useDebouncedText'
 import { useStore } from '../store'
 
 const SORT_LABEL: Record<Sort, string> = { digest: 'Digest date', firstSeen: 'First seen', title: 'Title' }
-const SEARCH_DEBOUNCE_MS = 200
 
 export function Toolbar() {
   const query = useStore((s) => s.query)
@@ -13,17 +12,7 @@ export function Toolbar() {
   const sort = useStore((s) => s.sort)
   const setSort = useStore((s) => s.setSort)
   const inDigest = useStore((s) => s.digestId !== null)
-  const [text, setText] = useState(query)
-
-  // Store -> box (e.g. Esc cleared the query elsewhere).
-  useEffect(() => setText(query), [query])
-  // Box -> store, debounced.
-  useEffect(() => {
-    if (text === query) return
-    const t = setTimeout(() => setQuery(text), SEARCH_DEBOUNCE_MS)
-    return () => clearTimeout(t)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [text])
+  const [text, setText] = useDebouncedText(query, setQuery)
 
   const searching = query.trim() !== ''
   return (
