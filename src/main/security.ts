@@ -126,15 +126,17 @@ export function lockWebContents(contents: LockableContents, isAppUrl: UrlCheck, 
   })
 }
 
-type LockableSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'>
+type LockableSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'webRequest'>
 
 /**
- * Session-wide: deny every permission request and check; cancel every http(s)/ws(s) request
+ * Session-wide: deny every permission request and check, and every device (HID, USB, serial,
+ * Bluetooth) permission; cancel every http(s)/ws(s) request
  * (Folio never talks to the network) except to the dev server's origin in dev.
  */
 export function lockSession(session: LockableSession, devUrl?: string): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.setPermissionCheckHandler(() => false)
+  session.setDevicePermissionHandler(() => false)
   const allowed = devUrl ? originOf(devUrl) : null
   session.webRequest.onBeforeRequest(
     { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },

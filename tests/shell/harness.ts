@@ -76,6 +76,7 @@ export interface StandInState {
   session: {
     permissionRequest?: Handler
     permissionCheck?: Handler
+    devicePermission?: Handler
     beforeRequest?: { filter: { urls: string[] }; handler: Handler }
   }
   openDialogs: Record<string, unknown>[]

@@ -166,8 +166,11 @@ describe('built main process (electron stand-in)', () => {
     expect(s.state.opened).toEqual(['https://github.com/x/y'])
   })
 
-  it('denies every permission request and check', () => {
-    const { permissionRequest, permissionCheck } = s.state.session
+  it('denies every permission request and check, and every device permission', () => {
+    const { permissionRequest, permissionCheck, devicePermission } = s.state.session
+    for (const deviceType of ['hid', 'usb', 'serial', 'bluetooth']) {
+      expect(devicePermission!({ deviceType, origin: 'folio://app', device: {} }), deviceType).toBe(false)
+    }
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
       let granted: boolean | undefined
       permissionRequest!(win.webContents, p, (g: boolean) => (granted = g), {})
