@@ -280,6 +280,7 @@ function start(): void {
     lib: library,
     window: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
     notifyChanged,
+    importPaths: importOpened,
     isMac: process.platform === 'darwin',
     isDev: !app.isPackaged,
     command

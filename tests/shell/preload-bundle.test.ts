@@ -9,10 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eventChannelOf, methodNames, type FolioApi } from '../../src/preload/api'
+import { eventChannelOf, methodNames, type FolioApi, type ImportReport } from '../../src/preload/api'
+import { findMenuItem, loadPreload, startMain, until, type LoadedPreload, type StandIn } from './harness'
 
 const LIBRARY_CHANGED = eventChannelOf('libraryChanged')
-import { findMenuItem, loadPreload, startMain, until, type LoadedPreload, type StandIn } from './harness'
+const IMPORTED = eventChannelOf('imported')
 
 const FIXTURES = join(__dirname, '..', 'fixtures')
 
@@ -47,26 +48,29 @@ describe('built preload in a sandbox, through IPC, to a temp library', () => {
     expect(leaked).not.toMatch(/ipc|invoke|send|electron|require/i)
   })
 
-  it('File → Import Digests… imports through importSources, tells the renderer (payload only, no IPC event), summarises', async () => {
+  it('File → Import Digests… imports as the app does; the window gets the report (payload only, no IPC event)', async () => {
+    await api.rendererReady({}) // the window is listening, as the renderer says on start
     const changes: unknown[][] = []
-    const off = api.on('libraryChanged', (...args: unknown[]) => changes.push(args))
+    const reports: ImportReport[] = []
+    const offChanged = api.on('libraryChanged', (...args: unknown[]) => changes.push(args))
+    const offImported = api.on('imported', (report: ImportReport) => reports.push(report))
     expect(() => api.on('ipc-anything' as 'libraryChanged', () => {})).toThrow(/Unknown event/)
     s.state.openDialogAnswers.push({
       canceled: false,
       filePaths: [join(FIXTURES, 'hf-trending-jun6.txt'), join(FIXTURES, 'bad', 'not-a-digest.txt')]
     })
     findMenuItem(s.state.menu!.template, 'Import Digests…')!.click!()
-    await until(() => s.state.messageBoxes.length > 0, 'the import summary')
+    await until(() => reports.length > 0, 'the import report', 15_000)
     expect(s.state.openDialogs[0]).toMatchObject({ properties: expect.arrayContaining(['openFile', 'multiSelections']) })
-    const box = s.state.messageBoxes[0]!
-    expect(box.type).toBe('warning')
-    expect(box.detail).toContain('61 new papers')
-    expect(box.detail).toContain('1 file refused')
-    expect(box.detail).toMatch(/not-a-digest\.txt: .+/)
-    // the renderer heard about it, and its listener got the payload only (no IpcRendererEvent)
-    expect(s.state.windows[0]!.webContents.sent.map((m) => m.channel)).toEqual([LIBRARY_CHANGED])
+    const [report] = reports
+    expect(report).toMatchObject({ added: 61, rejected: 1 })
+    expect(report!.files.find((f) => !f.ok)!.error).toMatch(/not-a-digest\.txt: .+/)
+    expect(s.state.messageBoxes).toEqual([]) // the report is shown in the window, not in a box
+    // the renderer heard about it, and its listeners got the payload only (no IpcRendererEvent)
+    expect(s.state.windows[0]!.webContents.sent.map((m) => m.channel)).toEqual(expect.arrayContaining([LIBRARY_CHANGED, IMPORTED]))
     expect(changes).toEqual([[{}]])
-    off()
+    offChanged()
+    offImported()
     expect(s.state.rendererListeners.get(LIBRARY_CHANGED)).toEqual([])
   })
 
