@@ -18,7 +18,7 @@ import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, screen, ses
 import { defaultWorkerEntry, importInWorker } from './import/run-in-worker'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { eventChannelOf, type EventName, type EventPayloads, type ImportReport, type MethodName } from '../preload/api'
+import { eventChannelOf, isReadMethod, type EventName, type EventPayloads, type ImportReport } from '../preload/api'
 import { COMMANDS, type AppCommand } from '../preload/commands'
 import { createBadge } from './badge'
 import { guardClose, type CloseGuard } from './close-guard'
@@ -164,8 +164,6 @@ function restartWatcher(): void {
   }
 }
 
-/** Methods that only read: no badge recount after them. */
-const READS = new Set<string>(['feedPage', 'search', 'getPaper', 'counts', 'getNote', 'listNotes', 'getSettings', 'rendererReady', 'notesFlushed'] satisfies MethodName[])
 
 function showWindow(): void {
   if (mainWindow && !mainWindow.isDestroyed()) {
@@ -271,7 +269,7 @@ function start(): void {
     ipcMain,
     async (method, input) => {
       const reply = await dispatch(method, input)
-      if (!READS.has(method)) badge.schedule()
+      if (!isReadMethod(method)) badge.schedule()
       return reply
     },
     isAppUrl

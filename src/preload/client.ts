@@ -5,7 +5,7 @@
  * never carries the contract's validator). No electron import here.
  */
 import type { EventName, FolioApi, MethodName } from './api'
-import { isEventName, unwrap, type Reply } from './values'
+import { isEventName, isReadMethod, unwrap, type Reply } from './values'
 
 export interface Transport {
   invoke(method: MethodName, input: unknown): Promise<Reply<unknown>>
@@ -41,13 +41,13 @@ interface EventStream {
   removeEventListener(type: string, handler: (e: { data: string }) => void): void
 }
 
-/** Bodies up to this size go with fetch `keepalive` (Chromium allows 64 KiB in flight). */
+/** Bodies up to this size go with fetch `keepalive` (Chromium allows 64 KiB in flight, all requests together). */
 const KEEPALIVE_MAX = 60_000
 
 /**
  * fetch transport for the browser host. The token comes from a meta tag the host injects.
- * Small calls use `keepalive`, so a note save started in `pagehide`/`beforeunload` survives the
- * page going away (reload, closed tab).
+ * Writes use `keepalive`, so a note save started in `pagehide`/`beforeunload` survives the page
+ * going away (reload, closed tab); reads do not, so they never count against keepalive's budget.
  */
 export function fetchTransport(token: string, base = ''): Transport {
   let source: EventStream | undefined
@@ -56,7 +56,7 @@ export function fetchTransport(token: string, base = ''): Transport {
       const body = JSON.stringify(input)
       const res = await fetch(`${base}${API_PATH}${method}`, {
         method: 'POST',
-        keepalive: body.length <= KEEPALIVE_MAX,
+        keepalive: !isReadMethod(method) && body.length <= KEEPALIVE_MAX,
         headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
         body
       })

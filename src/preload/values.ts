@@ -6,6 +6,7 @@
  *
  * No electron import here.
  */
+import type { MethodName } from './api'
 
 export const STATUSES = ['unread', 'reading', 'read'] as const
 export type Status = (typeof STATUSES)[number]
@@ -199,6 +200,14 @@ export const EVENT_NAMES = ['libraryChanged', 'importProgress', 'command', 'impo
 export const CHANNEL_PREFIX = 'folio:'
 export const eventChannelOf = (e: EventName): string => `${CHANNEL_PREFIX}event:${e}`
 export const isEventName = (e: unknown): e is EventName => (EVENT_NAMES as readonly unknown[]).includes(e)
+
+/**
+ * Methods that only read: main skips the badge recount after them, and the browser client sends
+ * them as ordinary requests (writes go with fetch keepalive, so they outlive a closing page).
+ */
+export const READ_METHODS = ['feedPage', 'search', 'getPaper', 'counts', 'getNote', 'listNotes', 'getSettings', 'rendererReady', 'notesFlushed'] as const satisfies readonly MethodName[]
+const READS: ReadonlySet<string> = new Set(READ_METHODS)
+export const isReadMethod = (m: string): boolean => READS.has(m)
 
 /** Every reply crosses the boundary as a plain result object: errors are data, not exceptions. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
