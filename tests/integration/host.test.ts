@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHost, type Host } from '../../src/main/host/server'
 import { TOKEN_HEADER } from '../../src/preload/client'
+import { methodNames } from '../../src/preload/api'
 import { tempDir } from '../helpers/temp'
 
 interface Res {
@@ -60,12 +61,17 @@ describe('browser host', () => {
     const page = await raw(host.port, `/?token=${host.token}`)
     expect(page.status).toBe(200)
     expect(page.body).toContain(`<meta name="folio-token" content="${host.token}" />`)
+    // the contract's method names, for the page's api (the renderer bundle has no contract)
+    expect(page.body).toContain(`<meta name="folio-methods" content="${methodNames.join(' ')}" />`)
     expect(page.headers['content-security-policy']).toMatch(/default-src 'self'/)
     expect(page.headers['content-security-policy']).not.toMatch(/unsafe-eval|https?:/)
+    expect(page.headers['cache-control']).toBe('no-store')
     const asset = await raw(host.port, '/assets/app.js')
     expect(asset.status).toBe(200)
     expect(asset.headers['content-type']).toMatch(/javascript/)
     expect(asset.headers['x-content-type-options']).toBe('nosniff')
+    // hashed build assets may be kept for good; the rest is revalidated
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable')
   })
 
   it('requires the token on every API call', async () => {

@@ -65,7 +65,7 @@ describe('built main process (electron stand-in)', () => {
   it('loads the renderer from folio://app/ (no ELECTRON_RENDERER_URL)', () => {
     expect(win.loadedUrl).toBe('folio://app/index.html')
     expect(s.state.privilegedSchemes).toEqual([
-      expect.objectContaining({ scheme: 'folio', privileges: expect.objectContaining({ standard: true, secure: true }) })
+      expect.objectContaining({ scheme: 'folio', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) })
     ])
   })
 

@@ -17,7 +17,7 @@ import type { Library } from '../library/index'
 import type { SettingsPatch } from '../../preload/settings'
 import { openLibrarySafely, type Recovery } from '../library/open-safely'
 import { openSettings, settingsPathNextTo } from '../settings'
-import { readStatic, resolveStatic, SECURITY_HEADERS } from './static'
+import { cacheControlFor, readStatic, resolveStatic, SECURITY_HEADERS } from './static'
 
 export interface HostOptions {
   libraryPath: string
@@ -174,7 +174,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const file = resolveStatic(rendererDir, url.pathname)
     if (!file || file === indexFile) return send(res, 404, 'Not found')
     const { body, type } = readStatic(file)
-    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-cache' })
+    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': cacheControlFor(url.pathname) })
     res.end(req.method === 'HEAD' ? undefined : body)
   }
 

@@ -54,6 +54,14 @@ export function resolveStatic(root: string, urlPath: string): string | null {
   return file
 }
 
+/**
+ * Vite names everything under assets/ by its content's hash: such a file never changes, so the
+ * browser may keep it (and V8 its compiled code) for good. Anything else is revalidated each time.
+ */
+export function cacheControlFor(urlPath: string): string {
+  return urlPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'
+}
+
 export function readStatic(file: string): { body: Buffer; type: string } {
   return { body: readFileSync(file), type: TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' }
 }

@@ -83,9 +83,10 @@ let firstLoad: { settings: Promise<Settings | null>; counts: Promise<void>; feed
 export function startFirstLoad(): void {
   if (firstLoad) return
   const s = useStore.getState()
+  // In this order: the host answers one request at a time, and the feed is what paints first.
   const settings = s.loadSettings()
-  const counts = s.refreshCounts()
   const defaultFeed = s.reloadFeed()
+  const counts = s.refreshCounts()
   const feed = settings.then((loaded) => {
     if (!loaded || loaded.lastView === useStore.getState().view) return defaultFeed
     useStore.setState({ view: loaded.lastView })
