@@ -14,7 +14,8 @@ const OPEN_AT_START = 30
 
 interface DayGroup {
   date: string | null
-  label: string
+  /** The date's label is made when its month is shown (most months start closed). */
+  dateInferred: boolean
   digests: DigestCount[]
 }
 interface MonthGroup {
@@ -27,13 +28,17 @@ interface MonthGroup {
 
 const MONTH = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' })
 
+/** ISO dates and timestamps sort as plain strings; file names and formats by the user's collation. */
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+const COLLATOR = new Intl.Collator()
+
 export function groupDigests(digests: readonly DigestCount[]): MonthGroup[] {
   const sorted = [...digests].sort(
     (a, b) =>
-      (b.date ?? '').localeCompare(a.date ?? '') ||
-      a.format.localeCompare(b.format) ||
-      a.fileName.localeCompare(b.fileName) ||
-      b.importedAt.localeCompare(a.importedAt)
+      byCode(b.date ?? '', a.date ?? '') ||
+      COLLATOR.compare(a.format, b.format) ||
+      COLLATOR.compare(a.fileName, b.fileName) ||
+      byCode(b.importedAt, a.importedAt)
   )
   const months: MonthGroup[] = []
   for (const d of sorted) {
@@ -48,7 +53,7 @@ export function groupDigests(digests: readonly DigestCount[]): MonthGroup[] {
     month.count++
     let day = month.days[month.days.length - 1]
     if (!day || day.date !== d.date) {
-      day = { date: d.date, label: formatDigestDate(d.date, d.dateInferred), digests: [] }
+      day = { date: d.date, dateInferred: d.dateInferred, digests: [] }
       month.days.push(day)
     }
     day.digests.push(d)
@@ -111,7 +116,7 @@ export function DigestList() {
                   {m.days.map((day) => (
                     <li key={day.date ?? 'undated'} className="digest-day">
                       <span className="digest-day-label" aria-hidden="true">
-                        {day.label}
+                        {formatDigestDate(day.date, day.dateInferred)}
                       </span>
                       <ul className="nav-list">
                         {day.digests.map((d) => (
