@@ -80,8 +80,8 @@ export async function handleCommand(command: string): Promise<void> {
  * asked again for it before any row is shown, and the first answer is dropped.
  */
 let firstLoad: { settings: Promise<Settings | null>; counts: Promise<void>; feed: Promise<void> } | undefined
-export function startFirstLoad(): void {
-  if (firstLoad) return
+export function startFirstLoad(): Promise<void> {
+  if (firstLoad) return firstLoad.feed
   const s = useStore.getState()
   // In this order: the host answers one request at a time, and the feed is what paints first.
   const settings = s.loadSettings()
@@ -93,6 +93,7 @@ export function startFirstLoad(): void {
     return useStore.getState().reloadFeed()
   })
   firstLoad = { settings, counts, feed }
+  return feed
 }
 
 export function startShell(): () => void {
