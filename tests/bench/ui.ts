@@ -55,7 +55,27 @@ export async function benchUi(libPath: string): Promise<Result[]> {
       await context.close()
     }
     const paint = percentile(paints, 100)
-    results.push({ group: 'ui', name: 'first feed rows painted after navigation (Element Timing, worst of 5)', value: paint, unit: 'ms', target: 700, pass: paint < 700 })
+    results.push({ group: 'ui', name: 'first feed rows painted after navigation, cold: a new browser profile each time (Element Timing, worst of 5)', value: paint, unit: 'ms', target: 700, pass: paint < 700 })
+
+    // 1b. The same, reopened in a browser profile that has seen Folio before (its cached assets
+    // and V8's compiled code, as a returning user or the app's code cache has them): worst of 5.
+    const warm: number[] = []
+    {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+      await context.addInitScript({ content: NAME_SHIM })
+      await context.addInitScript({ content: PAINT_OBSERVER })
+      for (let i = 0; i < 7; i++) {
+        const page = await context.newPage()
+        await page.goto(host.url)
+        await page.getByRole('listbox', { name: /papers$/ }).getByRole('option').first().waitFor()
+        await page.waitForFunction('window.__feedPainted > 0')
+        if (i >= 2) warm.push((await page.evaluate('window.__feedPainted')) as number) // V8 caches code from the 2nd run on
+        await page.close()
+      }
+      await context.close()
+    }
+    const warmPaint = percentile(warm, 100)
+    results.push({ group: 'ui', name: 'first feed rows painted after navigation, reopened: cached assets and compiled code (worst of 5)', value: warmPaint, unit: 'ms', target: 700, pass: warmPaint < 700 })
 
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
     await context.addInitScript({ content: NAME_SHIM })
@@ -67,7 +87,7 @@ export async function benchUi(libPath: string): Promise<Result[]> {
     await page.locator('#paper-pane').waitFor({ state: 'attached' })
     await listbox.focus()
 
-    console.error(`[bench ui] first paint: ${paints.map((p) => p.toFixed(0)).join(', ')} ms`)
+    console.error(`[bench ui] first paint: cold ${paints.map((p) => p.toFixed(0)).join(', ')} ms; reopened ${warm.map((p) => p.toFixed(0)).join(', ')} ms`)
     // 2. Hold j through 2,000 rows while the page records every frame's gap.
     await page.evaluate(() => {
       const w = window as unknown as { __gaps: number[]; __run: boolean }
