@@ -145,4 +145,43 @@ describe('importing digests', () => {
     expect(p.status).toBe('read')
     expect(t.lib.db.prepare('SELECT body FROM notes WHERE paper_id = ?').pluck().get(id)).toBe('keep me')
   })
+
+  describe('the search index: one row per paper, always current', () => {
+    const ris = (records: { doi: string; title: string; abstract?: string }[]): string =>
+      records
+        .map((r) => ['TY  - JOUR', `TI  - ${r.title}`, `DO  - ${r.doi}`, ...(r.abstract ? [`AB  - ${r.abstract}`] : []), 'ER  - ', ''].join('\n'))
+        .join('\n')
+    const hits = (word: string): number[] =>
+      t.lib.db.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid').pluck().all(word) as number[]
+    const importText = async (name: string, text: string) => {
+      const file = join(t.dir, name)
+      writeFileSync(file, text)
+      const r = await importSources(t.lib, [{ kind: 'path', path: file }])
+      expect(r.rejected).toBe(0)
+      return r
+    }
+
+    it('a digest listing a paper twice indexes it once, with the text it ends up with', async () => {
+      await importText('twice.ris', ris([
+        { doi: '10.1000/twice', title: 'Sparse routers', abstract: 'Alphaword only here.' },
+        { doi: '10.1000/other', title: 'Another paper', abstract: 'Nothing to see.' },
+        { doi: '10.1000/twice', title: 'Sparse routers', abstract: 'Betaword in a longer and richer abstract that the merge keeps instead.' }
+      ]))
+      const id = t.lib.db.prepare("SELECT id FROM papers WHERE doi = '10.1000/twice'").pluck().get() as number
+      const abstract = t.lib.db.prepare('SELECT abstract FROM paper_abstracts WHERE paper_id = ?').pluck().get(id) as string
+      expect(abstract).toMatch(/Betaword/)
+      expect(hits('betaword')).toEqual([id]) // one index row, not one per listing
+      expect(hits('routers')).toEqual([id])
+      expect(hits('alphaword')).toEqual([]) // the replaced text is not findable
+    })
+
+    it('an abstract that a later digest adds to a paper already in the library is searchable', async () => {
+      await importText('first.ris', ris([{ doi: '10.1000/late', title: 'Late abstracts' }]))
+      const id = t.lib.db.prepare("SELECT id FROM papers WHERE doi = '10.1000/late'").pluck().get() as number
+      expect(hits('gammaword')).toEqual([])
+      await importText('second.ris', ris([{ doi: '10.1000/late', title: 'Late abstracts', abstract: 'Gammaword arrives with the second digest.' }]))
+      expect(hits('gammaword')).toEqual([id])
+      expect(hits('late')).toEqual([id])
+    })
+  })
 })
