@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { NEW_LIBRARY_PAGE_SIZE } from '../../../src/main/library/db'
 import { openLibrary } from '../../../src/main/library/index'
 import { SCHEMA_VERSION } from '../../../src/main/library/migrations'
 import { tempDir } from '../../helpers/temp'
@@ -24,6 +25,22 @@ describe('opening a library', () => {
     const again = openLibrary(path)
     expect(again.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
     again.close()
+  })
+
+  it('gives a new library 8 KB pages; an existing library keeps its page size', () => {
+    t = tempDir()
+    const fresh = openLibrary(join(t.dir, 'fresh.sqlite'))
+    expect(fresh.db.pragma('page_size', { simple: true })).toBe(NEW_LIBRARY_PAGE_SIZE)
+    fresh.close()
+    const path = join(t.dir, 'old.sqlite')
+    const raw = new Database(path)
+    raw.pragma('page_size = 4096')
+    raw.exec('CREATE TABLE keep (x)')
+    raw.close()
+    const old = openLibrary(path)
+    expect(old.db.pragma('page_size', { simple: true })).toBe(4096)
+    expect(old.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    old.close()
   })
 
   it('refuses a library written by a newer Folio, naming it, and leaves it untouched', () => {
