@@ -50,7 +50,7 @@ export async function benchUi(libPath: string): Promise<Result[]> {
       const page = await context.newPage()
       await page.goto(host.url)
       await page.getByRole('listbox', { name: /papers$/ }).getByRole('option').first().waitFor()
-      await page.waitForFunction('window.__feedPainted > 0')
+      await page.waitForFunction(() => (window as unknown as { __feedPainted: number }).__feedPainted > 0)
       paints.push((await page.evaluate('window.__feedPainted')) as number)
       await context.close()
     }
@@ -68,7 +68,7 @@ export async function benchUi(libPath: string): Promise<Result[]> {
         const page = await context.newPage()
         await page.goto(host.url)
         await page.getByRole('listbox', { name: /papers$/ }).getByRole('option').first().waitFor()
-        await page.waitForFunction('window.__feedPainted > 0')
+        await page.waitForFunction(() => (window as unknown as { __feedPainted: number }).__feedPainted > 0)
         if (i >= 2) warm.push((await page.evaluate('window.__feedPainted')) as number) // V8 caches code from the 2nd run on
         await page.close()
       }
