@@ -155,7 +155,10 @@ function restartWatcher(): void {
   const folder = settings.get().watchFolder
   if (!lib || !folder) return
   try {
+    const run = runImportFn
     watcher = startWatching(lib, folder, {
+      // In the import worker, like every other import of the app (progress shows in the window).
+      importFile: run ? async (path) => (await run([path])).files[0] : undefined,
       onImported: (file) =>
         showReport({ files: [file], added: file.added, merged: file.merged, rejected: file.ok ? 0 : 1 })
     })

@@ -17,6 +17,11 @@ export interface WatchOptions {
   onImported?(report: FileReport): void
   /** Rescan period, ms (default 5 s). */
   intervalMs?: number
+  /**
+   * How a stable file is imported (default: importSources on `lib`, in this thread). The app passes
+   * its worker-thread import, so a big file never blocks its main process.
+   */
+  importFile?(path: string): Promise<FileReport | undefined>
 }
 
 export interface Watcher {
@@ -61,6 +66,7 @@ function listFiles(dir: string, out: string[] = []): string[] {
 export function startWatching(lib: Library, folder: string, options: WatchOptions = {}): Watcher {
   const seen = new Map<string, Seen>()
   let closed = false
+  const importFile = options.importFile ?? (async (path: string) => (await importSources(lib, [{ kind: 'path', path }])).files[0])
 
   async function scanOnce(): Promise<FileReport[]> {
     if (closed) return []
@@ -81,7 +87,7 @@ export function startWatching(lib: Library, folder: string, options: WatchOption
       if (prev.done) continue
       // Unchanged since the last look: stable, safe to read.
       prev.done = true
-      const report = (await importSources(lib, [{ kind: 'path', path }])).files[0]
+      const report = await importFile(path)
       if (report && !report.alreadyImported) {
         reports.push(report)
         options.onImported?.(report)
