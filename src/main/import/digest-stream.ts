@@ -10,7 +10,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads'
 import { decodeDigest } from '../digests/decode'
 import { detect } from '../digests/detect'
-import { titleKey } from '../digests/identity'
+import { encodePaper, type EncodedPaper } from '../digests/encode'
 import { loadParser } from '../digests/parsers'
 import { sanitizePaper } from '../digests/sanitize'
 import { DigestError, type DigestFormat, type DigestMeta, type DigestParser, type ParseContext, type ParsedPaper } from '../digests/types'
@@ -25,10 +25,10 @@ export interface DigestReader {
   /** Decodes and detects (or waits for the worker to): the format and any decoding warnings. */
   open(): Promise<{ format: DigestFormat; warnings: string[] }>
   /**
-   * After open: the parse, calling onDate and onPaper (each paper sanitised, with its title key) in
-   * file order, then the digest's facts. Synchronous.
+   * After open: the parse, calling onDate and onPaper (each paper sanitised, with its stored form:
+   * title key and JSON columns) in file order, then the digest's facts. Synchronous.
    */
-  parse(ctx: ParseContext, onPaper: (paper: ParsedPaper, key: string) => void): DigestMeta
+  parse(ctx: ParseContext, onPaper: (paper: ParsedPaper, enc: EncodedPaper) => void): DigestMeta
   /** Done with this file (also when it will not be parsed, e.g. already imported). */
   close(): void
 }
@@ -60,7 +60,7 @@ export function readDigest(bytes: Uint8Array, options: ReadOptions): DigestReade
       if (!opened) throw new Error('readDigest: parse before open')
       return opened.parser(opened.text, ctx, (parsed) => {
         const paper = sanitizePaper(parsed)
-        onPaper(paper, titleKey(paper.title))
+        onPaper(paper, encodePaper(paper))
       })
     },
     close: () => undefined
@@ -168,7 +168,7 @@ function readInWorker(bytes: Uint8Array, options: ReadOptions): DigestReader {
       try {
         for (;;) {
           const m = next()
-          if (m.type === 'papers') m.papers.forEach((p, i) => onPaper(p, m.keys[i]!))
+          if (m.type === 'papers') m.papers.forEach((p, i) => onPaper(p, m.encoded[i]!))
           else if (m.type === 'date') ctx.onDate?.(m.date, m.inferred)
           else if (m.type === 'done') {
             done = true

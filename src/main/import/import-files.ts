@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { FileReport, ImportReport } from '../../preload/api'
+import type { EncodedPaper } from '../digests/encode'
 import { DigestError, type ParsedPaper } from '../digests/types'
 import { beginBulkIndex, endBulkIndex, findDigestByHash, finishDigest, indexNewPapers, insertDigest, linkPaper } from '../library/digests'
 import type { Library } from '../library/index'
@@ -110,10 +111,10 @@ export async function importFile(lib: Library, entry: FileEntry, options: Import
       // The digest's date once the parser reports it (new papers are written with it); the import day until then.
       let digestDate = now.slice(0, 10)
       // Papers arrive sanitised (imported text is data: no control chars, only http(s) links).
-      const onPaper = (paper: ParsedPaper, key: string): void => {
+      const onPaper = (paper: ParsedPaper, enc: EncodedPaper): void => {
         position += 1
-        const { id, added } = resolvePaper(lib.db, paper, digestDate, now, key)
-        if (linkPaper(lib.db, digestId, id, position, paper.extras, added) && !seen.has(id)) {
+        const { id, added } = resolvePaper(lib.db, paper, digestDate, now, enc)
+        if (linkPaper(lib.db, digestId, id, position, enc.extras, added) && !seen.has(id)) {
           if (added) report.added += 1
           else report.merged += 1
         }

@@ -7,6 +7,7 @@
  * MAX_AHEAD batches in front.
  */
 import type { MessagePort } from 'node:worker_threads'
+import type { EncodedPaper } from '../digests/encode'
 import type { DigestFormat, DigestMeta, ParsedPaper } from '../digests/types'
 
 export interface ParseWorkerData {
@@ -24,8 +25,8 @@ export interface ParseRequest {
 export type ParseMessage =
   | { type: 'format'; format: DigestFormat; warnings: string[] }
   | { type: 'date'; date: string; inferred: boolean }
-  /** Sanitised papers and their title keys (identity.ts titleKey), computed here to spare the writer. */
-  | { type: 'papers'; papers: ParsedPaper[]; keys: string[] }
+  /** Sanitised papers and their stored forms (encode.ts: title key, JSON columns), computed here to spare the writer. */
+  | { type: 'papers'; papers: ParsedPaper[]; encoded: EncodedPaper[] }
   | { type: 'done'; meta: DigestMeta }
   | { type: 'error'; message: string; digest: boolean; where?: { line?: number; column?: number; offset?: number } }
 

@@ -6,7 +6,7 @@
 import { workerData } from 'node:worker_threads'
 import { decodeDigest } from '../digests/decode'
 import { detect } from '../digests/detect'
-import { titleKey } from '../digests/identity'
+import { encodePaper, type EncodedPaper } from '../digests/encode'
 import { loadParser } from '../digests/parsers'
 import { sanitizePaper } from '../digests/sanitize'
 import { DigestError, type ParsedPaper } from '../digests/types'
@@ -25,11 +25,11 @@ function post(m: ParseMessage): void {
 }
 
 let batch: ParsedPaper[] = []
-let keys: string[] = []
+let encoded: EncodedPaper[] = []
 const flush = (): void => {
-  if (batch.length) post({ type: 'papers', papers: batch, keys })
+  if (batch.length) post({ type: 'papers', papers: batch, encoded })
   batch = []
-  keys = []
+  encoded = []
 }
 
 async function run(request: ParseRequest): Promise<void> {
@@ -48,7 +48,7 @@ async function run(request: ParseRequest): Promise<void> {
   const meta = parse(text, ctx, (parsed) => {
     const paper = sanitizePaper(parsed)
     batch.push(paper)
-    keys.push(titleKey(paper.title))
+    encoded.push(encodePaper(paper))
     if (batch.length === BATCH) flush()
   })
   flush()

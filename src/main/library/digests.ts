@@ -73,14 +73,15 @@ export function finishDigest(db: DB, id: number, meta: DigestMeta, paperCount: n
 
 /**
  * Link a paper to a digest; returns false when this digest already listed it (a duplicate inside
- * one file). `added`: resolvePaper just created the paper (it already counts this digest).
+ * one file). `added`: resolvePaper just created the paper (it already counts this digest). `extras`:
+ * the object or its JSON.
  */
-export function linkPaper(db: DB, digestId: number, paperId: number, position: number, extras: Record<string, unknown>, added: boolean): boolean {
+export function linkPaper(db: DB, digestId: number, paperId: number, position: number, extras: Record<string, unknown> | string, added: boolean): boolean {
   const info = stmt(db, 'INSERT OR IGNORE INTO digest_papers (digest_id, paper_id, position, extras) VALUES (?, ?, ?, ?)').run(
     digestId,
     paperId,
     position,
-    JSON.stringify(extras)
+    typeof extras === 'string' ? extras : JSON.stringify(extras)
   )
   if (info.changes === 0) return false
   if (!added) stmt(db, 'UPDATE papers SET seen_in = seen_in + 1 WHERE id = ?').run(paperId)

@@ -5,6 +5,7 @@
  */
 import type { DigestRef, PaperDetail, PaperLinks, PaperRow, Status } from '../../preload/api'
 import type { ParsedPaper } from '../digests/types'
+import { encodePaper, storedLinks, type EncodedPaper } from '../digests/encode'
 import { titleKey } from '../digests/identity'
 import type { DB } from './db'
 import { LibraryError } from './db'
@@ -60,11 +61,12 @@ export interface ResolveResult {
 
 /**
  * Find the paper this record describes, or create it (seen in 1 digest: the caller links it to
- * the digest being imported, see linkPaper); merge what the record adds. `key`: titleKey(p.title),
+ * the digest being imported, see linkPaper); merge what the record adds. `enc`: encodePaper(p),
  * when the caller has it already. Never touches status, star, notes or tags. Must run inside the
  * import transaction.
  */
-export function resolvePaper(db: DB, p: ParsedPaper, digestDate: string, now: string, key = titleKey(p.title)): ResolveResult {
+export function resolvePaper(db: DB, p: ParsedPaper, digestDate: string, now: string, enc: EncodedPaper = encodePaper(p)): ResolveResult {
+  const key = enc.key
   const existing = findExisting(db, p, key)
   if (!existing) {
     const info = stmt(
@@ -77,9 +79,9 @@ export function resolvePaper(db: DB, p: ParsedPaper, digestDate: string, now: st
       p.doi ?? null,
       key,
       p.title,
-      JSON.stringify(p.authors),
-      JSON.stringify(cleanLinks(p.links)),
-      JSON.stringify(p.categories),
+      enc.authors,
+      enc.links,
+      enc.categories,
       p.version ?? null,
       p.published ?? null,
       now,
@@ -101,7 +103,7 @@ function mergeInto(db: DB, e: PaperRecord, p: ParsedPaper, digestDate: string): 
     if (!taken) doi = p.doi
   }
   const authors = JSON.parse(e.authors) as string[]
-  const links = { ...cleanLinks(p.links), ...(JSON.parse(e.links) as PaperLinks) }
+  const links = { ...storedLinks(p.links), ...(JSON.parse(e.links) as PaperLinks) }
   const categories = JSON.parse(e.categories) as string[]
   const abstract = getAbstract(db, e.id)
   if (p.abstract.length > abstract.length) {
@@ -128,12 +130,6 @@ function mergeInto(db: DB, e: PaperRecord, p: ParsedPaper, digestDate: string): 
 
 function getAbstract(db: DB, id: number): string {
   return stmt<[number], { abstract: string }>(db, 'SELECT abstract FROM paper_abstracts WHERE paper_id = ?').get(id)?.abstract ?? ''
-}
-
-function cleanLinks(links: PaperLinks): PaperLinks {
-  const out: PaperLinks = {}
-  for (const [k, v] of Object.entries(links)) if (typeof v === 'string' && v) out[k as keyof PaperLinks] = v
-  return out
 }
 
 // ---------- reading ----------
