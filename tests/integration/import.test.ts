@@ -117,6 +117,26 @@ describe('importing digests', () => {
     expect(t.lib.db.prepare('SELECT count(*) FROM digests').pluck().get()).toBe(2)
   })
 
+  it('an import into an empty library builds its secondary indexes at the end, in its own transaction: same schema after success, refusal and dry run', async () => {
+    const schema = (): unknown => t.lib.db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name").all()
+    const before = schema()
+    expect(JSON.stringify(before)).toContain('papers_by_digest')
+    const bad = await importSources(t.lib, [{ kind: 'path', path: fixture('bad/truncated.json') }])
+    expect(bad.rejected).toBe(1)
+    expect(schema()).toEqual(before)
+    const dry = await importSources(t.lib, [path('arxiv-rss.xml')], { dryRun: true })
+    expect(dry.added).toBeGreaterThan(0)
+    expect(schema()).toEqual(before)
+    expect(paperCount()).toBe(0)
+    const ok = await importSources(t.lib, [path('arxiv-rss.xml')])
+    expect(ok.rejected).toBe(0)
+    expect(schema()).toEqual(before)
+    expect(t.lib.db.pragma('integrity_check', { simple: true })).toBe('ok')
+    // The rebuilt indexes serve the feed order.
+    const byIndex = t.lib.db.prepare('SELECT id FROM papers INDEXED BY papers_by_digest ORDER BY digest_date DESC, id').pluck().all()
+    expect(byIndex).toHaveLength(paperCount())
+  })
+
   it('refuses an unreadable file and a file over the size limit, naming the limit', async () => {
     const file = join(t.dir, 'locked.txt')
     copyFileSync(fixture('hf-trending-crlf.txt'), file)

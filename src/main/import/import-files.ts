@@ -9,7 +9,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { FileReport, ImportReport } from '../../preload/api'
 import type { EncodedPaper } from '../digests/encode'
 import { DigestError, type ParsedPaper } from '../digests/types'
-import { beginBulkIndex, endBulkIndex, findDigestByHash, finishDigest, indexNewPapers, insertDigest, linkPaper } from '../library/digests'
+import { beginBulkIndex, deferIndexes, endBulkIndex, findDigestByHash, finishDigest, indexNewPapers, insertDigest, linkPaper, rebuildIndexes } from '../library/digests'
 import type { Library } from '../library/index'
 import { resolvePaper } from '../library/papers'
 import { nowIso } from '../library/statements'
@@ -128,6 +128,7 @@ export async function importFile(lib: Library, entry: FileEntry, options: Import
       // The digest row is created first (papers link to it); its date is filled in by finishDigest.
       const maxIdBefore = beginBulkIndex(lib.db)
       indexedUpTo = maxIdBefore
+      const rebuild = deferIndexes(lib.db, maxIdBefore)
       digestId = insertDigest(lib.db, {
         hash,
         meta: { format, warnings: [] },
@@ -140,6 +141,7 @@ export async function importFile(lib: Library, entry: FileEntry, options: Import
       report.warnings = [...decodeWarnings, ...meta.warnings]
       finishDigest(lib.db, digestId, { ...meta, warnings: report.warnings }, position, report.added, maxIdBefore)
       endBulkIndex(lib.db, indexedUpTo)
+      rebuildIndexes(lib.db, rebuild)
       if (options.dryRun) throw new DryRunRollback()
     })
     try {
