@@ -17,6 +17,13 @@ export interface EncodedPaper {
   extras: string
 }
 
+/** A paper without its list fields: with its EncodedPaper, all the importer needs (what the parse worker sends). */
+export type PaperCore = Omit<ParsedPaper, 'authors' | 'links' | 'categories' | 'extras'>
+
+export function paperCore(p: ParsedPaper): PaperCore {
+  return { title: p.title, abstract: p.abstract, arxivId: p.arxivId, version: p.version, doi: p.doi, published: p.published }
+}
+
 /** Only the links that have a value. */
 export function storedLinks(links: PaperLinks): PaperLinks {
   const out: PaperLinks = {}

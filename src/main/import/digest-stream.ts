@@ -10,10 +10,10 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads'
 import { decodeDigest } from '../digests/decode'
 import { detect } from '../digests/detect'
-import { encodePaper, type EncodedPaper } from '../digests/encode'
+import { encodePaper, type EncodedPaper, type PaperCore } from '../digests/encode'
 import { loadParser } from '../digests/parsers'
 import { sanitizePaper } from '../digests/sanitize'
-import { DigestError, type DigestFormat, type DigestMeta, type DigestParser, type ParseContext, type ParsedPaper } from '../digests/types'
+import { DigestError, type DigestFormat, type DigestMeta, type DigestParser, type ParseContext } from '../digests/types'
 import { LibraryError } from '../library/db'
 import { POSTED, TAKEN, type ParseMessage, type ParseRequest, type ParseWorkerData } from './parse-protocol'
 import { workerEntry } from './worker-entry'
@@ -25,10 +25,10 @@ export interface DigestReader {
   /** Decodes and detects (or waits for the worker to): the format and any decoding warnings. */
   open(): Promise<{ format: DigestFormat; warnings: string[] }>
   /**
-   * After open: the parse, calling onDate and onPaper (each paper sanitised, with its stored form:
-   * title key and JSON columns) in file order, then the digest's facts. Synchronous.
+   * After open: the parse, calling onDate and onPaper (each paper sanitised, as its core fields and
+   * its stored form: title key and JSON columns) in file order, then the digest's facts. Synchronous.
    */
-  parse(ctx: ParseContext, onPaper: (paper: ParsedPaper, enc: EncodedPaper) => void): DigestMeta
+  parse(ctx: ParseContext, onPaper: (paper: PaperCore, enc: EncodedPaper) => void): DigestMeta
   /** Done with this file (also when it will not be parsed, e.g. already imported). */
   close(): void
 }

@@ -7,11 +7,11 @@
 import { createHash } from 'node:crypto'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { FileReport, ImportReport } from '../../preload/api'
-import type { EncodedPaper } from '../digests/encode'
-import { DigestError, type ParsedPaper } from '../digests/types'
+import type { EncodedPaper, PaperCore } from '../digests/encode'
+import { DigestError } from '../digests/types'
 import { beginBulkIndex, deferIndexes, endBulkIndex, findDigestByHash, finishDigest, indexNewPapers, insertDigest, linkPaper, rebuildIndexes } from '../library/digests'
 import type { Library } from '../library/index'
-import { resolvePaper } from '../library/papers'
+import { resolveEncoded } from '../library/papers'
 import { nowIso } from '../library/statements'
 import { storageError } from '../library/storage-errors'
 import { coolDownParseWorker, readDigest, sharedBytes, warmUpParseWorker, WORKER_MIN_BYTES, type DigestReader } from './digest-stream'
@@ -111,9 +111,9 @@ export async function importFile(lib: Library, entry: FileEntry, options: Import
       // The digest's date once the parser reports it (new papers are written with it); the import day until then.
       let digestDate = now.slice(0, 10)
       // Papers arrive sanitised (imported text is data: no control chars, only http(s) links).
-      const onPaper = (paper: ParsedPaper, enc: EncodedPaper): void => {
+      const onPaper = (paper: PaperCore, enc: EncodedPaper): void => {
         position += 1
-        const { id, added } = resolvePaper(lib.db, paper, digestDate, now, enc)
+        const { id, added } = resolveEncoded(lib.db, paper, enc, digestDate, now)
         if (linkPaper(lib.db, digestId, id, position, enc.extras, added) && !seen.has(id)) {
           if (added) report.added += 1
           else report.merged += 1

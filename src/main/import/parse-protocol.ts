@@ -7,8 +7,8 @@
  * MAX_AHEAD batches in front.
  */
 import type { MessagePort } from 'node:worker_threads'
-import type { EncodedPaper } from '../digests/encode'
-import type { DigestFormat, DigestMeta, ParsedPaper } from '../digests/types'
+import type { EncodedPaper, PaperCore } from '../digests/encode'
+import type { DigestFormat, DigestMeta } from '../digests/types'
 
 export interface ParseWorkerData {
   port: MessagePort
@@ -25,8 +25,11 @@ export interface ParseRequest {
 export type ParseMessage =
   | { type: 'format'; format: DigestFormat; warnings: string[] }
   | { type: 'date'; date: string; inferred: boolean }
-  /** Sanitised papers and their stored forms (encode.ts: title key, JSON columns), computed here to spare the writer. */
-  | { type: 'papers'; papers: ParsedPaper[]; encoded: EncodedPaper[] }
+  /**
+   * Sanitised papers: their core fields and stored forms (encode.ts: title key, JSON columns),
+   * computed here to spare the writer (and the lists are not cloned as objects).
+   */
+  | { type: 'papers'; papers: PaperCore[]; encoded: EncodedPaper[] }
   | { type: 'done'; meta: DigestMeta }
   | { type: 'error'; message: string; digest: boolean; where?: { line?: number; column?: number; offset?: number } }
 

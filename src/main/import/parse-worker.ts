@@ -6,10 +6,10 @@
 import { workerData } from 'node:worker_threads'
 import { decodeDigest } from '../digests/decode'
 import { detect } from '../digests/detect'
-import { encodePaper, type EncodedPaper } from '../digests/encode'
+import { encodePaper, paperCore, type EncodedPaper, type PaperCore } from '../digests/encode'
 import { loadParser } from '../digests/parsers'
 import { sanitizePaper } from '../digests/sanitize'
-import { DigestError, type ParsedPaper } from '../digests/types'
+import { DigestError } from '../digests/types'
 import { BATCH, MAX_AHEAD, POSTED, TAKEN, type ParseMessage, type ParseRequest, type ParseWorkerData } from './parse-protocol'
 
 const { port, signal } = workerData as ParseWorkerData
@@ -24,7 +24,7 @@ function post(m: ParseMessage): void {
   }
 }
 
-let batch: ParsedPaper[] = []
+let batch: PaperCore[] = []
 let encoded: EncodedPaper[] = []
 const flush = (): void => {
   if (batch.length) post({ type: 'papers', papers: batch, encoded })
@@ -47,7 +47,7 @@ async function run(request: ParseRequest): Promise<void> {
   }
   const meta = parse(text, ctx, (parsed) => {
     const paper = sanitizePaper(parsed)
-    batch.push(paper)
+    batch.push(paperCore(paper))
     encoded.push(encodePaper(paper))
     if (batch.length === BATCH) flush()
   })

@@ -5,7 +5,7 @@
  */
 import type { DigestRef, PaperDetail, PaperLinks, PaperRow, Status } from '../../preload/api'
 import type { ParsedPaper } from '../digests/types'
-import { encodePaper, storedLinks, type EncodedPaper } from '../digests/encode'
+import { encodePaper, type EncodedPaper, type PaperCore } from '../digests/encode'
 import { titleKey } from '../digests/identity'
 import type { DB } from './db'
 import { LibraryError } from './db'
@@ -33,7 +33,7 @@ export interface PaperRecord {
 
 const SELECT = 'SELECT * FROM papers'
 
-function findExisting(db: DB, p: ParsedPaper, key: string): PaperRecord | undefined {
+function findExisting(db: DB, p: PaperCore, key: string): PaperRecord | undefined {
   if (p.arxivId) {
     const hit = stmt<[string], PaperRecord>(db, `${SELECT} WHERE arxiv_id = ?`).get(p.arxivId)
     if (hit) return hit
@@ -61,11 +61,15 @@ export interface ResolveResult {
 
 /**
  * Find the paper this record describes, or create it (seen in 1 digest: the caller links it to
- * the digest being imported, see linkPaper); merge what the record adds. `enc`: encodePaper(p),
- * when the caller has it already. Never touches status, star, notes or tags. Must run inside the
- * import transaction.
+ * the digest being imported, see linkPaper); merge what the record adds. Never touches status,
+ * star, notes or tags. Must run inside the import transaction.
  */
-export function resolvePaper(db: DB, p: ParsedPaper, digestDate: string, now: string, enc: EncodedPaper = encodePaper(p)): ResolveResult {
+export function resolvePaper(db: DB, p: ParsedPaper, digestDate: string, now: string): ResolveResult {
+  return resolveEncoded(db, p, encodePaper(p), digestDate, now)
+}
+
+/** resolvePaper for a paper given as its core fields and stored form (encode.ts). */
+export function resolveEncoded(db: DB, p: PaperCore, enc: EncodedPaper, digestDate: string, now: string): ResolveResult {
   const key = enc.key
   const existing = findExisting(db, p, key)
   if (!existing) {
@@ -91,11 +95,11 @@ export function resolvePaper(db: DB, p: ParsedPaper, digestDate: string, now: st
     stmt(db, 'INSERT INTO paper_abstracts (paper_id, abstract) VALUES (?, ?)').run(id, p.abstract)
     return { id, added: true }
   }
-  mergeInto(db, existing, p, digestDate)
+  mergeInto(db, existing, p, enc, digestDate)
   return { id: existing.id, added: false }
 }
 
-function mergeInto(db: DB, e: PaperRecord, p: ParsedPaper, digestDate: string): void {
+function mergeInto(db: DB, e: PaperRecord, p: PaperCore, enc: EncodedPaper, digestDate: string): void {
   const arxivId = e.arxiv_id ?? p.arxivId ?? null
   let doi = e.doi
   if (!doi && p.doi) {
@@ -103,7 +107,9 @@ function mergeInto(db: DB, e: PaperRecord, p: ParsedPaper, digestDate: string): 
     if (!taken) doi = p.doi
   }
   const authors = JSON.parse(e.authors) as string[]
-  const links = { ...storedLinks(p.links), ...(JSON.parse(e.links) as PaperLinks) }
+  const pAuthors = JSON.parse(enc.authors) as string[]
+  const pCategories = JSON.parse(enc.categories) as string[]
+  const links = { ...(JSON.parse(enc.links) as PaperLinks), ...(JSON.parse(e.links) as PaperLinks) }
   const categories = JSON.parse(e.categories) as string[]
   const abstract = getAbstract(db, e.id)
   if (p.abstract.length > abstract.length) {
@@ -113,9 +119,9 @@ function mergeInto(db: DB, e: PaperRecord, p: ParsedPaper, digestDate: string): 
     arxiv_id: arxivId,
     doi,
     title: e.title || p.title,
-    authors: JSON.stringify(p.authors.length > authors.length ? p.authors : authors),
+    authors: pAuthors.length > authors.length ? enc.authors : JSON.stringify(authors),
     links: JSON.stringify(links),
-    categories: JSON.stringify(categories.length ? categories : p.categories),
+    categories: categories.length ? JSON.stringify(categories) : enc.categories,
     version: versionNumber(p.version) > versionNumber(e.version) ? (p.version ?? null) : e.version,
     published: e.published ?? p.published ?? null,
     digest_date: digestDate > e.digest_date ? digestDate : e.digest_date
