@@ -127,7 +127,8 @@ export function decode(bytes: Uint8Array): Decoded {
   else {
     for (const m of MAGIC) if (startsWith(bytes, m.bytes)) throw new DigestError(`not a text file (looks like ${m.name})`)
   }
-  const nul = body.indexOf(0)
+  // Buffer's indexOf is memchr; a typed array's (on the worker's shared memory) is ~10× slower on a 40 MB file.
+  const nul = Buffer.from(body.buffer, body.byteOffset, body.byteLength).indexOf(0)
   if (nul !== -1) {
     if (looksLikeUtf16(body)) throw new DigestError('not a text file (looks like UTF-16 without a byte-order mark)')
     const offset = nul + (bytes.length - body.length)
