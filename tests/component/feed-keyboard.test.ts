@@ -101,6 +101,15 @@ describe('feed keyboard cursor', () => {
     expect(selectedIndex()).toBe(49) // where the cursor was: no late moves
   })
 
+  it('presses waiting for a page survive a refresh of the same list (another process wrote)', async () => {
+    for (let i = 0; i < 80; i++) useStore.getState().moveSelection(1)
+    expect(selectedIndex()).toBe(49)
+    void useStore.getState().reloadFeed() // libraryChanged: the same list, reloaded
+    await answerPages()
+    expect(selectedIndex()).toBe(79)
+    expect(useStore.getState().rows[79]!.id).toBe(80)
+  })
+
   it('a held j fetches the paper and note once, when the keys pause; the note is read-only meanwhile', async () => {
     vi.advanceTimersByTime(10_000)
     useStore.getState().moveSelection(1) // a single press loads at once

@@ -73,6 +73,11 @@ export function feedFilter(s: Pick<FeedSlice, 'view' | 'digestId' | 'tag' | 'que
   }
 }
 
+/** Which list is shown: a reload with the same key is a refresh of it (new data, same list). */
+export function listKey(s: Pick<FeedSlice, 'view' | 'digestId' | 'tag' | 'query' | 'sort'>): string {
+  return JSON.stringify([s.view, s.digestId, s.tag, s.query.trim(), s.sort])
+}
+
 export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
   /** The filters of the list last (re)loaded. */
   let shownKey = ''
@@ -132,8 +137,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
     async reloadFeed() {
       const gen = get().feedGen + 1
       // A different list: the bulk selection no longer means anything (a refresh keeps it).
-      const { view, digestId, tag, query, sort } = get()
-      const key = JSON.stringify([view, digestId, tag, query.trim(), sort])
+      const key = listKey(get())
       const refresh = key === shownKey && get().feedLoaded
       if (!refresh) set({ picked: new Set(), allPicked: false })
       shownKey = key

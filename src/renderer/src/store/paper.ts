@@ -6,7 +6,7 @@
 import type { PaperDetail, Status } from '../../../preload/api'
 import { api } from '../api'
 import { STATUS_LABEL } from '../lib/format'
-import { feedFilter } from './feed'
+import { feedFilter, listKey } from './feed'
 import type { SliceCreator } from './types'
 
 /** What to put back on undo: the values papers had before a change. */
@@ -72,20 +72,27 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
   let loadTimer: ReturnType<typeof setTimeout> | undefined
 
   /**
-   * Wait for the feed's next page (or a different feed), then apply the presses kept in
-   * pendingDown. They are applied after the store has told every listener: moving may start
-   * waiting again, and a listener added while zustand is notifying would run in the same pass.
+   * Wait for the feed's next page, then apply the presses kept in pendingDown (dropped if another
+   * list is shown meanwhile; kept across a refresh of the same list, which asks for the page again).
+   * They are applied after the store has told every listener: moving may start waiting again, and
+   * a listener added while zustand is notifying would run in the same pass.
    */
-  const waitForPage = (gen: number) => {
+  const waitForPage = () => {
     if (waitingForPage) return
     waitingForPage = true
+    const key = listKey(get())
     const stop = store.subscribe((s, prev) => {
-      if (s.feedGen === gen && s.rows.length <= prev.rows.length && s.nextCursor) return
+      const same = listKey(s) === key
+      if (same && s.rows.length <= prev.rows.length && s.nextCursor) {
+        // A refresh replaced the rows and dropped the page being loaded: ask for it again.
+        if (prev.feedLoading && !s.feedLoading) queueMicrotask(() => void get().loadMore())
+        return
+      }
       stop()
       waitingForPage = false
       const n = pendingDown
       pendingDown = 0
-      if (s.feedGen === gen && n > 0) queueMicrotask(() => get().moveSelection(n))
+      if (same && n > 0) queueMicrotask(() => get().moveSelection(n))
     })
   }
 
@@ -198,7 +205,7 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
     },
 
     moveSelection(delta) {
-      const { rows, selectedId, nextCursor, feedGen } = get()
+      const { rows, selectedId, nextCursor } = get()
       if (!rows.length || delta === 0) return
       const at = selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId)
       const wanted = at === -1 ? (delta > 0 ? delta - 1 : rows.length + delta) : at + delta
@@ -206,7 +213,7 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
       if (wanted > last && nextCursor) {
         // Past the end of what is loaded: keep the extra presses, move on when the next page arrives.
         pendingDown += wanted - last
-        waitForPage(feedGen)
+        waitForPage()
       }
       const next = Math.min(last, Math.max(0, wanted))
       const row = rows[next]
