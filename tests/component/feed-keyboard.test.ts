@@ -110,6 +110,17 @@ describe('feed keyboard cursor', () => {
     expect(useStore.getState().rows[79]!.id).toBe(80)
   })
 
+  it('keys after a j that waits for the next page act on the row that j reaches, in order', async () => {
+    const marked: number[] = []
+    for (let i = 0; i < 60; i++) {
+      useStore.getState().moveSelection(1)
+      useStore.getState().whenSettled(() => marked.push(useStore.getState().selectedId!))
+    }
+    await answerPages()
+    expect(marked).toEqual(Array.from({ length: 60 }, (_, i) => i + 1)) // not row 50 again and again
+    expect(selectedIndex()).toBe(59)
+  })
+
   it('a held j fetches the paper and note once, when the keys pause; the note is read-only meanwhile', async () => {
     vi.advanceTimersByTime(10_000)
     useStore.getState().moveSelection(1) // a single press loads at once

@@ -92,13 +92,13 @@ export function handleGlobalKey(e: KeyboardEvent): void {
         if (url) openExternal(url).catch((err: unknown) => s.reportError(err))
       })
     case 'm':
-      return run(() => void s.toggleRead())
+      return run(() => s.whenSettled(() => void useStore.getState().toggleRead()))
     case 'r':
-      return run(() => void s.toggleReading())
+      return run(() => s.whenSettled(() => void useStore.getState().toggleReading()))
     case 's':
-      return run(() => void s.toggleStar())
+      return run(() => s.whenSettled(() => void useStore.getState().toggleStar()))
     case 'x':
-      return run(() => s.togglePicked())
+      return run(() => s.whenSettled(() => useStore.getState().togglePicked()))
     case 'A':
       if (!e.shiftKey) return // Caps Lock is not Shift: marking a whole view read takes Shift+A
       return run(() => void s.markViewRead())

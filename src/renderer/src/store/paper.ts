@@ -51,6 +51,8 @@ export interface PaperSlice {
   toggleRead(): Promise<void>
   toggleReading(): Promise<void>
   toggleStar(): Promise<void>
+  /** Run fn now, or, while the cursor waits for the next page, after the keys before it (m, r, s, x). */
+  whenSettled(fn: () => void): void
   /** Star or unstar these papers (undoable, like every star change). */
   setStarred(ids: number[], starred: boolean): Promise<void>
   /** Status for the bulk selection (or the whole view when all are selected). */
@@ -66,16 +68,32 @@ const papers = (n: number): string => `${n.toLocaleString('en')} paper${n === 1 
 
 export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
   let lastMove = 0
-  /** j presses at the end of the loaded rows while the next page loads: applied when it arrives. */
-  let pendingDown = 0
+  /**
+   * Keys that came while the cursor waited for the next page, in order: moves (rows) and actions
+   * on the row the cursor is then on (m, r, s, x). Replayed in order when the page arrives, so an
+   * `m` after a `j` marks the row that `j` reaches, not the one the cursor waited on.
+   */
+  let queue: (number | (() => void))[] = []
   let waitingForPage = false
   let loadTimer: ReturnType<typeof setTimeout> | undefined
 
+  const replay = (items: (number | (() => void))[]) => {
+    for (let i = 0; i < items.length; i++) {
+      if (waitingForPage) {
+        queue.push(...items.slice(i)) // a move reached the end again: the rest waits for the next page
+        return
+      }
+      const item = items[i]!
+      if (typeof item === 'number') get().moveSelection(item)
+      else item()
+    }
+  }
+
   /**
-   * Wait for the feed's next page, then apply the presses kept in pendingDown (dropped if another
-   * list is shown meanwhile; kept across a refresh of the same list, which asks for the page again).
-   * They are applied after the store has told every listener: moving may start waiting again, and
-   * a listener added while zustand is notifying would run in the same pass.
+   * Wait for the feed's next page, then replay the queue (dropped if another list is shown
+   * meanwhile; kept across a refresh of the same list, which asks for the page again). It is
+   * replayed after the store has told every listener: moving may start waiting again, and a
+   * listener added while zustand is notifying would run in the same pass.
    */
   const waitForPage = () => {
     if (waitingForPage) return
@@ -90,9 +108,9 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
       }
       stop()
       waitingForPage = false
-      const n = pendingDown
-      pendingDown = 0
-      if (same && n > 0) queueMicrotask(() => get().moveSelection(n))
+      const items = queue
+      queue = []
+      if (same && items.length) queueMicrotask(() => replay(items))
     })
   }
 
@@ -207,12 +225,16 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
     moveSelection(delta) {
       const { rows, selectedId, nextCursor } = get()
       if (!rows.length || delta === 0) return
+      if (waitingForPage) {
+        queue.push(delta) // after the keys already waiting
+        return
+      }
       const at = selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId)
       const wanted = at === -1 ? (delta > 0 ? delta - 1 : rows.length + delta) : at + delta
       const last = rows.length - 1
       if (wanted > last && nextCursor) {
         // Past the end of what is loaded: keep the extra presses, move on when the next page arrives.
-        pendingDown += wanted - last
+        queue.push(wanted - last)
         waitForPage()
       }
       const next = Math.min(last, Math.max(0, wanted))
@@ -295,6 +317,11 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
 
     setStarred(ids, starred) {
       return setStarredFor(ids, starred)
+    },
+
+    whenSettled(fn) {
+      if (waitingForPage) queue.push(fn)
+      else fn()
     },
 
     async toggleRead() {
