@@ -169,10 +169,7 @@ describe('triage', { timeout: 90_000 }, () => {
     await noProblems(problems)
   })
 
-  // retry: about one run in three on this machine ends a few steps short (some j/m presses take no
-  // effect: the cursor and the counts stop early, with no refresh involved); not yet explained. The
-  // retry keeps CI meaningful for the rest; see the README (Tests) and the closing note.
-  test('55 status changes are undone one by one, back to where they started', { timeout: 150_000, retry: 2 }, async ({ page, problems }) => {
+  test('55 status changes are undone one by one, back to where they started', { timeout: 150_000 }, async ({ page, problems }) => {
     await importViaPicker(page, [HF_JUN6])
     await closeReport(page)
     await listbox(page).focus()
