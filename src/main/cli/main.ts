@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { LibraryError, resolveLibraryPath, type Library } from '../library/index'
+import { warmUpParseWorker } from '../import/parse-worker-start'
 import { openLibrarySafely } from '../library/open-safely'
 import type { DATA_COMMANDS } from './data-commands'
 import { importSummary, progressPrinter } from './format'
@@ -108,6 +109,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     case 'import': {
       if (args.length < 1) usage('usage: folio import <files or folders>… [--dry-run]')
       const dryRun = o['dry-run'] ?? false
+      // A big file's parse worker boots while the importer's code loads and the library opens.
+      warmUpParseWorker(args)
       const { importSources } = await import('../import/import-files')
       const report = await withLibrary((lib) =>
         importSources(

@@ -13,7 +13,7 @@ import {
   safeHttpUrl
 } from './identity'
 import { feedPaper, newItem } from './arxiv-rss'
-import { DigestError, type DigestMeta, type DigestParser, type ParsedPaper } from './types'
+import { DigestError, type DigestMeta, type ParsedPaper, type PieceParser } from './types'
 import { NS, newXmlParser, runXml, TextBuffer } from './xml'
 
 interface Author {
@@ -44,7 +44,7 @@ interface Entry {
 const A = NS.atom
 const X = NS.arxiv
 
-export const parseArxivAtom: DigestParser = (text, _ctx, onPaper) => {
+export const parseArxivAtom: PieceParser = (text, _ctx, onPaper) => {
   const p = newXmlParser()
   const warnings: string[] = []
   const buf = new TextBuffer()

@@ -12,7 +12,7 @@ import {
   rfc822Date,
   splitAuthorList
 } from './identity'
-import { DigestError, type DigestMeta, type DigestParser, type ParsedPaper } from './types'
+import { DigestError, type DigestMeta, type ParsedPaper, type PieceParser } from './types'
 import { NS, newXmlParser, runXml, TextBuffer } from './xml'
 
 /** `arXiv:<id>vN Announce Type: <type> \nAbstract: <text>` (tolerant of spacing). */
@@ -140,7 +140,7 @@ export function newItem(index: number): Item {
 }
 export type { Item as FeedItem }
 
-export const parseArxivRss: DigestParser = (text, ctx, onPaper) => {
+export const parseArxivRss: PieceParser = (text, ctx, onPaper) => {
   const p = newXmlParser()
   const warnings: string[] = []
   const buf = new TextBuffer()

@@ -71,7 +71,7 @@ function controlCount(text: string): number {
 }
 
 /** More than 1% control characters (in the first `limit` characters). */
-function looksBinary(text: string, limit = Infinity): boolean {
+export function looksBinary(text: string, limit = Infinity): boolean {
   const sample = text.length > limit ? text.slice(0, limit) : text
   const n = controlCount(sample)
   return n > 0 && n * 100 > sample.length
@@ -99,6 +99,14 @@ function decodeUtf16(bytes: Uint8Array, le: boolean): string {
   }
 }
 
+/** Characters of valid UTF-8/16 text checked for control characters. */
+export const BINARY_SAMPLE = 65536
+
+/** Starts with the magic bytes of a binary format Folio names in its message. */
+export function startsWithMagic(bytes: Uint8Array): boolean {
+  return MAGIC.some((m) => startsWith(bytes, m.bytes))
+}
+
 function finish(raw: string, encoding: Decoded['encoding'], warnings: string[]): Decoded {
   let text = raw
   let start = 0
@@ -108,7 +116,7 @@ function finish(raw: string, encoding: Decoded['encoding'], warnings: string[]):
   const nul = text.indexOf('\u0000')
   if (nul !== -1) throw new DigestError(`not a text file (NUL character at character ${nul})`, { offset: nul })
   // Windows-1252 output was checked in full already; valid UTF-8/16 is only sampled (a 36 MB feed stays fast).
-  if (looksBinary(text, 65536)) throw new DigestError('not a text file (too many control characters)')
+  if (looksBinary(text, BINARY_SAMPLE)) throw new DigestError('not a text file (too many control characters)')
   if (!/\S/.test(text)) throw new DigestError('empty file (only whitespace)')
   return { text, warnings, encoding }
 }

@@ -7,8 +7,10 @@ import { looksLikeBibtex } from './bibtex-signature'
 import { dailyPapersItems, parseJson } from './hf-json'
 import { looksLikeHfText } from './hf-text'
 import { looksLikeRis } from './ris'
-import { DigestError, type DigestFormat } from './types'
+import { DigestError, type DigestFormat, type PieceFormat } from './types'
 import { sniffXml } from './xml'
+
+const HTML_REFUSED = 'HTML pages are not supported: save the Hugging Face page as text, or import the daily_papers JSON'
 
 /** Index of the first character after leading whitespace, an XML declaration and comments. */
 function xmlStart(text: string, from: number): number {
@@ -27,6 +29,23 @@ function xmlStart(text: string, from: number): number {
   }
 }
 
+/**
+ * The format of a digest known only by its start (`prefix`: its first pieces, decoded), when that is
+ * enough to say it is an arXiv feed, which can then be parsed as its pieces come (PieceParser).
+ * Undefined otherwise (another format, or not decided yet): detect the whole text. Throws what
+ * detect would for the whole text when the start already shows it (HTML, another site's feed).
+ */
+export function detectFeedStart(prefix: string): PieceFormat | undefined {
+  const start = prefix.search(/\S/)
+  if (start === -1 || prefix[start] !== '<') return undefined
+  const i = xmlStart(prefix, start)
+  if (i >= prefix.length - 20) return undefined
+  if (/^<!doctype\s+html/i.test(prefix.slice(i, i + 20)) || /^<html[\s>]/i.test(prefix.slice(i, i + 6))) {
+    throw new DigestError(HTML_REFUSED)
+  }
+  return sniffXml(prefix, true)
+}
+
 export function detect(text: string): DigestFormat {
   const start = text.search(/\S/)
   if (start === -1) throw new DigestError('empty file (only whitespace)')
@@ -39,7 +58,7 @@ export function detect(text: string): DigestFormat {
   if (c === '<') {
     const i = xmlStart(text, start)
     if (/^<!doctype\s+html/i.test(text.slice(i, i + 20)) || /^<html[\s>]/i.test(text.slice(i, i + 6))) {
-      throw new DigestError('HTML pages are not supported: save the Hugging Face page as text, or import the daily_papers JSON')
+      throw new DigestError(HTML_REFUSED)
     }
     return sniffXml(text)
   }

@@ -4,7 +4,7 @@
  * takes ~0.2 s to load, which `folio import feed.xml` (or `folio list`) never needs to pay.
  * The importer detects a file's format, then awaits `loadParser(format)`.
  */
-import type { DigestFormat, DigestParser } from './types'
+import type { DigestFormat, DigestParser, PieceFormat, PieceParser } from './types'
 
 const LOADERS: Record<DigestFormat, () => Promise<DigestParser>> = {
   'hf-text': async () => (await import('./hf-text')).parseHfText,
@@ -23,4 +23,14 @@ export async function loadParser(format: DigestFormat): Promise<DigestParser> {
   let parser = loaded.get(format)
   if (!parser) loaded.set(format, (parser = await LOADERS[format]()))
   return parser
+}
+
+const PIECE_LOADERS: Record<PieceFormat, () => Promise<PieceParser>> = {
+  'arxiv-rss': async () => (await import('./arxiv-rss')).parseArxivRss,
+  'arxiv-atom': async () => (await import('./arxiv-atom')).parseArxivAtom
+}
+
+/** The parser for a feed format that can take its text in pieces (a big file decoded as it is read). */
+export async function loadPieceParser(format: PieceFormat): Promise<PieceParser> {
+  return PIECE_LOADERS[format]()
 }

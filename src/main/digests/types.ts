@@ -56,6 +56,19 @@ export interface ParseContext {
 /** A parser calls `onPaper` for each paper in file order and returns digest-level facts. */
 export type DigestParser = (text: string, ctx: ParseContext, onPaper: (paper: ParsedPaper) => void) => DigestMeta
 
+/** A digest's text in pieces, as a big file is decoded from disk (decode-stream.ts). */
+export interface TextPieces {
+  /** The pieces in order; iterated once, by the parse. */
+  pieces: Iterable<string>
+  /** The whole text (decoded again), to say where a parse error is. */
+  whole(): string
+}
+
+/** The feed formats' parsers also take their text in pieces (saxes parses as the pieces come). */
+export type PieceParser = (text: string | TextPieces, ctx: ParseContext, onPaper: (paper: ParsedPaper) => void) => DigestMeta
+export const PIECE_FORMATS = ['arxiv-rss', 'arxiv-atom'] as const
+export type PieceFormat = (typeof PIECE_FORMATS)[number]
+
 /** A file that cannot be imported. `message` never names the file; the importer prefixes it. */
 export class DigestError extends Error {
   constructor(

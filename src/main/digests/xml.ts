@@ -3,7 +3,7 @@
  * external entities and does not expand DTD entities; a DOCTYPE that declares entities is refused outright.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes'
-import { DigestError } from './types'
+import { DigestError, type TextPieces } from './types'
 
 export const NS = {
   atom: 'http://www.w3.org/2005/Atom',
@@ -46,15 +46,17 @@ function firstLine(s: string): string {
 }
 
 /** Run a parser over the whole text, converting errors. `stop` errors thrown by handlers pass through. */
-export function runXml(p: XmlParser, text: string): void {
+export function runXml(p: XmlParser, text: string | TextPieces): void {
   try {
-    p.write(text).close()
+    if (typeof text === 'string') p.write(text)
+    else for (const piece of text.pieces) p.write(piece)
+    p.close()
   } catch (e) {
     if (e instanceof StopSniff || e instanceof DigestError) throw e
     // saxes reports malformed XML with a plain Error; anything else came from a handler (e.g. the
     // import's database write: disk full) and is not the document's fault: pass it through.
     if (e instanceof Error && e.constructor !== Error) throw e
-    throw locateXmlError(text, e)
+    throw locateXmlError(typeof text === 'string' ? text : text.whole(), e)
   }
 }
 
@@ -101,7 +103,13 @@ const ARXIV_API_ID = /^https?:\/\/arxiv\.org\/api\//i
  * Tell an arXiv RSS 2.0 feed from an arXiv Atom feed by content (§3 #2). Throws DigestError for XML that is
  * neither (HTML, other RSS/Atom feeds, any other document).
  */
-export function sniffXml(text: string): 'arxiv-rss' | 'arxiv-atom' {
+export function sniffXml(text: string): 'arxiv-rss' | 'arxiv-atom'
+/**
+ * With `prefix`: `text` is only the start of the document; undefined when that start does not decide
+ * (or is malformed: the whole document's parse then says where).
+ */
+export function sniffXml(text: string, prefix: true): 'arxiv-rss' | 'arxiv-atom' | undefined
+export function sniffXml(text: string, prefix = false): 'arxiv-rss' | 'arxiv-atom' | undefined {
   const p = newXmlParser()
   const stack: string[] = []
   const buf = new TextBuffer()
@@ -146,10 +154,13 @@ export function sniffXml(text: string): 'arxiv-rss' | 'arxiv-atom' {
     }
   })
   try {
-    runXml(p, text)
+    if (prefix) p.write(text)
+    else runXml(p, text)
   } catch (e) {
     if (e instanceof StopSniff) return e.result
+    if (prefix && !(e instanceof DigestError)) return undefined
     throw e
   }
+  if (prefix) return undefined
   throw new DigestError(`XML, but not an arXiv feed`)
 }

@@ -1,13 +1,17 @@
 /**
  * A digest file's papers, for the importer: decoded, detected and parsed in this thread, or — for a
  * big file — in a worker thread (parse-worker.ts) while the importer writes the papers already parsed,
- * so the parse and the SQLite writes run on two cores. Either way the importer sees the same thing:
+ * so the parse and the SQLite writes run on two cores. A big file on disk is read by the worker itself,
+ * a chunk at a time, while this thread hashes it; the worker hashes what it parsed too, and a file that
+ * changed in between is refused. Either way the importer sees the same thing: the file's hash, then
  * `open` gives the format, then `parse` calls onDate and onPaper (sanitised papers, in file order)
  * inside the importer's own synchronous transaction and returns the digest's facts, or throws the
  * parser's DigestError. Waiting for the worker blocks (Atomics.wait), so no transaction ever spans
  * an await and nothing else can run on the connection meanwhile.
  */
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads'
+import { createHash } from 'node:crypto'
+import { readSync } from 'node:fs'
+import { receiveMessageOnPort } from 'node:worker_threads'
 import { decodeDigest } from '../digests/decode'
 import { detect } from '../digests/detect'
 import { encodePaper, type EncodedPaper, type PaperCore } from '../digests/encode'
@@ -15,13 +19,14 @@ import { loadParser } from '../digests/parsers'
 import { sanitizePaper } from '../digests/sanitize'
 import { DigestError, type DigestFormat, type DigestMeta, type DigestParser, type ParseContext } from '../digests/types'
 import { LibraryError } from '../library/db'
-import { POSTED, TAKEN, type ParseMessage, type ParseRequest, type ParseWorkerData } from './parse-protocol'
-import { workerEntry } from './worker-entry'
+import { POSTED, TAKEN, type ParseMessage } from './parse-protocol'
+import { canBlock, startParseWorker, WORKER_MIN_BYTES, type ParseWorker } from './parse-worker-start'
 
-/** Files at least this big are parsed in a worker thread (below, starting it costs more than it saves). */
-export const WORKER_MIN_BYTES = 4 * 1024 * 1024
+export { WORKER_MIN_BYTES } from './parse-worker-start'
 
 export interface DigestReader {
+  /** sha256 (hex) of the file's bytes: the digest's identity (re-importing the same bytes is a no-op). */
+  readonly hash: string
   /** Decodes and detects (or waits for the worker to): the format and any decoding warnings. */
   open(): Promise<{ format: DigestFormat; warnings: string[] }>
   /**
@@ -38,18 +43,23 @@ export interface ReadOptions {
   mtime?: Date
   /** Parse in a worker thread when the file is at least this big (default WORKER_MIN_BYTES). */
   workerMinBytes?: number
+  /** A big file on disk is read this many bytes at a time (default file-pieces' CHUNK_BYTES). */
+  chunkBytes?: number
 }
 
-/** Bytes that can be handed to a worker without a copy: read the file into these. */
-export function sharedBytes(size: number): Uint8Array {
-  return new Uint8Array(new SharedArrayBuffer(size))
-}
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
 
 /** Start reading a digest's bytes: in this thread (small file), or in a worker started now (big file). */
 export function readDigest(bytes: Uint8Array, options: ReadOptions): DigestReader {
-  if (bytes.length >= (options.workerMinBytes ?? WORKER_MIN_BYTES) && canBlock()) return readInWorker(bytes, options)
+  if (bytes.length >= (options.workerMinBytes ?? WORKER_MIN_BYTES) && canBlock()) {
+    const shared = bytes.buffer instanceof SharedArrayBuffer ? bytes : copyToShared(bytes)
+    const worker = startParseWorker({ bytes: shared, fileName: options.fileName, mtime: options.mtime?.getTime() })
+    // The worker decodes while this thread hashes.
+    return readInWorker(worker, sha256(shared))
+  }
   let opened: { text: string; parser: DigestParser } | undefined
   return {
+    hash: sha256(bytes),
     async open() {
       const { text, warnings } = decodeDigest(bytes)
       const format = detect(text)
@@ -67,66 +77,40 @@ export function readDigest(bytes: Uint8Array, options: ReadOptions): DigestReade
   }
 }
 
-let blockingAllowed: boolean | undefined
-/** Can this thread wait with Atomics.wait? (Node threads can; a thread that may not parses in itself.) */
-function canBlock(): boolean {
-  if (blockingAllowed === undefined) {
-    try {
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0)
-      blockingAllowed = true
-    } catch {
-      blockingAllowed = false
+/** Is a file of this size parsed in a worker (read there, with readDigestFile)? */
+export function parsesInWorker(size: number, options: Pick<ReadOptions, 'workerMinBytes'>): boolean {
+  return size >= (options.workerMinBytes ?? WORKER_MIN_BYTES) && canBlock()
+}
+
+let hashBuffer: Buffer | undefined
+
+/**
+ * Start reading a big digest file (see parsesInWorker): the worker starts reading, decoding and
+ * parsing it now, while this thread hashes it through `fd` (open on `path`; the caller closes it).
+ */
+export function readDigestFile(path: string, fd: number, options: ReadOptions): DigestReader {
+  const worker = startParseWorker({ path, chunkBytes: options.chunkBytes, fileName: options.fileName, mtime: options.mtime?.getTime() })
+  try {
+    const hash = createHash('sha256')
+    const buf = (hashBuffer ??= Buffer.allocUnsafeSlow(1024 * 1024))
+    for (let n = readSync(fd, buf, 0, buf.length, 0), at = n; n > 0; n = readSync(fd, buf, 0, buf.length, at), at += n) {
+      hash.update(buf.subarray(0, n))
     }
+    return readInWorker(worker, hash.digest('hex'), true)
+  } catch (err) {
+    void worker.worker.terminate()
+    throw new DigestError(`cannot read the file: ${(err as Error).message}`)
   }
-  return blockingAllowed
 }
 
 /** How long the importer waits for the worker's next message before giving up on it. */
 const SILENCE_MS = 60_000
 
-interface ParseWorker {
-  worker: Worker
-  port: MessagePort
-  signal: Int32Array
-}
-
-function startParseWorker(): ParseWorker {
-  const signal = new Int32Array(new SharedArrayBuffer(8))
-  const { port1, port2 } = new MessageChannel()
-  const entry = workerEntry('parse-worker')
-  const data: ParseWorkerData = { port: port2, signal }
-  const worker = new Worker(entry.file, { workerData: data, transferList: [port2], execArgv: entry.execArgv ?? [], argv: entry.argv ?? [] })
-  worker.unref()
-  // Errors reach the importer as messages; this only keeps an uncaught worker failure from crashing us.
-  worker.on('error', () => undefined)
-  return { worker, port: port1, signal }
-}
-
-let spare: ParseWorker | undefined
-
 /**
- * Start a parse worker now for a big file about to be read (a worker takes ~0.1 s to start: this
- * way it starts while the file is read). Taken by the next readDigest that parses in a worker.
+ * The importer's side of a parse worker. `checkHash`: the worker read the file itself, and the hash of
+ * what it parsed must be `hash` (this thread's): else the file changed in between, and is refused.
  */
-export function warmUpParseWorker(): void {
-  if (!spare && canBlock()) spare = startParseWorker()
-}
-
-/** End a warmed-up worker nobody took (e.g. the big file was already imported). */
-export function coolDownParseWorker(): void {
-  void spare?.worker.terminate()
-  spare = undefined
-}
-
-function readInWorker(bytes: Uint8Array, options: ReadOptions): DigestReader {
-  const { worker, port, signal } = spare ?? startParseWorker()
-  spare = undefined
-  const request: ParseRequest = {
-    bytes: bytes.buffer instanceof SharedArrayBuffer ? bytes : copyToShared(bytes),
-    fileName: options.fileName,
-    mtime: options.mtime?.getTime()
-  }
-  port.postMessage(request)
+function readInWorker({ worker, port, signal }: ParseWorker, hash: string, checkHash = false): DigestReader {
   let taken = 0
   let closed = false
   let done = false
@@ -159,6 +143,7 @@ function readInWorker(bytes: Uint8Array, options: ReadOptions): DigestReader {
     }
   }
   return {
+    hash,
     async open() {
       const first = next()
       if (first.type !== 'format') throw new Error(`parse worker: expected the format first, got ${first.type}`)
@@ -172,6 +157,7 @@ function readInWorker(bytes: Uint8Array, options: ReadOptions): DigestReader {
           else if (m.type === 'date') ctx.onDate?.(m.date, m.inferred)
           else if (m.type === 'done') {
             done = true
+            if (checkHash && m.hash !== hash) throw new DigestError('the file changed while it was being imported: import it again')
             return m.meta
           }
         }
@@ -184,7 +170,7 @@ function readInWorker(bytes: Uint8Array, options: ReadOptions): DigestReader {
 }
 
 function copyToShared(bytes: Uint8Array): Uint8Array {
-  const shared = sharedBytes(bytes.length)
+  const shared = new Uint8Array(new SharedArrayBuffer(bytes.length))
   shared.set(bytes)
   return shared
 }

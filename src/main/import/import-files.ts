@@ -1,10 +1,9 @@
 /**
  * Import: file -> bytes -> decode -> detect -> parse -> one transaction per file. A big file is
- * decoded and parsed in a worker thread while this thread writes its papers (digest-stream.ts).
+ * read, decoded and parsed in a worker thread while this thread writes its papers (digest-stream.ts).
  * A refused file changes nothing; the other files of the batch still import. Re-importing the
  * same bytes is a no-op (content hash). Status, stars, notes and tags are never touched.
  */
-import { createHash } from 'node:crypto'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { FileReport, ImportReport } from '../../preload/api'
 import type { EncodedPaper, PaperCore } from '../digests/encode'
@@ -14,7 +13,8 @@ import type { Library } from '../library/index'
 import { resolveEncoded } from '../library/papers'
 import { nowIso } from '../library/statements'
 import { storageError } from '../library/storage-errors'
-import { coolDownParseWorker, readDigest, sharedBytes, warmUpParseWorker, WORKER_MIN_BYTES, type DigestReader } from './digest-stream'
+import { parsesInWorker, readDigest, readDigestFile, type DigestReader } from './digest-stream'
+import { endSpareParseWorker } from './parse-worker-start'
 import { expandSources, MAX_FILE_BYTES, type FileEntry, type ImportSource } from './sources'
 
 export interface ImportProgress {
@@ -31,6 +31,8 @@ export interface ImportOptions {
   maxBytes?: number
   /** Parse files at least this big in a worker thread (default: digest-stream's WORKER_MIN_BYTES). */
   workerMinBytes?: number
+  /** A big file is read this many bytes at a time (default: file-pieces' CHUNK_BYTES). */
+  chunkBytes?: number
 }
 
 class DryRunRollback extends Error {}
@@ -40,14 +42,11 @@ const INDEX_EVERY = 500
 
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`
 
-function readFile(entry: FileEntry, maxBytes: number, sharedFrom: number): { bytes: Uint8Array; mtime?: Date } {
-  if (entry.source.kind === 'bytes') {
-    if (entry.source.bytes.length > maxBytes) throw new DigestError(`file is ${mb(entry.source.bytes.length)}; the limit is ${mb(maxBytes)}`)
-    return { bytes: entry.source.bytes, mtime: entry.source.mtime }
-  }
+/** Open a digest file for reading: its descriptor, size and mtime (refusals as DigestError). */
+function openFile(path: string, maxBytes: number): { fd: number; size: number; mtime: Date } {
   let fd: number
   try {
-    fd = openSync(entry.source.path, 'r')
+    fd = openSync(path, 'r')
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     if (code === 'ENOENT') throw new DigestError('file not found (it may have been moved or deleted)')
@@ -58,18 +57,45 @@ function readFile(entry: FileEntry, maxBytes: number, sharedFrom: number): { byt
     const st = fstatSync(fd)
     if (st.isDirectory()) throw new DigestError('is a folder that cannot be read')
     if (st.size > maxBytes) throw new DigestError(`file is ${mb(st.size)}; the limit is ${mb(maxBytes)}`)
-    // A file big enough to be parsed in a worker is read into shared memory (no copy to hand it over).
-    const bytes = st.size >= sharedFrom ? sharedBytes(st.size) : Buffer.allocUnsafe(st.size)
-    let off = 0
-    while (off < st.size) {
-      const n = readSync(fd, bytes, off, st.size - off, off)
+    return { fd, size: st.size, mtime: st.mtime }
+  } catch (err) {
+    closeSync(fd)
+    if (err instanceof DigestError) throw err
+    throw new DigestError(`cannot read the file: ${(err as Error).message}`)
+  }
+}
+
+function readAll(fd: number, size: number): Uint8Array {
+  const bytes = Buffer.allocUnsafe(size)
+  let off = 0
+  try {
+    while (off < size) {
+      const n = readSync(fd, bytes, off, size - off, off)
       if (n === 0) break
       off += n
     }
-    return { bytes: bytes.subarray(0, off), mtime: st.mtime }
   } catch (err) {
-    if (err instanceof DigestError) throw err
     throw new DigestError(`cannot read the file: ${(err as Error).message}`)
+  }
+  return bytes.subarray(0, off)
+}
+
+/**
+ * Start reading a file's papers: a big file on disk is read, decoded and parsed by a worker while this
+ * thread hashes it; any other file is read here (parsed here, or by a worker when it is big bytes).
+ */
+function startReading(entry: FileEntry, options: ImportOptions): { reader: DigestReader; mtime?: Date } {
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES
+  const read = { fileName: entry.name, workerMinBytes: options.workerMinBytes, chunkBytes: options.chunkBytes }
+  const source = entry.source
+  if (source.kind === 'bytes') {
+    if (source.bytes.length > maxBytes) throw new DigestError(`file is ${mb(source.bytes.length)}; the limit is ${mb(maxBytes)}`)
+    return { reader: readDigest(source.bytes, { ...read, mtime: source.mtime }), mtime: source.mtime }
+  }
+  const { fd, size, mtime } = openFile(source.path, maxBytes)
+  try {
+    if (parsesInWorker(size, read)) return { reader: readDigestFile(source.path, fd, { ...read, mtime }), mtime }
+    return { reader: readDigest(readAll(fd, size), { ...read, mtime }), mtime }
   } finally {
     closeSync(fd)
   }
@@ -90,12 +116,10 @@ export async function importFile(lib: Library, entry: FileEntry, options: Import
   const report: FileReport = { file: entry.label, ok: false, added: 0, merged: 0, papers: 0, warnings: [] }
   let reader: DigestReader | undefined
   try {
-    const workerMinBytes = options.workerMinBytes ?? WORKER_MIN_BYTES
-    if ((entry.size ?? 0) >= workerMinBytes) warmUpParseWorker() // starts while the file is read
-    const { bytes, mtime } = readFile(entry, options.maxBytes ?? MAX_FILE_BYTES, workerMinBytes)
-    // A big file's worker starts decoding now, while this thread hashes it.
-    const digest = (reader = readDigest(bytes, { fileName: entry.name, mtime, workerMinBytes }))
-    const hash = createHash('sha256').update(bytes).digest('hex')
+    const started = startReading(entry, options)
+    const digest = (reader = started.reader)
+    const mtime = started.mtime
+    const hash = digest.hash
     const known = findDigestByHash(lib.db, hash)
     if (known) {
       return { ...report, ok: true, alreadyImported: true, warnings: [`already imported (same content as ${known.file_name})`] }
@@ -164,7 +188,7 @@ export async function importSources(lib: Library, sources: ImportSource[], optio
   try {
     for (const [i, e] of entries.entries()) files.push(await importFile(lib, e, options, i, entries.length))
   } finally {
-    coolDownParseWorker()
+    endSpareParseWorker()
   }
   return {
     files,

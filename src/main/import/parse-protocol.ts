@@ -1,10 +1,10 @@
 /**
  * The parse worker (parse-worker.ts) is started with a port and a shared `signal`, and may be started
- * before the file is read (it takes ~0.1 s to start). It gets one ParseRequest on the port, then tells
- * the importer (digest-stream.ts), in order: the format, then dates and batches of papers as the parser
- * finds them, then the digest's facts or an error. `signal`: [0] messages posted, [1] messages taken;
- * the importer blocks on [0] inside its transaction, the worker stops getting ahead when it is
- * MAX_AHEAD batches in front.
+ * before the file is read (it takes ~0.1 s to start). It gets one ParseRequest on the port (the bytes,
+ * or the path of a file it reads itself), then tells the importer (digest-stream.ts), in order: the
+ * format, then dates and batches of papers as the parser finds them, then the digest's facts or an error.
+ * `signal`: [0] messages posted, [1] messages taken; the importer blocks on [0] inside its transaction,
+ * the worker stops getting ahead when it is MAX_AHEAD batches in front.
  */
 import type { MessagePort } from 'node:worker_threads'
 import type { EncodedPaper, PaperCore } from '../digests/encode'
@@ -15,12 +15,24 @@ export interface ParseWorkerData {
   signal: Int32Array
 }
 
-export interface ParseRequest {
-  /** The file's bytes (shared memory: the importer hashes them while the worker decodes). */
-  bytes: Uint8Array
+export type ParseRequest = {
   fileName: string
   mtime?: number
-}
+} & (
+  | {
+      /** The file's bytes (shared memory: the importer hashes them while the worker decodes). */
+      bytes: Uint8Array
+    }
+  | {
+      /**
+       * The file to read: the worker reads it itself, a chunk at a time (file-pieces.ts), while the
+       * importer hashes it; `done` then carries the hash of what the worker read.
+       */
+      path: string
+      /** Bytes read at a time (default file-pieces' CHUNK_BYTES). */
+      chunkBytes?: number
+    }
+)
 
 export type ParseMessage =
   | { type: 'format'; format: DigestFormat; warnings: string[] }
@@ -30,7 +42,8 @@ export type ParseMessage =
    * computed here to spare the writer (and the lists are not cloned as objects).
    */
   | { type: 'papers'; papers: PaperCore[]; encoded: EncodedPaper[] }
-  | { type: 'done'; meta: DigestMeta }
+  /** `hash`: sha256 (hex) of the bytes parsed, for a request by path. */
+  | { type: 'done'; meta: DigestMeta; hash?: string }
   | { type: 'error'; message: string; digest: boolean; where?: { line?: number; column?: number; offset?: number } }
 
 export const POSTED = 0
