@@ -14,7 +14,7 @@ import { readSync } from 'node:fs'
 import { receiveMessageOnPort } from 'node:worker_threads'
 import { decodeDigest } from '../digests/decode'
 import { detect } from '../digests/detect'
-import { encodePaper, type EncodedPaper, type PaperCore } from '../digests/encode'
+import { encodePaper, FLAT_FIELDS, unflattenPaper, type EncodedPaper, type PaperCore } from '../digests/encode'
 import { loadParser } from '../digests/parsers'
 import { sanitizePaper } from '../digests/sanitize'
 import { DigestError, type DigestFormat, type DigestMeta, type DigestParser, type ParseContext } from '../digests/types'
@@ -153,7 +153,12 @@ function readInWorker({ worker, port, signal }: ParseWorker, hash: string, check
       try {
         for (;;) {
           const m = next()
-          if (m.type === 'papers') m.papers.forEach((p, i) => onPaper(p, m.encoded[i]!))
+          if (m.type === 'papers') {
+            for (let at = 0; at < m.fields.length; at += FLAT_FIELDS) {
+              const { paper, enc } = unflattenPaper(m.fields, at)
+              onPaper(paper, enc)
+            }
+          }
           else if (m.type === 'date') ctx.onDate?.(m.date, m.inferred)
           else if (m.type === 'done') {
             done = true

@@ -7,7 +7,6 @@
  * the worker stops getting ahead when it is MAX_AHEAD batches in front.
  */
 import type { MessagePort } from 'node:worker_threads'
-import type { EncodedPaper, PaperCore } from '../digests/encode'
 import type { DigestFormat, DigestMeta } from '../digests/types'
 
 export interface ParseWorkerData {
@@ -38,15 +37,17 @@ export type ParseMessage =
   | { type: 'format'; format: DigestFormat; warnings: string[] }
   | { type: 'date'; date: string; inferred: boolean }
   /**
-   * Sanitised papers: their core fields and stored forms (encode.ts: title key, JSON columns),
-   * computed here to spare the writer (and the lists are not cloned as objects).
+   * Sanitised papers, flattened (encode.ts: FLAT_FIELDS strings each, with their stored forms: title
+   * key, JSON columns), computed here to spare the writer.
    */
-  | { type: 'papers'; papers: PaperCore[]; encoded: EncodedPaper[] }
+  | { type: 'papers'; fields: (string | null)[] }
   /** `hash`: sha256 (hex) of the bytes parsed, for a request by path. */
   | { type: 'done'; meta: DigestMeta; hash?: string }
   | { type: 'error'; message: string; digest: boolean; where?: { line?: number; column?: number; offset?: number } }
 
 export const POSTED = 0
 export const TAKEN = 1
+/** Papers per message; the first message has fewer, so the writer can start while the parser warms up. */
 export const BATCH = 256
+export const FIRST_BATCH = 16
 export const MAX_AHEAD = 16

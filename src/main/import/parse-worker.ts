@@ -8,12 +8,12 @@ import { readFileSync } from 'node:fs'
 import { workerData } from 'node:worker_threads'
 import { BINARY_SAMPLE, decodeDigest, looksBinary } from '../digests/decode'
 import { detect, detectFeedStart } from '../digests/detect'
-import { encodePaper, paperCore, type EncodedPaper, type PaperCore } from '../digests/encode'
+import { flattenPaper } from '../digests/encode'
 import { loadParser, loadPieceParser } from '../digests/parsers'
 import { sanitizePaper } from '../digests/sanitize'
 import { DigestError, type DigestMeta, type ParseContext, type ParsedPaper, type TextPieces } from '../digests/types'
 import { checkChunkable, filePieces } from './file-pieces'
-import { BATCH, MAX_AHEAD, POSTED, TAKEN, type ParseMessage, type ParseRequest, type ParseWorkerData } from './parse-protocol'
+import { BATCH, FIRST_BATCH, MAX_AHEAD, POSTED, TAKEN, type ParseMessage, type ParseRequest, type ParseWorkerData } from './parse-protocol'
 
 const { port, signal } = workerData as ParseWorkerData
 
@@ -27,19 +27,21 @@ function post(m: ParseMessage): void {
   }
 }
 
-let batch: PaperCore[] = []
-let encoded: EncodedPaper[] = []
+let fields: (string | null)[] = []
+let inBatch = 0
+let batchSize = FIRST_BATCH
 const flush = (): void => {
-  if (batch.length) post({ type: 'papers', papers: batch, encoded })
-  batch = []
-  encoded = []
+  if (inBatch) post({ type: 'papers', fields })
+  fields = []
+  inBatch = 0
 }
 
 const onPaper = (parsed: ParsedPaper): void => {
-  const paper = sanitizePaper(parsed)
-  batch.push(paperCore(paper))
-  encoded.push(encodePaper(paper))
-  if (batch.length === BATCH) flush()
+  flattenPaper(fields, sanitizePaper(parsed))
+  if (++inBatch === batchSize) {
+    flush()
+    batchSize = BATCH
+  }
 }
 
 /** Decode, detect and parse bytes held whole (dropped bytes, or a file that cannot be read in pieces). */
