@@ -61,7 +61,7 @@ describe('a big import into an empty library', () => {
     const other = new Database(t.path, { timeout: 0 })
     try {
       other.prepare('SELECT count(*) FROM papers').get() // the other connection has the library open
-      const seen: unknown[] = []
+      const seen: [unknown, unknown][] = []
       const started = performance.now()
       const r = await importSources(t.lib, [{ kind: 'path', path: feed }], {
         workerMinBytes: 0,
