@@ -3,10 +3,11 @@
  * (host/) both serve exactly these through `createDispatcher`: validate input with the
  * contract's schema, run the handler, return a Reply (errors are data, never thrown across).
  */
-import { contract, type EventName, type EventPayloads, type MethodName, type OutputOf, type ParsedInputOf, type Reply } from '../preload/api'
+import { contract, isReadMethod, type EventName, type EventPayloads, type MethodName, type OutputOf, type ParsedInputOf, type Reply } from '../preload/api'
 import type { ImportProgressEvent, ImportReport } from '../preload/api'
 import type { ImportSource } from './import/sources'
 import { importSources } from './import/import-files'
+import { checkpointWhenIdle } from './library/checkpoints'
 import { counts } from './library/counts'
 import { LibraryError } from './library/db'
 import { feedPage, search } from './library/feed'
@@ -110,6 +111,8 @@ export type Dispatch = (method: string, input: unknown) => Promise<Reply<unknown
 
 export function createDispatcher(lib: Library, services: Services): Dispatch {
   const handlers = createHandlers(lib, services) as Record<MethodName, (input: unknown) => unknown>
+  // This connection serves a UI: its writes do not wait for checkpoints (checkpoints.ts).
+  const checkpoints = checkpointWhenIdle(lib.db)
   return async (method, input) => {
     if (!Object.hasOwn(contract, method)) {
       return { ok: false, error: { code: 'unknown-method', message: `Unknown method "${String(method).slice(0, 100)}"` } }
@@ -122,7 +125,9 @@ export function createDispatcher(lib: Library, services: Services): Dispatch {
       return { ok: false, error: { code: 'invalid-input', message: `${name}: invalid ${where}: ${issue?.message ?? 'bad input'}` } }
     }
     try {
-      return { ok: true, value: await handlers[name](parsed.data) }
+      const value = await handlers[name](parsed.data)
+      if (!isReadMethod(name)) checkpoints.wrote()
+      return { ok: true, value }
     } catch (err) {
       if (err instanceof LibraryError) return { ok: false, error: { code: err.code, message: err.message } }
       const storage = storageError(err)
