@@ -6,7 +6,7 @@
  * disk is then read by the worker itself, and an arXiv feed decoded and parsed a chunk at a time
  * (`chunkBytes` cuts it into small chunks here, so the cuts fall inside characters, lines and tags).
  */
-import { closeSync, copyFileSync, openSync, readFileSync, writeFileSync } from 'node:fs'
+import { closeSync, copyFileSync, openSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readDigestFile } from '../../src/main/import/digest-stream'
@@ -152,6 +152,32 @@ describe('parsing in a worker thread', () => {
       expect(papers).toBe(50)
     } finally {
       reader.close()
+    }
+  })
+
+  it('a worker stopped in the middle of a file (already imported, say) closes the file it was reading', async () => {
+    const feed = join(inWorker.dir, 'stopped.xml')
+    writeFileSync(feed, generateArxivRss(3_000, 11))
+    const readers = (): number =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`) === feed
+        } catch {
+          return false
+        }
+      }).length
+    for (let i = 0; i < 3; i++) {
+      const fd = openSync(feed, 'r')
+      const reader = readDigestFile(feed, fd, { fileName: 'stopped.xml', workerMinBytes: 0, chunkBytes: 1024 })
+      closeSync(fd)
+      expect((await reader.open()).format).toBe('arxiv-rss') // the worker is now reading the file, piece by piece
+      await new Promise((r) => setTimeout(r, 100))
+      expect(readers()).toBe(1)
+      // As when this thread finds the file's hash in the library: the worker is ended, and Node closes
+      // the descriptors a worker opened (Worker's trackUnmanagedFds).
+      reader.close()
+      for (let waited = 0; readers() > 0 && waited < 1500; waited += 50) await new Promise((r) => setTimeout(r, 50))
+      expect(readers()).toBe(0)
     }
   })
 

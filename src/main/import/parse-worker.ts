@@ -63,31 +63,34 @@ async function parseFile(path: string, chunkBytes: number | undefined, ctx: Pars
   if (start) {
     const hash = createHash('sha256')
     const pieces = filePieces(path, start.bomBytes, chunkBytes, (chunk) => hash.update(chunk))
-    // Enough text to check for control characters (as decode.ts does) and to tell the format.
-    const head: string[] = []
-    for (let length = 0; length < BINARY_SAMPLE; ) {
-      const r = pieces.next()
-      if (r.done) break
-      head.push(r.value)
-      length += r.value.length
-    }
-    const prefix = head.join('')
-    const format = looksBinary(prefix, BINARY_SAMPLE) ? undefined : detectFeedStart(prefix)
-    if (format) {
-      post({ type: 'format', format, warnings: [] })
-      const parse = await loadPieceParser(format)
-      const text: TextPieces = {
-        pieces: (function* () {
-          yield prefix
-          yield* pieces
-        })(),
-        whole: () => decodeDigest(readFileSync(path)).text
+    try {
+      // Enough text to check for control characters (as decode.ts does) and to tell the format.
+      const head: string[] = []
+      for (let length = 0; length < BINARY_SAMPLE; ) {
+        const r = pieces.next()
+        if (r.done) break
+        head.push(r.value)
+        length += r.value.length
       }
-      // The parse reads every piece (saxes sees the whole document), so the hash is the whole file's.
-      const meta = parse(text, ctx, onPaper)
-      return { meta, hash: hash.digest('hex') }
+      const prefix = head.join('')
+      const format = looksBinary(prefix, BINARY_SAMPLE) ? undefined : detectFeedStart(prefix)
+      if (format) {
+        post({ type: 'format', format, warnings: [] })
+        const parse = await loadPieceParser(format)
+        const text: TextPieces = {
+          pieces: (function* () {
+            yield prefix
+            yield* pieces
+          })(),
+          whole: () => decodeDigest(readFileSync(path)).text
+        }
+        // The parse reads every piece (saxes sees the whole document), so the hash is the whole file's.
+        const meta = parse(text, ctx, onPaper)
+        return { meta, hash: hash.digest('hex') }
+      }
+    } finally {
+      pieces.return(undefined) // closes the file (a no-op once every piece was read)
     }
-    pieces.return(undefined)
   }
   const bytes = readFileSync(path)
   return { meta: await parseWhole(bytes, ctx), hash: createHash('sha256').update(bytes).digest('hex') }
