@@ -8,7 +8,7 @@
  */
 import { z } from 'zod'
 import { LOCATION_PURPOSES, settingsPatch, type PickResult, type Settings, type SettingsInfo } from './settings'
-import { CHANNEL_PREFIX, EXPORT_FORMATS, SORTS, STATUSES, VIEWS, type EventName, type EventPayloads, type ExportFile, type Counts, type FeedPage, type ImportReport, type Note, type NoteRevision, type NoteSummary, type PaperDetail, type StarChange, type StatusChange, type TagCount } from './values'
+import { EXPORT_FORMATS, METHOD_NAMES, SORTS, STATUSES, VIEWS, type EventName, type EventPayloads, type ExportFile, type Counts, type FeedPage, type ImportReport, type Note, type NoteRevision, type NoteSummary, type PaperDetail, type StarChange, type StatusChange, type TagCount } from './values'
 
 // The contract's plain values and result types live in values.ts (no zod: the renderer imports
 // them without carrying the validator); everyone else may keep importing them from here.
@@ -159,5 +159,7 @@ export type FolioApi = {
   pathForFile?(file: File): string
 }
 
-export const channelOf = (m: MethodName): string => `${CHANNEL_PREFIX}${m}`
 export const methodNames = Object.keys(contract) as MethodName[]
+// values.ts's METHOD_NAMES (the preload's and the page's list) must name every method of the contract.
+type Unlisted = Exclude<MethodName, (typeof METHOD_NAMES)[number]>
+export const everyMethodListed: [Unlisted] extends [never] ? true : Unlisted = true

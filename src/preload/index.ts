@@ -1,12 +1,13 @@
 /**
  * The sandboxed preload (built as ONE CommonJS file, out/preload/index.cjs: a sandboxed
  * preload may only require 'electron'). Exposes exactly one thing, `window.api`, built from the
- * contract over an IPC transport (plus pathForFile for dropped folders). Never exposes ipcRenderer, channels or IPC events: invoke only
+ * contract's method names (values.ts: not its zod validators, which main applies) over an IPC
+ * transport (plus pathForFile for dropped folders). Never exposes ipcRenderer, channels or IPC events: invoke only
  * reaches the contract's own channels, and event listeners get the payload only.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
-import { channelOf, eventChannelOf, methodNames } from './api'
 import { createClient, type Transport } from './client'
+import { channelOf, eventChannelOf, METHOD_NAMES } from './values'
 
 const transport: Transport = {
   invoke: (method, input) => ipcRenderer.invoke(channelOf(method), input),
@@ -33,4 +34,4 @@ const pathForFile = (file: File): string => {
   }
 }
 
-contextBridge.exposeInMainWorld('api', Object.freeze({ ...createClient(transport, methodNames), pathForFile }))
+contextBridge.exposeInMainWorld('api', Object.freeze({ ...createClient(transport, METHOD_NAMES), pathForFile }))

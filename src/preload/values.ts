@@ -202,6 +202,19 @@ export const eventChannelOf = (e: EventName): string => `${CHANNEL_PREFIX}event:
 export const isEventName = (e: unknown): e is EventName => (EVENT_NAMES as readonly unknown[]).includes(e)
 
 /**
+ * Every method of the contract, by name: what the preload and the browser page need to build
+ * `window.api` (names and channels, not the validators). api.ts checks at compile time that this
+ * lists every contract method, and a test that it lists nothing else.
+ */
+export const METHOD_NAMES = [
+  'feedPage', 'search', 'getPaper', 'counts', 'setStatus', 'restoreStatus', 'setStarred', 'setViewStatus', 'setViewStarred',
+  'getNote', 'saveNote', 'listNotes', 'listRevisions', 'restoreRevision', 'tagPapers', 'renameTag', 'deleteTag',
+  'exportReadingList', 'importFiles', 'openExternal', 'importPaths', 'getSettings', 'setSettings', 'pickLocation',
+  'rendererReady', 'notesFlushed'
+] as const satisfies readonly MethodName[]
+export const channelOf = (m: MethodName): string => `${CHANNEL_PREFIX}${m}`
+
+/**
  * Methods that only read: main skips the badge recount after them, and the browser client sends
  * them as ordinary requests (writes go with fetch keepalive, so they outlive a closing page).
  */

@@ -5,6 +5,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { methodNames } from '../../src/preload/api'
+import { METHOD_NAMES } from '../../src/preload/values'
 
 const ROOT = join(__dirname, '..', '..')
 /** Top-level files of src/main that are plain Node too (the rest of the top level is the Electron shell). */
@@ -39,7 +41,7 @@ describe('architecture', () => {
     expect(renderer).toEqual([])
   })
 
-  it('the renderer does not carry the contract\'s validator: no run-time import path from it reaches zod', () => {
+  it('the renderer and the preload do not carry the contract\'s validator: no run-time import path from them reaches zod', () => {
     // Follow every import that survives compilation (not `import type`) from the renderer's entry.
     const runtimeImports = (source: string): string[] => [
       ...[...source.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm)].map((m) => m[1]!),
@@ -71,6 +73,12 @@ describe('architecture', () => {
     visit(join(ROOT, 'src', 'renderer', 'src', 'main.tsx'), ['src/renderer/src/main.tsx'])
     expect(seen.size).toBeGreaterThan(30)
     expect(seen.has(join(ROOT, 'src', 'preload', 'values.ts'))).toBe(true)
+    // Nor does the Electron preload (main validates every call; the preload needs the names only).
+    const rendererFiles = seen.size
+    visit(join(ROOT, 'src', 'preload', 'index.ts'), ['src/preload/index.ts'])
+    expect(seen.size).toBeGreaterThan(rendererFiles)
     expect([...packages]).toEqual([])
+    // …and its list of method names is the contract's, exactly.
+    expect([...METHOD_NAMES].sort()).toEqual([...methodNames].sort())
   })
 })
