@@ -30,3 +30,21 @@ export function folioAsync(args: string[], env: Record<string, string> = {}): Pr
     child.on('close', (status) => resolve({ status, stdout, stderr }))
   })
 }
+
+/**
+ * `folio import --progress <file>` killed with SIGKILL at its first progress line, when the import's
+ * transaction is open and has written papers. The signal it died of, and that line.
+ */
+export function importKilledMidway(file: string, library: string): Promise<{ signal: NodeJS.Signals | null; progress: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [FOLIO_BIN, 'import', '--progress', file, '--library', library])
+    let progress = ''
+    child.stderr.on('data', (d: Buffer) => {
+      if (!progress && /papers…/.test(d.toString())) {
+        progress = d.toString()
+        child.kill('SIGKILL')
+      }
+    })
+    child.on('exit', (_code, signal) => resolve({ signal, progress }))
+  })
+}

@@ -5,13 +5,12 @@
  * waits. Either way a refused or killed import leaves the library exactly as it was.
  */
 import Database from 'better-sqlite3'
-import { spawn } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { importSources } from '../../src/main/import/import-files'
 import { openLibrary } from '../../src/main/library/index'
-import { FOLIO_BIN, folio } from '../helpers/cli'
+import { folio, importKilledMidway } from '../helpers/cli'
 import { generateArxivRss } from '../helpers/generate'
 import { tempLibrary } from '../helpers/temp'
 
@@ -97,17 +96,9 @@ describe('a big import into an empty library', () => {
     const before = openLibrary(t.path)
     const schema = before.db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all()
     before.close()
-    const child = spawn(process.execPath, [FOLIO_BIN, 'import', '--progress', big, '--library', t.path])
-    let progress = ''
-    const exit = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)))
-    child.stderr.on('data', (d: Buffer) => {
-      if (!progress && /papers…/.test(d.toString())) {
-        progress = d.toString()
-        child.kill('SIGKILL')
-      }
-    })
-    expect(await exit).toBe('SIGKILL')
-    expect(progress).toMatch(/big\.xml: \d+ papers…/)
+    const killed = await importKilledMidway(big, t.path)
+    expect(killed.signal).toBe('SIGKILL')
+    expect(killed.progress).toMatch(/big\.xml: \d+ papers…/)
     expect(existsSync(`${t.path}-journal`)).toBe(true) // killed inside the directly written transaction
     const after = openLibrary(t.path)
     try {

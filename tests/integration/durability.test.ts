@@ -3,13 +3,12 @@
  * as it was, and the CLI and the browser host can write one library at the same time.
  */
 import Database from 'better-sqlite3'
-import { spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TOKEN_HEADER } from '../../src/preload/client'
 import { startHost } from '../../src/main/host/server'
-import { FOLIO_BIN, folio, folioAsync } from '../helpers/cli'
+import { folio, folioAsync, importKilledMidway } from '../helpers/cli'
 import { generateArxivRss } from '../helpers/generate'
 import { fixture, tempDir } from '../helpers/temp'
 
@@ -49,18 +48,9 @@ describe('durability across processes', () => {
     expect(folio(['note', '2106.09685', '--set', 'low rank, high value', '--library', lib]).status).toBe(0)
     const before = snapshot(lib)
 
-    const child = spawn(process.execPath, [FOLIO_BIN, 'import', '--progress', big, '--library', lib])
-    let progressSeen = ''
-    const exit = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)))
-    child.stderr.on('data', (d: Buffer) => {
-      // Kill at the first progress line: the import transaction is open and has written papers.
-      if (!progressSeen && /papers…/.test(d.toString())) {
-        progressSeen = d.toString()
-        child.kill('SIGKILL')
-      }
-    })
-    expect(await exit).toBe('SIGKILL')
-    expect(progressSeen).toMatch(/big-feed\.xml: \d+ papers…/)
+    const killed = await importKilledMidway(big, lib)
+    expect(killed.signal).toBe('SIGKILL')
+    expect(killed.progress).toMatch(/big-feed\.xml: \d+ papers…/)
     expect(snapshot(lib)).toEqual(before)
 
     // The library is healthy: the same import now runs to completion.
