@@ -1,9 +1,10 @@
 /**
  * The application menu. File → Import Digests… / Import Folder… hand the chosen paths to the
  * app's import (the same importSources the CLI uses, in a worker thread, with progress in the
- * window); the window then shows the import report, every refused file with its reason. View (the smart views, sidebar), Go (next/previous
- * unread, search), Settings… and Help → Keyboard Shortcuts send app commands to the renderer
- * (the `command` event, names in preload/commands.ts); Edit, zoom and Window are Electron roles.
+ * window); the window then shows the import report, every refused file with its reason. View (the
+ * smart views, sidebar), Go (next/previous unread, search), Settings… and Help → Keyboard Shortcuts
+ * send app commands to the renderer (the `command` event, names in preload/commands.ts); Edit, zoom
+ * and Window are Electron roles.
  * Accelerators that are plain letters are left to the renderer (they must not fire while typing).
  */
 import { dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions, type OpenDialogOptions } from 'electron'

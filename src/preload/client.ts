@@ -1,6 +1,6 @@
 /**
  * Builds a `FolioApi` over any transport, with one function per method name given: the contract's
- * names. The preload passes `methodNames` with ipcRenderer.invoke; the browser build uses fetch
+ * names. The preload passes values.ts's `METHOD_NAMES` with ipcRenderer.invoke; the browser build uses fetch
  * against the loopback host, with the names the host put in the page (so the renderer's bundle
  * never carries the contract's validator). No electron import here.
  */

@@ -6,12 +6,17 @@
  */
 import type { DigestFormat, DigestParser, PieceFormat, PieceParser } from './types'
 
+/** The feed formats' parsers, which also take their text in pieces (a big file decoded as it is read). */
+const PIECE_LOADERS: Record<PieceFormat, () => Promise<PieceParser>> = {
+  'arxiv-rss': async () => (await import('./arxiv-rss')).parseArxivRss,
+  'arxiv-atom': async () => (await import('./arxiv-atom')).parseArxivAtom
+}
+
 const LOADERS: Record<DigestFormat, () => Promise<DigestParser>> = {
+  ...PIECE_LOADERS,
   'hf-text': async () => (await import('./hf-text')).parseHfText,
   'hf-json': async () => (await import('./hf-json')).parseHfJson,
   'arxiv-email': async () => (await import('./arxiv-email')).parseArxivEmail,
-  'arxiv-rss': async () => (await import('./arxiv-rss')).parseArxivRss,
-  'arxiv-atom': async () => (await import('./arxiv-atom')).parseArxivAtom,
   bibtex: async () => (await import('./bibtex')).parseBibtex,
   ris: async () => (await import('./ris')).parseRis
 }
@@ -25,12 +30,7 @@ export async function loadParser(format: DigestFormat): Promise<DigestParser> {
   return parser
 }
 
-const PIECE_LOADERS: Record<PieceFormat, () => Promise<PieceParser>> = {
-  'arxiv-rss': async () => (await import('./arxiv-rss')).parseArxivRss,
-  'arxiv-atom': async () => (await import('./arxiv-atom')).parseArxivAtom
-}
-
-/** The parser for a feed format that can take its text in pieces (a big file decoded as it is read). */
+/** The parser for a feed format, taking its text whole or in pieces. */
 export async function loadPieceParser(format: PieceFormat): Promise<PieceParser> {
   return PIECE_LOADERS[format]()
 }

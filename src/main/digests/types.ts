@@ -66,8 +66,7 @@ export interface TextPieces {
 
 /** The feed formats' parsers also take their text in pieces (saxes parses as the pieces come). */
 export type PieceParser = (text: string | TextPieces, ctx: ParseContext, onPaper: (paper: ParsedPaper) => void) => DigestMeta
-export const PIECE_FORMATS = ['arxiv-rss', 'arxiv-atom'] as const
-export type PieceFormat = (typeof PIECE_FORMATS)[number]
+export type PieceFormat = Extract<DigestFormat, 'arxiv-rss' | 'arxiv-atom'>
 
 /** A file that cannot be imported. `message` never names the file; the importer prefixes it. */
 export class DigestError extends Error {

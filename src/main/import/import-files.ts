@@ -9,7 +9,7 @@ import type { FileReport, ImportReport } from '../../preload/api'
 import type { EncodedPaper, PaperCore } from '../digests/encode'
 import { DigestError } from '../digests/types'
 import { writeDirectly } from '../library/direct-writes'
-import { beginBulkIndex, deferIndexes, endBulkIndex, findDigestByHash, finishDigest, indexNewPapers, insertDigest, linkPaper, rebuildIndexes } from '../library/digests'
+import { beginBulkIndex, deferIndexes, endBulkIndex, findDigestByHash, finishDigest, indexNewPapers, insertDigest, libraryIsEmpty, linkPaper, rebuildIndexes } from '../library/digests'
 import type { Library } from '../library/index'
 import { resolveEncoded } from '../library/papers'
 import { nowIso } from '../library/statements'
@@ -103,10 +103,6 @@ function startReading(entry: FileEntry, options: ImportOptions): { reader: Diges
   } finally {
     closeSync(fd)
   }
-}
-
-function libraryIsEmpty(db: Library['db']): boolean {
-  return db.prepare('SELECT 1 FROM papers LIMIT 1').get() === undefined
 }
 
 function describe(err: unknown): string {

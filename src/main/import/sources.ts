@@ -15,8 +15,6 @@ export interface FileEntry {
   path: string | null
   name: string
   source: ImportSource
-  /** Size in bytes as seen while expanding (unknown for a path that could not be read then). */
-  size?: number
 }
 
 const IGNORED = /^(\.|~\$|Thumbs\.db$|desktop\.ini$)/i
@@ -26,16 +24,13 @@ export function expandSources(sources: ImportSource[]): FileEntry[] {
   const out: FileEntry[] = []
   const walk = (path: string, label: string): void => {
     let isDir = false
-    let size: number | undefined
     try {
-      const st = statSync(path)
-      isDir = st.isDirectory()
-      size = st.size
+      isDir = statSync(path).isDirectory()
     } catch {
       // Missing or unreadable: keep it; reading it reports the reason.
     }
     if (!isDir) {
-      out.push({ label, path, name: basename(path), source: { kind: 'path', path }, size })
+      out.push({ label, path, name: basename(path), source: { kind: 'path', path } })
       return
     }
     let names: string[] = []
@@ -51,7 +46,7 @@ export function expandSources(sources: ImportSource[]): FileEntry[] {
     }
   }
   for (const s of sources) {
-    if (s.kind === 'bytes') out.push({ label: s.name, path: null, name: s.name, source: s, size: s.bytes.length })
+    if (s.kind === 'bytes') out.push({ label: s.name, path: null, name: s.name, source: s })
     else walk(resolve(s.path), s.path)
   }
   return out

@@ -133,6 +133,11 @@ export function indexNewPapers(db: DB, afterId: number): number {
   return Math.max(afterId, upTo)
 }
 
+/** No papers at all (a new library, or one whose papers were all removed). */
+export function libraryIsEmpty(db: DB): boolean {
+  return stmt(db, 'SELECT 1 FROM papers LIMIT 1').get() === undefined
+}
+
 /**
  * Secondary indexes no import statement reads (feed order, counts, a paper's digests). An import into
  * an empty library drops them and builds them once at its end (a sort, not 20,000 B-tree inserts each).
@@ -152,7 +157,7 @@ const DEFERRED_INDEXES = [
  * transaction: a failed or killed import rolls the drop back with everything else).
  */
 export function deferIndexes(db: DB, maxIdBefore: number): string[] {
-  if (maxIdBefore !== 0 || stmt(db, 'SELECT 1 FROM papers LIMIT 1').get()) return []
+  if (maxIdBefore !== 0 || !libraryIsEmpty(db)) return []
   const rows = stmt<[], { name: string; sql: string }>(
     db,
     `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND name IN (${DEFERRED_INDEXES.map((n) => `'${n}'`).join(', ')})`

@@ -108,7 +108,6 @@ function mergeInto(db: DB, e: PaperRecord, p: PaperCore, enc: EncodedPaper, dige
   }
   const authors = JSON.parse(e.authors) as string[]
   const pAuthors = JSON.parse(enc.authors) as string[]
-  const pCategories = JSON.parse(enc.categories) as string[]
   const links = { ...(JSON.parse(enc.links) as PaperLinks), ...(JSON.parse(e.links) as PaperLinks) }
   const categories = JSON.parse(e.categories) as string[]
   const abstract = getAbstract(db, e.id)

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { autoBackup } from '../../../src/main/backup/auto-backup'
 import { openLibrary } from '../../../src/main/library/index'
 import { addDigest, paper } from '../../helpers/papers'
-import { tempDir, tempLibrary } from '../../helpers/temp'
+import { tempLibrary } from '../../helpers/temp'
 
 const day = (d: number, hour = 9): Date => new Date(2026, 0, d, hour, 30) // local time, as the file names use
 

@@ -108,7 +108,6 @@ export function startShell(): () => void {
     })
   ]
   void (async () => {
-    const s = useStore.getState()
     startFirstLoad()
     const settings = await firstLoad!.settings
     if (stopped) return

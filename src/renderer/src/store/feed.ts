@@ -16,7 +16,7 @@ const REFRESH_MAX = 5_000
  * belongs there (read in Unread, say): a row never vanishes from under the cursor. It goes back
  * where it was; it leaves when the user moves to another list.
  */
-export function keepSelected(before: readonly PaperRow[], after: PaperRow[], selectedId: number | null): PaperRow[] {
+function keepSelected(before: readonly PaperRow[], after: PaperRow[], selectedId: number | null): PaperRow[] {
   if (selectedId === null || after.some((r) => r.id === selectedId)) return after
   const at = before.findIndex((r) => r.id === selectedId)
   if (at === -1) return after
