@@ -11,7 +11,7 @@ export default defineConfig({
       externalizeDeps: true,
       rollupOptions: {
         input: {
-          index: resolve(__dirname, 'src/main/index.ts'),
+          index: resolve(__dirname, 'src/main/shell/index.ts'),
           // Imports run in a worker thread (see src/main/import/run-in-worker.ts).
           'import-worker': resolve(__dirname, 'src/main/import/worker.ts'),
           // A big file is parsed in a worker thread while the importer writes (src/main/import/digest-stream.ts).

@@ -2,7 +2,7 @@
 // (app.asar written) and before signing and the installers:
 //
 // 1. better-sqlite3 for the TARGET's Electron ABI goes into app.asar.unpacked/.electron-native/
-//    <electron version>-<platform>-<arch>/better_sqlite3.node, where src/main/native.ts looks when
+//    <electron version>-<platform>-<arch>/better_sqlite3.node, where src/main/shell/native.ts looks when
 //    packaged. It comes from .electron-native/ (resources/build/electron-native.mjs builds it, and is asked
 //    to here when missing). node_modules' own build is the Node one and is left out of the package
 //    (electron-builder.yml "files"); npmRebuild is false: node_modules is never rebuilt.

@@ -1,5 +1,5 @@
 // The ONE place that names the better-sqlite3 build for Electron's ABI. Imported by
-// resources/build/electron-native.mjs (plain Node, the prestart/predev step) and by src/main/native.ts
+// resources/build/electron-native.mjs (plain Node, the prestart/predev step) and by src/main/shell/native.ts
 // (bundled into the main process), so the folder the script fills is the folder main reads.
 import { join } from 'node:path'
 

@@ -3,8 +3,8 @@
  * (host/) both serve exactly these through `createDispatcher`: validate input with the
  * contract's schema, run the handler, return a Reply (errors are data, never thrown across).
  */
-import { contract, isReadMethod, type EventName, type EventPayloads, type MethodName, type OutputOf, type ParsedInputOf, type Reply } from '../preload/api'
-import type { ImportProgressEvent, ImportReport } from '../preload/api'
+import { contract, isReadMethod, type EventName, type EventPayloads, type MethodName, type OutputOf, type ParsedInputOf, type Reply } from '../shared/contract'
+import type { ImportProgressEvent, ImportReport } from '../shared/contract'
 import type { ImportSource } from './import/sources'
 import { importSources } from './import/import-files'
 import { checkpointWhenIdle } from './library/checkpoints'
@@ -20,7 +20,7 @@ import { restoreStatus, setStarred, setStatus } from './library/status'
 import { deleteTag, renameTag, tagPapers } from './library/tags'
 import { setViewStarred, setViewStatus } from './library/view-status'
 import { safeExternalUrl } from './safe-url'
-import type { LocationPurpose, PickResult, Settings, SettingsInfo, SettingsPatch } from '../preload/settings'
+import type { LocationPurpose, PickResult, Settings, SettingsInfo, SettingsPatch } from '../shared/settings'
 
 export interface Services {
   /** Open a validated URL in the user's browser; false when this door cannot (the browser opens it itself). */

@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { settingsSchema, type Settings } from '../preload/settings'
+import { settingsSchema, type Settings } from '../shared/settings'
 
 export const SETTINGS_FILE = 'settings.json'
 

@@ -1,26 +1,13 @@
 /**
  * The sandboxed preload (built as ONE CommonJS file, out/preload/index.cjs: a sandboxed
  * preload may only require 'electron'). Exposes exactly one thing, `window.api`, built from the
- * contract's method names (values.ts: not its zod validators, which main applies) over an IPC
- * transport (plus pathForFile for dropped folders). Never exposes ipcRenderer, channels or IPC events: invoke only
- * reaches the contract's own channels, and event listeners get the payload only.
+ * contract's method names (shared/values.ts; main applies the zod validators) over the IPC
+ * transport (shared/transport-ipc.ts), plus pathForFile for dropped files and folders. Never
+ * exposes ipcRenderer, channels or IPC events.
  */
-import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
-import { createClient, type Transport } from './client'
-import { channelOf, eventChannelOf, METHOD_NAMES } from './values'
-
-const transport: Transport = {
-  invoke: (method, input) => ipcRenderer.invoke(channelOf(method), input),
-  subscribe(event, listener) {
-    const channel = eventChannelOf(event)
-    // Drop the IpcRendererEvent: it must not reach the page.
-    const handler = (_e: IpcRendererEvent, payload: unknown): void => listener(payload ?? {})
-    ipcRenderer.on(channel, handler)
-    return () => {
-      ipcRenderer.removeListener(channel, handler)
-    }
-  }
-}
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
+import { createClient } from '../shared/client'
+import { ipcTransport } from '../shared/transport-ipc'
 
 /**
  * Dropped files and folders: their paths (for api.importPaths), via webUtils.getPathForFile,
@@ -34,4 +21,4 @@ const pathForFile = (file: File): string => {
   }
 }
 
-contextBridge.exposeInMainWorld('api', Object.freeze({ ...createClient(transport, METHOD_NAMES), pathForFile }))
+contextBridge.exposeInMainWorld('api', Object.freeze({ ...createClient(ipcTransport(ipcRenderer)), pathForFile }))

@@ -5,7 +5,7 @@ import { feedPage } from '../../src/main/library/feed'
 import { openLibrary } from '../../src/main/library/index'
 import { restoreStatus, setStatus } from '../../src/main/library/status'
 import { setViewStatus } from '../../src/main/library/view-status'
-import { VIEWS } from '../../src/preload/api'
+import { VIEWS } from '../../src/shared/contract'
 import { populateLibrary } from '../helpers/generate'
 import { percentile, sample, type Result } from './report'
 

@@ -3,7 +3,7 @@
  * under test there; the real renderer against the real host is what the end-to-end tests cover.
  */
 import { vi } from 'vitest'
-import type { FolioApi } from '../../src/preload/api'
+import type { FolioApi } from '../../src/shared/contract'
 
 /** Load the store with `api` replaced by these methods (plus a no-op event subscription). */
 export async function storeWithApi(methods: Partial<Record<keyof FolioApi, unknown>>) {

@@ -5,8 +5,8 @@
  * checks the renderer shows all of it inert.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { PaperDetail } from '../../src/preload/api'
-import { safeHttpUrl } from '../../src/main/digests/identity'
+import type { PaperDetail } from '../../src/shared/contract'
+import { safeHttpUrl } from '../../src/main/digests/urls'
 import { cleanLine, sanitizePaper } from '../../src/main/digests/sanitize'
 import { importSources } from '../../src/main/import/import-files'
 import { search } from '../../src/main/library/feed'

@@ -7,7 +7,7 @@ import { request } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHost, type Host } from '../../src/main/host/server'
-import { TOKEN_HEADER } from '../../src/preload/client'
+import { TOKEN_HEADER } from '../../src/shared/transport-fetch'
 import { generateArxivRss } from '../helpers/generate'
 import { tempDir } from '../helpers/temp'
 

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { FileReport } from '../../src/preload/api'
+import type { FileReport } from '../../src/shared/contract'
 import { startWatching, type Watcher } from '../../src/main/import/watch'
 import { fixture, tempLibrary } from '../helpers/temp'
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { channelOf, methodNames } from '../../src/preload/api'
+import { channelOf, methodNames } from '../../src/shared/contract'
 import { invokeAs, ROOT, startMain, type StandIn } from './harness'
 
 const FOREIGN = [

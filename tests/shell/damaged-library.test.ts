@@ -9,10 +9,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { channelOf } from '../../src/preload/api'
+import { channelOf } from '../../src/shared/contract'
 import { openLibrary } from '../../src/main/library/index'
 import { saveNote } from '../../src/main/library/notes'
-import { RESTORE, START_EMPTY } from '../../src/main/recovery-dialog'
+import { RESTORE, START_EMPTY } from '../../src/main/shell/recovery-dialog'
 import { invokeAs, startMain, type StandIn } from './harness'
 
 const APP = { url: 'folio://app/index.html', parent: null }

@@ -9,9 +9,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { channelOf, eventChannelOf, type ImportReport } from '../../src/preload/api'
-import type { SettingsInfo } from '../../src/preload/settings'
-import { COMMANDS } from '../../src/preload/commands'
+import { channelOf, eventChannelOf, type ImportReport } from '../../src/shared/contract'
+import type { SettingsInfo } from '../../src/shared/settings'
+import { COMMANDS } from '../../src/shared/commands'
 import { findMenuItem, invokeAs, startMain, until, type MenuItem, type StandIn } from './harness'
 
 const APP = { url: 'folio://app/index.html', parent: null }

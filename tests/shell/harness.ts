@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import vm from 'node:vm'
-import type { FolioApi, Reply } from '../../src/preload/api'
+import type { FolioApi, Reply } from '../../src/shared/contract'
 
 export const ROOT = resolve(__dirname, '..', '..')
 export const OUT_MAIN = join(ROOT, 'out', 'main', 'index.js')

@@ -9,9 +9,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { channelOf, methodNames } from '../../src/preload/api'
+import { channelOf, methodNames } from '../../src/shared/contract'
 import { userDataDir } from '../../src/main/library/index'
-import { CONTENT_SECURITY_POLICY } from '../../src/main/security'
+import { CONTENT_SECURITY_POLICY } from '../../src/main/shell/security'
 import { findMenuItem, invokeAs, OUT_PRELOAD, ROOT, startMain, type FakeWindow, type StandIn } from './harness'
 
 const APP = { url: 'folio://app/index.html', parent: null }

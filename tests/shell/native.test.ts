@@ -2,7 +2,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { electronNativeBindingPath, electronNativeName } from '../../resources/build/native-path.mjs'
-import { nativeBindingFor, requireNativeBinding, unpackedRoot } from '../../src/main/native'
+import { nativeBindingFor, requireNativeBinding, unpackedRoot } from '../../src/main/shell/native'
 
 const base = { appPath: '/apps/folio', platform: 'linux', arch: 'x64' }
 

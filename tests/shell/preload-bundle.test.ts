@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eventChannelOf, methodNames, type FolioApi, type ImportReport } from '../../src/preload/api'
+import { eventChannelOf, methodNames, type FolioApi, type ImportReport } from '../../src/shared/contract'
 import { findMenuItem, loadPreload, startMain, until, type LoadedPreload, type StandIn } from './harness'
 
 const LIBRARY_CHANGED = eventChannelOf('libraryChanged')

@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { channelOf, methodNames } from '../../src/preload/api'
-import { FORBIDDEN, registerIpc } from '../../src/main/ipc'
+import { channelOf, methodNames } from '../../src/shared/contract'
+import { FORBIDDEN, registerIpc } from '../../src/main/shell/ipc'
 import {
   appUrlCheck,
   CONTENT_SECURITY_POLICY,
@@ -18,7 +18,7 @@ import {
   openExternalSafely,
   secureWebPreferences,
   serveRendererFile
-} from '../../src/main/security'
+} from '../../src/main/shell/security'
 
 describe('folio:// serves only out/renderer', () => {
   let dir: string

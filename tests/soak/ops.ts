@@ -3,7 +3,7 @@
  * notes, searches and imports of small generated digests, each its own transaction. Every write
  * is recorded in a ledger (last value per paper) so the test can check that all of them landed.
  */
-import type { Status } from '../../src/preload/api'
+import type { Status } from '../../src/shared/contract'
 import { importSources } from '../../src/main/import/import-files'
 import { search } from '../../src/main/library/feed'
 import type { Library } from '../../src/main/library/index'

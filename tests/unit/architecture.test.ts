@@ -1,44 +1,44 @@
 /**
  * "One library, many doors": everything the CLI, the browser host and the tests run must be plain
- * Node. Only the thin Electron shell (and the sandboxed preload) may import electron.
+ * Node. Only the thin Electron shell (src/main/shell/) and the sandboxed preload's entry import electron.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { methodNames } from '../../src/preload/api'
-import { METHOD_NAMES } from '../../src/preload/values'
+import { methodNames } from '../../src/shared/contract'
+import { METHOD_NAMES } from '../../src/shared/values'
 
 const ROOT = join(__dirname, '..', '..')
-/** Top-level files of src/main that are plain Node too (the rest of the top level is the Electron shell). */
-const PLAIN_TOP = new Set(['handlers.ts', 'settings.ts', 'safe-url.ts', 'build-freshness.mjs'])
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name)
-    return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx|mjs|js)$/.test(name) ? [path] : []
+    return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx|mts|mjs|js|cjs)$/.test(name) ? [path] : []
   })
 }
 
-const importsElectron = (source: string): boolean => /from\s+['"]electron['"]|require\(\s*['"]electron['"]\s*\)|import\(\s*['"]electron['"]\s*\)/.test(source)
+const importsElectron = (source: string): boolean =>
+  /from\s+['"]electron(?:\/[^'"]*)?['"]|require\(\s*['"]electron(?:\/[^'"]*)?['"]\s*\)|import\(\s*['"]electron(?:\/[^'"]*)?['"]\s*\)/.test(source)
+
+/** The one rule: Electron's modules are imported by the shell (src/main/shell/) and the preload entry only. */
+const mayImportElectron = (rel: string): boolean => rel.startsWith('src/main/shell/') || rel === 'src/preload/index.ts'
 
 describe('architecture', () => {
-  it('library, parsers, import, export, backup, CLI, host, handlers and settings never import electron', () => {
-    // Every subfolder (library, digests, import, export, backup, cli, host…) and the plain top-level files.
-    const plain = files(join(ROOT, 'src', 'main')).filter((f) => {
-      const rel = relative(join(ROOT, 'src', 'main'), f)
-      return rel.includes('/') || PLAIN_TOP.has(rel)
-    })
-    expect(plain.length).toBeGreaterThan(40)
-    const offenders = plain.filter((f) => importsElectron(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f))
-    expect(offenders).toEqual([])
+  it('only src/main/shell/ and src/preload/index.ts import electron', () => {
+    const all = files(join(ROOT, 'src')).map((f) => relative(ROOT, f))
+    const importing = all.filter((rel) => importsElectron(readFileSync(join(ROOT, rel), 'utf8')))
+    expect(importing.filter((rel) => !mayImportElectron(rel))).toEqual([])
+    // The rule is not vacuous: the shell and the preload really are where electron is imported.
+    expect(importing).toContain('src/preload/index.ts')
+    expect(importing.filter((rel) => rel.startsWith('src/main/shell/')).length).toBeGreaterThan(5)
   })
 
-  it('the contract and the renderer never import electron; only the preload does', () => {
-    const preload = files(join(ROOT, 'src', 'preload'))
-    const withElectron = preload.filter((f) => importsElectron(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f))
-    expect(withElectron).toEqual(['src/preload/index.ts'])
-    const renderer = files(join(ROOT, 'src', 'renderer')).filter((f) => importsElectron(readFileSync(f, 'utf8')))
-    expect(renderer).toEqual([])
+  it('src/preload/ holds only the preload entry; what every layer shares lives in src/shared/', () => {
+    expect(readdirSync(join(ROOT, 'src', 'preload'))).toEqual(['index.ts'])
+    // src/shared/ is imported by main, preload and renderer: it uses neither Node's modules nor the DOM's globals.
+    for (const f of files(join(ROOT, 'src', 'shared'))) {
+      expect(readFileSync(f, 'utf8'), relative(ROOT, f)).not.toMatch(/from\s+['"]node:|require\(/)
+    }
   })
 
   it('the renderer and the preload do not carry the contract\'s validator: no run-time import path from them reaches zod', () => {
@@ -72,7 +72,7 @@ describe('architecture', () => {
     }
     visit(join(ROOT, 'src', 'renderer', 'src', 'main.tsx'), ['src/renderer/src/main.tsx'])
     expect(seen.size).toBeGreaterThan(30)
-    expect(seen.has(join(ROOT, 'src', 'preload', 'values.ts'))).toBe(true)
+    expect(seen.has(join(ROOT, 'src', 'shared', 'values.ts'))).toBe(true)
     // Nor does the Electron preload (main validates every call; the preload needs the names only).
     const rendererFiles = seen.size
     visit(join(ROOT, 'src', 'preload', 'index.ts'), ['src/preload/index.ts'])

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../src/main/handlers'
 import { openLibrary, type Library } from '../../src/main/library/index'
 import { openSettings, readSettings } from '../../src/main/settings'
-import { DEFAULT_SETTINGS } from '../../src/preload/settings'
+import { DEFAULT_SETTINGS } from '../../src/shared/settings'
 
 describe('settings file', () => {
   let dir: string

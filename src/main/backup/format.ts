@@ -9,7 +9,7 @@
  * Every line is validated with these schemas on restore; problems are reported by line number.
  */
 import { z } from 'zod'
-import { STATUSES } from '../../preload/api'
+import { STATUSES } from '../../shared/contract'
 
 export const BACKUP_VERSION = 1
 export const BACKUP_TYPE = 'folio-backup'

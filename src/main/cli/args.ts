@@ -1,5 +1,5 @@
 /** Option values shared by the `folio` commands that take them (loaded with those commands). */
-import { STATUSES, type Status } from '../../preload/api'
+import { STATUSES, type Status } from '../../shared/contract'
 
 type Usage = (message: string) => never
 

@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { extname } from 'node:path'
-import { EXPORT_FORMATS, type ExportFormat, type Status } from '../../preload/api'
+import { EXPORT_FORMATS, type ExportFormat, type Status } from '../../shared/contract'
 import { restoreBackup } from '../backup/restore'
 import { assertNotLibrary, copyLibrary } from '../backup/sqlite-copy'
 import { writeBackup } from '../backup/write-backup'

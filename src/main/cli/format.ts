@@ -1,5 +1,5 @@
 /** How the CLI prints things. */
-import type { FileReport, ImportReport, PaperRow } from '../../preload/api'
+import type { FileReport, ImportReport, PaperRow } from '../../shared/contract'
 import type { ImportProgress } from '../import/import-files'
 
 const MARK: Record<string, string> = { unread: '•', reading: '◐', read: ' ' }

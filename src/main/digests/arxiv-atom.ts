@@ -2,16 +2,12 @@
  * arXiv Atom (formats.md §9): the query API (`export.arxiv.org/api/query`) and the RSS service's Atom variant
  * (`rss.arxiv.org/atom/<cat>`, `oai:` ids and the RSS description prefix). Streamed with saxes.
  */
-import {
-  applyArxivId,
-  classifyDoi,
-  collapseWhitespace,
-  extractLinks,
-  isoDay,
-  latexToUnicode,
-  parseArxivId,
-  safeHttpUrl
-} from './identity'
+import { applyArxivId, parseArxivId } from './arxiv-id'
+import { classifyDoi } from './doi'
+import { collapseWhitespace } from './text'
+import { extractLinks, safeHttpUrl } from './urls'
+import { isoDay } from './dates'
+import { latexToUnicode } from './latex'
 import { feedPaper, newItem } from './arxiv-rss'
 import { DigestError, type DigestMeta, type ParsedPaper, type PieceParser } from './types'
 import { NS, newXmlParser, runXml, TextBuffer } from './xml'

@@ -2,16 +2,13 @@
  * arXiv listing e-mail, "Subj-class mailing" (formats.md §7): a header, then records separated by 78-character
  * rules, section markers for cross-lists and replacements, and an end rule followed by a footer.
  */
-import {
-  arxivLinks,
-  classifyDoi,
-  collapseWhitespace,
-  extractLinks,
-  latexToUnicode,
-  parseArxivId,
-  rfc822Date,
-  splitAuthorList
-} from './identity'
+import { arxivLinks, parseArxivId } from './arxiv-id'
+import { classifyDoi } from './doi'
+import { collapseWhitespace } from './text'
+import { extractLinks } from './urls'
+import { latexToUnicode } from './latex'
+import { rfc822Date } from './dates'
+import { splitAuthorList } from './names'
 import { DigestError, type DigestMeta, type DigestParser, type ParsedPaper } from './types'
 
 type Section = 'new' | 'cross' | 'replace'

@@ -2,16 +2,13 @@
  * arXiv RSS 2.0 feed (formats.md §8), streamed with saxes: each `<item>` becomes a paper as soon as it closes,
  * so a 20,000-item feed never builds a document tree.
  */
-import {
-  applyArxivId,
-  classifyDoi,
-  collapseWhitespace,
-  extractLinks,
-  latexToUnicode,
-  parseArxivId,
-  rfc822Date,
-  splitAuthorList
-} from './identity'
+import { applyArxivId, parseArxivId } from './arxiv-id'
+import { classifyDoi } from './doi'
+import { collapseWhitespace } from './text'
+import { extractLinks } from './urls'
+import { latexToUnicode } from './latex'
+import { rfc822Date } from './dates'
+import { splitAuthorList } from './names'
 import { DigestError, type DigestMeta, type ParsedPaper, type PieceParser } from './types'
 import { NS, newXmlParser, runXml, TextBuffer } from './xml'
 

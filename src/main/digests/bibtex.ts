@@ -5,19 +5,12 @@
  */
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser'
 import { NOT_PAPERS } from './bibtex-signature'
-import {
-  arxivIdFromDoi,
-  applyArxivId,
-  type ArxivId,
-  classifyDoi,
-  collapseWhitespace,
-  extractLinks,
-  invertName,
-  latexToUnicode,
-  parseArxivId,
-  safeHttpUrl,
-  stripBraces
-} from './identity'
+import { arxivIdFromDoi, classifyDoi } from './doi'
+import { applyArxivId, type ArxivId, parseArxivId } from './arxiv-id'
+import { collapseWhitespace } from './text'
+import { extractLinks, safeHttpUrl } from './urls'
+import { invertName } from './names'
+import { latexToUnicode, stripBraces } from './latex'
 import { DigestError, type DigestMeta, type DigestParser, type ParsedPaper } from './types'
 
 /** TeX field value → display text: accents to Unicode, protective braces removed, whitespace collapsed. */

@@ -3,8 +3,8 @@
  * writes them. Computed by the parse worker for a big file, so the writing thread does not.
  * Pure: no I/O.
  */
-import type { PaperLinks } from '../../preload/api'
-import { titleKey } from './identity'
+import type { PaperLinks } from '../../shared/contract'
+import { titleKey } from './text'
 import type { ParsedPaper } from './types'
 
 export interface EncodedPaper {

@@ -3,15 +3,11 @@
  * or `{ dailyPapers: [...] }` (the page-embedded variant). Unknown keys are ignored; optional keys may be
  * missing or null.
  */
-import {
-  arxivLinks,
-  collapseWhitespace,
-  extractLinks,
-  isoDay,
-  latexToUnicode,
-  parseArxivId,
-  safeHttpUrl
-} from './identity'
+import { arxivLinks, parseArxivId } from './arxiv-id'
+import { collapseWhitespace } from './text'
+import { extractLinks, safeHttpUrl } from './urls'
+import { isoDay } from './dates'
+import { latexToUnicode } from './latex'
 import { DigestError, type DigestMeta, type DigestParser, type ParsedPaper } from './types'
 
 type Obj = Record<string, unknown>

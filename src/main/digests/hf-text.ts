@@ -2,7 +2,10 @@
  * Hugging Face papers page saved as text (formats.md §5): boilerplate, a year-less date line, then blocks of
  * title + abstract separated by blank lines. No ids or authors: identity is the title key.
  */
-import { collapseWhitespace, daysInMonth, extractLinks, isoDate, latexToUnicode, monthNumber } from './identity'
+import { collapseWhitespace } from './text'
+import { daysInMonth, isoDate, monthNumber } from './dates'
+import { extractLinks } from './urls'
+import { latexToUnicode } from './latex'
 import { type DigestMeta, type DigestParser, type ParsedPaper } from './types'
 
 /** Page chrome copied along with the list. Matched exactly (after trimming), never by position. */

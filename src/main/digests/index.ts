@@ -11,7 +11,13 @@ import { DigestError, FORMATS, type DigestFormat, type DigestParser, type ParseC
 export { decode, decodeDigest } from './decode'
 export { detect } from './detect'
 export { loadParser } from './parsers'
-export * from './identity'
+export * from './arxiv-id'
+export * from './doi'
+export * from './text'
+export * from './urls'
+export * from './names'
+export * from './dates'
+export { latexToUnicode, stripBraces } from './latex'
 export * from './types'
 
 export const parsers = Object.fromEntries(

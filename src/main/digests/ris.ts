@@ -2,18 +2,13 @@
  * RIS (formats.md §11): `XX  - value` lines, records from `TY` to `ER`, untagged continuation lines,
  * older Reference Manager synonyms. Lenient when reading tags, strict when detecting.
  */
-import {
-  applyArxivId,
-  type ArxivId,
-  classifyDoi,
-  collapseWhitespace,
-  extractLinks,
-  invertName,
-  isoDate,
-  latexToUnicode,
-  parseArxivId,
-  safeHttpUrl
-} from './identity'
+import { applyArxivId, type ArxivId, parseArxivId } from './arxiv-id'
+import { classifyDoi } from './doi'
+import { collapseWhitespace } from './text'
+import { extractLinks, safeHttpUrl } from './urls'
+import { invertName } from './names'
+import { isoDate } from './dates'
+import { latexToUnicode } from './latex'
 import { type DigestMeta, type DigestParser, type ParsedPaper } from './types'
 
 /** Detection (§3 #3): the first non-blank line is `TY  - ` (one or two spaces before the hyphen). */

@@ -6,8 +6,8 @@
  * (no javascript:, data:, file:, credentials or hidden whitespace) or it is dropped.
  * Markup stays as literal text: the renderer shows text, never HTML.
  */
-import type { PaperLinks } from '../../preload/api'
-import { safeHttpUrl } from './identity'
+import type { PaperLinks } from '../../shared/contract'
+import { safeHttpUrl } from './urls'
 import type { ParsedPaper } from './types'
 
 // C0 controls except \t \n \r, DEL, C1 controls; bidi embeddings/overrides (U+202A–202E) and isolates (U+2066–2069).

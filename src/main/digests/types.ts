@@ -2,7 +2,7 @@
  * What every digest parser produces. Parsers are pure: decoded text in, papers out.
  * No electron, no SQLite, no file system here.
  */
-import type { PaperLinks } from '../../preload/api'
+import type { PaperLinks } from '../../shared/contract'
 
 export const FORMATS = ['hf-text', 'hf-json', 'arxiv-email', 'arxiv-rss', 'arxiv-atom', 'bibtex', 'ris'] as const
 export type DigestFormat = (typeof FORMATS)[number]

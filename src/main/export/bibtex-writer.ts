@@ -4,7 +4,7 @@
  * math are escaped (`\% \& \# \_ \$ \{ \}`), math (`$…$`) is written as it is when its braces
  * balance, titles are double-braced to keep their case, and every author is one name.
  */
-import type { PaperDetail } from '../../preload/api'
+import type { PaperDetail } from '../../shared/contract'
 
 /** Escape one field value for a braced BibTeX field. */
 export function texEscape(s: string): string {

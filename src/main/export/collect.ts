@@ -2,7 +2,7 @@
  * The papers of any view, digest, tag or search, in the feed's order: the reading-list exports
  * page through feedPage with the very filters the feed uses (never a second filter language).
  */
-import type { PaperDetail, View } from '../../preload/api'
+import type { PaperDetail, View } from '../../shared/contract'
 import type { DB } from '../library/db'
 import { feedPage } from '../library/feed'
 import { getPaper } from '../library/papers'

@@ -2,7 +2,7 @@
  * Reading lists: the papers of any view or search as Markdown, BibTeX, CSV or JSON. Plain Node;
  * the CLI writes the text to a file, the app's menu saves it, the browser host downloads it.
  */
-import type { ExportFile, ExportFormat, PaperDetail } from '../../preload/api'
+import type { ExportFile, ExportFormat, PaperDetail } from '../../shared/contract'
 import type { DB } from '../library/db'
 import { toBibtex } from './bibtex-writer'
 import { describeFilter, listPapers, type ListFilter } from './collect'

@@ -8,13 +8,13 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { methodNames, type EventName, type EventPayloads, type ImportProgressEvent, type ImportReport } from '../../preload/api'
+import { type EventName, type EventPayloads, type ImportProgressEvent, type ImportReport } from '../../shared/contract'
 import { importInWorker, defaultWorkerEntry } from '../import/run-in-worker'
 import type { ImportSource } from '../import/sources'
-import { API_PATH, EVENTS_PATH, METHODS_META, TOKEN_HEADER, TOKEN_META } from '../../preload/client'
+import { API_PATH, EVENTS_PATH, TOKEN_HEADER, TOKEN_META } from '../../shared/transport-fetch'
 import { createDispatcher } from '../handlers'
 import type { Library } from '../library/index'
-import type { SettingsPatch } from '../../preload/settings'
+import type { SettingsPatch } from '../../shared/settings'
 import { openLibrarySafely, type Recovery } from '../library/open-safely'
 import { openSettings, settingsPathNextTo } from '../settings'
 import { cacheControlFor, readStatic, resolveStatic, SECURITY_HEADERS } from './static'
@@ -162,12 +162,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
       if (!sameToken(url.searchParams.get('token'), token)) {
         return send(res, 401, 'Folio: open the address that "folio serve" printed (it carries the access token).')
       }
-      // The token, and the methods this host serves (the contract's names: the page builds its
-      // api from them without bundling the contract's validator).
-      const html = readFileSync(indexFile, 'utf8').replace(
-        '<head>',
-        `<head>\n    <meta name="${TOKEN_META}" content="${token}" />\n    <meta name="${METHODS_META}" content="${methodNames.join(' ')}" />`
-      )
+      // The token (the page builds its api from the contract's method names, shared/values.ts).
+      const html = readFileSync(indexFile, 'utf8').replace('<head>', `<head>\n    <meta name="${TOKEN_META}" content="${token}" />`)
       return send(res, 200, html, 'text/html; charset=utf-8')
     }
 

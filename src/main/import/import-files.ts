@@ -5,7 +5,7 @@
  * same bytes is a no-op (content hash). Status, stars, notes and tags are never touched.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
-import type { FileReport, ImportReport } from '../../preload/api'
+import type { FileReport, ImportReport } from '../../shared/contract'
 import type { EncodedPaper, PaperCore } from '../digests/encode'
 import { DigestError } from '../digests/types'
 import { writeDirectly } from '../library/direct-writes'

@@ -5,7 +5,7 @@
  * tsx (worker-tsx.mjs) under Node (tests, `folio serve`).
  */
 import { Worker } from 'node:worker_threads'
-import type { ImportProgressEvent, ImportReport } from '../../preload/api'
+import type { ImportProgressEvent, ImportReport } from '../../shared/contract'
 import { LibraryError } from '../library/db'
 import type { ImportSource } from './sources'
 import { workerEntry, type WorkerEntry } from './worker-entry'

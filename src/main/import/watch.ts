@@ -8,7 +8,7 @@
  */
 import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs'
 import { join } from 'node:path'
-import type { FileReport } from '../../preload/api'
+import type { FileReport } from '../../shared/contract'
 import type { Library } from '../library/index'
 import { importSources } from './import-files'
 

@@ -1,5 +1,5 @@
 /** Live counts for the sidebar: smart views, digests, tags. */
-import type { Counts } from '../../preload/api'
+import type { Counts } from '../../shared/contract'
 import type { DB } from './db'
 import { digestCounts } from './digests'
 import { stmt } from './statements'

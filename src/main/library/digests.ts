@@ -1,5 +1,5 @@
 /** Digests: one row per imported file, linked to the papers it listed. */
-import type { DigestCount } from '../../preload/api'
+import type { DigestCount } from '../../shared/contract'
 import type { DigestMeta } from '../digests/types'
 import type { DB } from './db'
 import { stmt } from './statements'

@@ -2,8 +2,8 @@
  * The feed: keyset-paged queries over one view (smart view, digest, tag) in one sort order,
  * and ranked search with the same filters. The renderer never loads the whole library.
  */
-import type { FeedPage, FeedQuery, Sort, View } from '../../preload/api'
-import { feedQuery } from '../../preload/api'
+import type { FeedPage, FeedQuery, Sort, View } from '../../shared/contract'
+import { feedQuery } from '../../shared/contract'
 import type { DB } from './db'
 import { LibraryError } from './db'
 import { ROW_COLUMNS, toRow, type RowRecord } from './papers'

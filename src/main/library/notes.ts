@@ -4,7 +4,7 @@
  * burst's revision so history stays readable — except a save that deletes most of the text,
  * which always starts a new revision. Nothing a person wrote is ever deleted here.
  */
-import type { Note, NoteRevision, NoteSummary, Status } from '../../preload/api'
+import type { Note, NoteRevision, NoteSummary, Status } from '../../shared/contract'
 import type { DB } from './db'
 import { LibraryError } from './db'
 import { toMatchExpression } from './search'

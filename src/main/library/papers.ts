@@ -3,10 +3,10 @@
  * Identity: arXiv id (no version), else DOI, else the normalised title key. A record that
  * arrives with an id merges into a title-only paper with the same title key, which keeps the id.
  */
-import type { DigestRef, PaperDetail, PaperLinks, PaperRow, Status } from '../../preload/api'
+import type { DigestRef, PaperDetail, PaperLinks, PaperRow, Status } from '../../shared/contract'
 import type { ParsedPaper } from '../digests/types'
 import { encodePaper, type EncodedPaper, type PaperCore } from '../digests/encode'
-import { titleKey } from '../digests/identity'
+import { titleKey } from '../digests/text'
 import type { DB } from './db'
 import { LibraryError } from './db'
 import { stmt } from './statements'

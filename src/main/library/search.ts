@@ -8,7 +8,7 @@
  *   digest:2024-06-06  papers listed in a digest of that date
  * User text never reaches FTS5 syntax unquoted, so no query can raise an FTS5 syntax error.
  */
-import { STATUSES, type Status } from '../../preload/api'
+import { STATUSES, type Status } from '../../shared/contract'
 import { LibraryError } from './db'
 
 export interface ParsedQuery {

@@ -1,5 +1,5 @@
 /** Reading status and stars, single and bulk. Every change reports what it replaced, for undo. */
-import type { StarChange, Status, StatusChange } from '../../preload/api'
+import type { StarChange, Status, StatusChange } from '../../shared/contract'
 import type { DB } from './db'
 import { nowIso, stmt } from './statements'
 

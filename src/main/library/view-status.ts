@@ -4,7 +4,7 @@
  * them is updated by one UPDATE in one transaction here. The result is the usual StatusChange /
  * StarChange (each paper with what it had before), so `restoreStatus` / `setStarred` undo it.
  */
-import type { StarChange, Status, StatusChange } from '../../preload/api'
+import type { StarChange, Status, StatusChange } from '../../shared/contract'
 import type { DB } from './db'
 import { filterSql, type ViewFilter } from './feed'
 import { nowIso, stmt } from './statements'

@@ -1,18 +1,17 @@
 /**
  * The one place that decides where `api` comes from. In Electron the preload sets `window.api`;
  * in a browser served by the loopback host (`folio serve`, the E2E tests) we build the same
- * FolioApi over fetch, with the token and the contract's method names the host put in index.html.
+ * FolioApi over fetch, with the token the host put in index.html.
  */
-import type { FolioApi, MethodName } from '../../preload/api'
-import { FolioError } from '../../preload/values'
-import { createClient, fetchTransport, METHODS_META, TOKEN_META } from '../../preload/client'
+import type { FolioApi } from '../../shared/contract'
+import { FolioError } from '../../shared/values'
+import { createClient } from '../../shared/client'
+import { fetchTransport, TOKEN_META } from '../../shared/transport-fetch'
 
-/** The access token and method names the browser host put in the page (the token may also be in the URL). */
-function hostConnection(): { token: string; methods: MethodName[] } | null {
-  const meta = (name: string) => document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? ''
-  const token = meta(TOKEN_META) || new URLSearchParams(location.search).get('token')
-  const methods = meta(METHODS_META).split(' ').filter(Boolean) as MethodName[]
-  return token && methods.length ? { token, methods } : null
+/** The access token the browser host put in the page (it may also be in the URL). */
+function hostToken(): string | null {
+  const meta = document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META}"]`)?.content ?? ''
+  return meta || new URLSearchParams(location.search).get('token')
 }
 
 function disconnected(): FolioApi {
@@ -25,8 +24,8 @@ function disconnected(): FolioApi {
 
 function resolveApi(): FolioApi {
   if (window.api) return window.api
-  const host = hostConnection()
-  return host ? createClient(fetchTransport(host.token), host.methods) : disconnected()
+  const token = hostToken()
+  return token ? createClient(fetchTransport(token)) : disconnected()
 }
 
 export const api: FolioApi = resolveApi()

@@ -1,4 +1,4 @@
-import type { FolioApi } from '../../preload/api'
+import type { FolioApi } from '../../shared/contract'
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { titleKey } from '../../../src/main/digests/identity'
+import { titleKey } from '../../../src/main/digests/text'
 import { byId, expectCleanFields, parseFixture, parseText } from './helpers'
 
 describe('BibTeX: papers.bib', () => {

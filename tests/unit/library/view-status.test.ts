@@ -4,7 +4,7 @@
  * returned change undoes it exactly with restoreStatus / setStarred.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Status } from '../../../src/preload/api'
+import type { Status } from '../../../src/shared/contract'
 import { counts } from '../../../src/main/library/counts'
 import { feedPage, type ViewFilter } from '../../../src/main/library/feed'
 import type { DB } from '../../../src/main/library/db'

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { electronNativeBindingPath } from '../../../resources/build/native-path.mjs'
-import { nativeBindingFor } from '../../../src/main/native'
+import { nativeBindingFor } from '../../../src/main/shell/native'
 
 const ROOT = resolve(__dirname, '..', '..', '..')
 const require = createRequire(import.meta.url)

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { EXPORT_FORMATS, type ExportFormat } from '../../../preload/values'
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/values'
 import { api } from '../api'
 import { useStore } from '../store'
 import { feedFilter } from '../store/feed'

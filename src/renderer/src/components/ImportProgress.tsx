@@ -3,7 +3,7 @@
  * (file i of n, papers so far). Hidden when no import is running.
  */
 import { useEffect, useRef, useState } from 'react'
-import type { ImportProgressEvent } from '../../../preload/api'
+import type { ImportProgressEvent } from '../../../shared/contract'
 import { api } from '../api'
 
 export function ImportProgress(): React.JSX.Element | null {

@@ -5,7 +5,7 @@
  * Pure renderer: the same in Electron and in the browser.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
-import type { PaperRow, Status } from '../../../preload/api'
+import type { PaperRow, Status } from '../../../shared/contract'
 import { api, openExternal } from '../api'
 import { STATUS_LABEL } from '../lib/format'
 import { useStore } from '../store'

@@ -5,7 +5,7 @@
  * needs the app's dialogs: in the browser those controls explain that instead.
  */
 import { useEffect } from 'react'
-import { TEXT_SIZES, THEMES, type TextSize, type Theme } from '../../../preload/values'
+import { TEXT_SIZES, THEMES, type TextSize, type Theme } from '../../../shared/values'
 import { inBrowserHost } from '../api'
 import { useStore } from '../store'
 import { Dialog } from './Dialog'

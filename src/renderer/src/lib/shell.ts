@@ -5,9 +5,9 @@
  * the window closes), reports of imports main ran by itself (`imported`), and dropped folders
  * (Electron only: their paths go to api.importPaths).
  */
-import type { View } from '../../../preload/api'
-import type { Settings } from '../../../preload/settings'
-import { COMMANDS, isViewCommand } from '../../../preload/commands'
+import type { View } from '../../../shared/contract'
+import type { Settings } from '../../../shared/settings'
+import { COMMANDS, isViewCommand } from '../../../shared/commands'
 import { api } from '../api'
 import { useStore } from '../store'
 

@@ -1,6 +1,6 @@
 /** Feed slice: which list is shown (view / digest / tag / search / sort) and its keyset-paged rows. */
-import type { PaperRow, Sort, View } from '../../../preload/api'
-import { FolioError } from '../../../preload/values'
+import type { PaperRow, Sort, View } from '../../../shared/contract'
+import { FolioError } from '../../../shared/values'
 import { api } from '../api'
 import type { SliceCreator } from './types'
 

@@ -4,7 +4,7 @@
  * the paper id and text captured at that moment, so switching papers can never save the wrong
  * text or drop the old one; a save that fails after the user moved on is kept as a draft.
  */
-import type { NoteSummary, Status } from '../../../preload/api'
+import type { NoteSummary, Status } from '../../../shared/contract'
 import { api } from '../api'
 import type { SliceCreator } from './types'
 

@@ -3,7 +3,7 @@
  * selection (shift/ctrl-click, `x`, select all in view), status/star changes single, bulk and
  * view-wide, and their undo (every change, at least 50 steps back).
  */
-import type { PaperDetail, Status } from '../../../preload/api'
+import type { PaperDetail, Status } from '../../../shared/contract'
 import { api } from '../api'
 import { STATUS_LABEL } from '../lib/format'
 import { feedFilter, listKey } from './feed'

@@ -5,7 +5,7 @@
  * when the theme is "system"). Sidebar width and the last view/paper are saved shortly after
  * they change.
  */
-import type { LocationPurpose, Settings, SettingsInfo, SettingsPatch } from '../../../preload/settings'
+import type { LocationPurpose, Settings, SettingsInfo, SettingsPatch } from '../../../shared/settings'
 import { api } from '../api'
 import type { SliceCreator } from './types'
 

@@ -1,5 +1,5 @@
 /** UI slice: mode (feed or notes list), counts, toasts, import, dialogs. */
-import type { Counts, ImportReport } from '../../../preload/api'
+import type { Counts, ImportReport } from '../../../shared/contract'
 import { api, errorMessage } from '../api'
 import { fileToBase64 } from '../lib/base64'
 import type { SliceCreator } from './types'

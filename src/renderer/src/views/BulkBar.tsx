@@ -3,7 +3,7 @@
  * while papers are selected (shift/ctrl-click, x) what applies to them: status, star, clear.
  * Whole-view actions run server-side on the view's filters (never a list of ids).
  */
-import type { Status } from '../../../preload/api'
+import type { Status } from '../../../shared/contract'
 import { useStore, type Store } from '../store'
 
 const STATUS_ACTIONS: [Status, string][] = [

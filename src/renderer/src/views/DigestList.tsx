@@ -5,7 +5,7 @@
  * newest months start open, so 1,500 digests render as a few dozen buttons.
  */
 import { useMemo, useState } from 'react'
-import type { DigestCount } from '../../../preload/api'
+import type { DigestCount } from '../../../shared/contract'
 import { formatDigestDate } from '../lib/format'
 import { useStore } from '../store'
 

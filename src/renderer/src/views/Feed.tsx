@@ -6,7 +6,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
-import type { PaperRow } from '../../../preload/api'
+import type { PaperRow } from '../../../shared/contract'
 import { RowMenu, type RowMenuState } from '../components/RowMenu'
 import { useStore } from '../store'
 import { BulkBar } from './BulkBar'

@@ -1,5 +1,5 @@
 import { memo, type MouseEvent } from 'react'
-import type { PaperRow } from '../../../preload/api'
+import type { PaperRow } from '../../../shared/contract'
 import { Highlight } from '../components/Highlight'
 import { authorLine, formatDigestDate } from '../lib/format'
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { NoteRevision } from '../../../preload/api'
+import type { NoteRevision } from '../../../shared/contract'
 import { api } from '../api'
 import { formatTimestamp } from '../lib/format'
 import { useStore } from '../store'

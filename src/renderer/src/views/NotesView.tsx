@@ -1,4 +1,4 @@
-import { STATUSES, type Status } from '../../../preload/values'
+import { STATUSES, type Status } from '../../../shared/values'
 import { formatTimestamp, STATUS_LABEL } from '../lib/format'
 import { useDebouncedText } from '../lib/useDebouncedText'
 import { useStore } from '../store'

@@ -1,4 +1,4 @@
-import type { PaperDetail, PaperLinks, Status } from '../../../preload/api'
+import type { PaperDetail, PaperLinks, Status } from '../../../shared/contract'
 import { Abstract } from '../components/Abstract'
 import { ExternalLink } from '../components/ExternalLink'
 import { Highlight } from '../components/Highlight'

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import type { PaperDetail } from '../../../preload/api'
+import type { PaperDetail } from '../../../shared/contract'
 import { useStore } from '../store'
 import './data-views.css'
 

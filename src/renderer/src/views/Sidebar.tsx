@@ -1,5 +1,5 @@
-import type { View } from '../../../preload/api'
-import { SIDEBAR_DEFAULT, SIDEBAR_MAX, SIDEBAR_MIN } from '../../../preload/values'
+import type { View } from '../../../shared/contract'
+import { SIDEBAR_DEFAULT, SIDEBAR_MAX, SIDEBAR_MIN } from '../../../shared/values'
 import { useStore } from '../store'
 import { DigestList } from './DigestList'
 import { VIEW_LABEL } from './feedTitle'

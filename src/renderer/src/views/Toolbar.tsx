@@ -1,4 +1,4 @@
-import { SORTS, type Sort } from '../../../preload/values'
+import { SORTS, type Sort } from '../../../shared/values'
 import { ExportButton } from '../components/ExportButton'
 import { ImportButton } from '../components/ImportButton'
 import { useDebouncedText } from '../lib/useDebouncedText'

@@ -2,7 +2,7 @@
  * The feed's virtual entries: rows, with a date header before each run of rows that share a
  * digest date (digest order) or a first-seen day (first-seen order). Headers are visual only.
  */
-import type { PaperRow, Sort } from '../../../preload/api'
+import type { PaperRow, Sort } from '../../../shared/contract'
 import { formatDigestDate } from '../lib/format'
 
 export type FeedEntry = { kind: 'header'; key: string; label: string } | { kind: 'row'; index: number }

@@ -1,4 +1,4 @@
-import type { View } from '../../../preload/api'
+import type { View } from '../../../shared/contract'
 import { formatDigestDate } from '../lib/format'
 import type { Store } from '../store'
 

@@ -6,7 +6,7 @@
  * Under plain Node it is the default build in node_modules (undefined here). No electron import.
  */
 import { existsSync } from 'node:fs'
-import { electronNativeBindingPath } from '../../resources/build/native-path.mjs'
+import { electronNativeBindingPath } from '../../../resources/build/native-path.mjs'
 
 export interface NativeEnv {
   /** Project root in dev/preview (app.getAppPath()). */

@@ -6,7 +6,7 @@
  *
  * No electron import here.
  */
-import type { MethodName } from './api'
+import type { MethodName } from './contract'
 
 export const STATUSES = ['unread', 'reading', 'read'] as const
 export type Status = (typeof STATUSES)[number]

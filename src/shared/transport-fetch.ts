@@ -1,37 +1,16 @@
 /**
- * Builds a `FolioApi` over any transport, with one function per method name given: the contract's
- * names. The preload passes values.ts's `METHOD_NAMES` with ipcRenderer.invoke; the browser build uses fetch
- * against the loopback host, with the names the host put in the page (so the renderer's bundle
- * never carries the contract's validator). No electron import here.
+ * The browser host's transport: one POST per call to the loopback host (`folio serve`, the E2E
+ * tests), events over one server-sent events stream. No electron, no Node.
  */
-import type { EventName, FolioApi, MethodName } from './api'
-import { isEventName, isReadMethod, unwrap, type Reply } from './values'
-
-export interface Transport {
-  invoke(method: MethodName, input: unknown): Promise<Reply<unknown>>
-  subscribe(event: EventName, listener: (payload: unknown) => void): () => void
-}
-
-export function createClient(transport: Transport, methods: readonly MethodName[]): FolioApi {
-  const api: Record<string, unknown> = {}
-  for (const name of methods) {
-    api[name] = async (input: unknown) => unwrap(await transport.invoke(name, input ?? {}))
-  }
-  api.on = (event: unknown, listener: unknown) => {
-    if (!isEventName(event)) throw new TypeError(`Unknown event "${String(event)}"`)
-    if (typeof listener !== 'function') throw new TypeError('The listener must be a function')
-    return transport.subscribe(event, (payload) => (listener as (p: unknown) => void)(payload))
-  }
-  return Object.freeze(api) as FolioApi
-}
+import type { Transport } from './client'
+import { isReadMethod, type Reply } from './values'
 
 /** HTTP header carrying the browser host's token. */
 export const TOKEN_HEADER = 'x-folio-token'
 /** Path prefix of the browser host's method endpoints: POST /api/<method>. */
 export const API_PATH = '/api/'
-/** The page's meta tags where the browser host puts the access token and the contract's method names. */
+/** The page's meta tag where the browser host puts the access token. */
 export const TOKEN_META = 'folio-token'
-export const METHODS_META = 'folio-methods'
 /** Server-sent events stream (one per page) carrying every event. */
 export const EVENTS_PATH = '/events'
 

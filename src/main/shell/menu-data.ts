@@ -5,12 +5,12 @@
 import { writeFileSync } from 'node:fs'
 import { extname } from 'node:path'
 import { dialog, type MenuItemConstructorOptions, type MessageBoxOptions } from 'electron'
-import { EXPORT_FORMATS, type ExportFormat } from '../preload/api'
-import { restoreBackup } from './backup/restore'
-import { copyLibrary } from './backup/sqlite-copy'
-import { writeBackup } from './backup/write-backup'
-import { exportNotes } from './export/notes-vault'
-import { exportReadingList } from './export/reading-list'
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/contract'
+import { restoreBackup } from '../backup/restore'
+import { copyLibrary } from '../backup/sqlite-copy'
+import { writeBackup } from '../backup/write-backup'
+import { exportNotes } from '../export/notes-vault'
+import { exportReadingList } from '../export/reading-list'
 import type { MenuDeps } from './menu'
 
 const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`

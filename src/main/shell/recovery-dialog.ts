@@ -4,9 +4,9 @@
  * uses, so the shell tests drive it through the Electron stand-in.
  */
 import type { Dialog } from 'electron'
-import { openLibrary, type Library } from './library/index'
-import type { Recovery, SafeOpenOptions } from './library/open-safely'
-import { replaceWithBackup } from './library/replace-with-backup'
+import { openLibrary, type Library } from '../library/index'
+import type { Recovery, SafeOpenOptions } from '../library/open-safely'
+import { replaceWithBackup } from '../library/replace-with-backup'
 
 export const RESTORE = 'Restore the backup'
 export const START_EMPTY = 'Start with an empty library'

@@ -5,8 +5,8 @@
  * (Reply), including the refusal of a foreign sender.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { channelOf, methodNames, type Reply } from '../preload/api'
-import type { Dispatch } from './handlers'
+import { channelOf, methodNames, type Reply } from '../../shared/contract'
+import type { Dispatch } from '../handlers'
 import { isTrustedFrame, type UrlCheck } from './security'
 
 export const FORBIDDEN: Reply<never> = {

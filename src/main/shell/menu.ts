@@ -8,9 +8,9 @@
  * Accelerators that are plain letters are left to the renderer (they must not fire while typing).
  */
 import { dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions, type OpenDialogOptions } from 'electron'
-import type { View } from '../preload/api'
-import { COMMANDS, VIEW_COMMANDS, type AppCommand } from '../preload/commands'
-import type { Library } from './library/index'
+import type { View } from '../../shared/contract'
+import { COMMANDS, VIEW_COMMANDS, type AppCommand } from '../../shared/commands'
+import type { Library } from '../library/index'
 import { dataMenuItems } from './menu-data'
 
 export interface MenuDeps {

@@ -3,7 +3,7 @@
  * the `command` event's payload. One list, shared by main (menu.ts) and the renderer's handler.
  * No electron import.
  */
-import type { View } from './api'
+import type { View } from './contract'
 
 export const VIEW_COMMANDS = {
   all: 'view:all',

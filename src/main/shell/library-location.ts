@@ -7,9 +7,9 @@
 import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { LocationPurpose, PickResult } from '../preload/settings'
-import type { Library } from './library/index'
-import type { SettingsStore } from './settings'
+import type { LocationPurpose, PickResult } from '../../shared/settings'
+import type { Library } from '../library/index'
+import type { SettingsStore } from '../settings'
 
 export interface LocationDeps {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>

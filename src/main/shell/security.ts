@@ -9,7 +9,7 @@
 import type { Protocol, Session, WebContents, WebFrameMain, WebPreferences } from 'electron'
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
-import { safeExternalUrl } from './safe-url'
+import { safeExternalUrl } from '../safe-url'
 
 export const APP_SCHEME = 'folio'
 export const APP_HOST = 'app'

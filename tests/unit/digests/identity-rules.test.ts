@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import {
-  arxivIdFromDoi,
-  classifyDoi,
-  collapseWhitespace,
-  extractLinks,
-  invertName,
-  latexToUnicode,
-  normaliseDoi,
-  parseArxivId,
-  rfc822Date,
-  splitAuthorList,
-  stripBraces,
-  titleKey,
-  trimUrl
-} from '../../../src/main/digests/identity'
+import { arxivIdFromDoi, classifyDoi, normaliseDoi } from '../../../src/main/digests/doi'
+import { collapseWhitespace, titleKey } from '../../../src/main/digests/text'
+import { extractLinks, trimUrl } from '../../../src/main/digests/urls'
+import { invertName, splitAuthorList } from '../../../src/main/digests/names'
+import { latexToUnicode, stripBraces } from '../../../src/main/digests/latex'
+import { parseArxivId } from '../../../src/main/digests/arxiv-id'
+import { rfc822Date } from '../../../src/main/digests/dates'
 
 describe('parseArxivId', () => {
   it.each([
