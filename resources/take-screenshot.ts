@@ -13,16 +13,30 @@ import { openLibrary } from '../src/main/library/index'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const FIXTURES = join(ROOT, 'tests', 'fixtures')
-const DIGESTS = ['hf-trending-jun6.txt', 'hf-daily-papers.json', 'arxiv-rss.xml', 'arxiv-atom.xml', 'arxiv-listing-email.txt', 'papers.bib', 'papers.ris']
+const DIGESTS = [
+  'hf-trending-jun6.txt',
+  'hf-daily-papers.json',
+  'arxiv-rss.xml',
+  'arxiv-atom.xml',
+  'arxiv-listing-email.txt',
+  'papers.bib',
+  'papers.ris'
+]
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-shot-'))
 try {
   const libraryPath = join(dir, 'library.sqlite')
   const lib = openLibrary(libraryPath)
-  importSources(lib, DIGESTS.map((f) => ({ kind: 'path' as const, path: join(FIXTURES, f) })))
+  await importSources(
+    lib,
+    DIGESTS.map((f) => ({ kind: 'path' as const, path: join(FIXTURES, f) }))
+  )
   lib.close()
   const host = await startHost({ libraryPath, rendererDir: join(ROOT, 'out', 'renderer') })
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu']
+  })
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1 })
     await page.emulateMedia({ colorScheme: 'light' })

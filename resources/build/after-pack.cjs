@@ -23,7 +23,11 @@ function archName(arch) {
 }
 
 function electronVersion(context) {
-  const fromFramework = context.packager && context.packager.info && context.packager.info.framework && context.packager.info.framework.version
+  const fromFramework =
+    context.packager &&
+    context.packager.info &&
+    context.packager.info.framework &&
+    context.packager.info.framework.version
   return fromFramework || require(join(ROOT, 'node_modules', 'electron', 'package.json')).version
 }
 
@@ -64,30 +68,41 @@ function fuseSettings(platform) {
 
 /** Copies the target's better-sqlite3 build into app.asar.unpacked; returns the destination. */
 async function placeNativeBinding(context, { root = ROOT } = {}) {
-  const { electronNativeBindingPath, ELECTRON_NATIVE_DIR } = await import(pathToFileURL(join(root, 'resources', 'build', 'native-path.mjs')).href)
+  const { electronNativeBindingPath, ELECTRON_NATIVE_DIR } = await import(
+    pathToFileURL(join(root, 'resources', 'build', 'native-path.mjs')).href
+  )
   const version = electronVersion(context)
   const platform = context.electronPlatformName
   const arch = archName(context.arch)
   const source = electronNativeBindingPath(root, version, platform, arch)
   if (!existsSync(source)) {
-    const { buildElectronNative } = await import(pathToFileURL(join(root, 'resources', 'build', 'electron-native.mjs')).href)
+    const { buildElectronNative } = await import(
+      pathToFileURL(join(root, 'resources', 'build', 'electron-native.mjs')).href
+    )
     const built = buildElectronNative({ version, platform, arch, root })
     if (!built.ok) {
-      throw new Error(`better-sqlite3 for Electron ${version} (${platform}-${arch}) is missing and could not be built: ${built.reason}`)
+      throw new Error(
+        `better-sqlite3 for Electron ${version} (${platform}-${arch}) is missing and could not be built: ${built.reason}`
+      )
     }
   }
   const unpacked = join(resourcesDir(context), 'app.asar.unpacked')
   const target = electronNativeBindingPath(unpacked, version, platform, arch)
   mkdirSync(dirname(target), { recursive: true })
   copyFileSync(source, target)
-  console.log(`  • folio: better-sqlite3 for Electron ${version} ${platform}-${arch} -> ${join('app.asar.unpacked', ELECTRON_NATIVE_DIR)}`)
+  console.log(
+    `  • folio: better-sqlite3 for Electron ${version} ${platform}-${arch} -> ${join('app.asar.unpacked', ELECTRON_NATIVE_DIR)}`
+  )
   return target
 }
 
 async function flipFusesFor(context) {
   const { flipFuses, FuseVersion, FuseV1Options } = require('@electron/fuses')
   const settings = fuseSettings(context.electronPlatformName)
-  const config = { version: FuseVersion.V1, resetAdHocDarwinSignature: context.electronPlatformName === 'darwin' && archName(context.arch) === 'arm64' }
+  const config = {
+    version: FuseVersion.V1,
+    resetAdHocDarwinSignature: context.electronPlatformName === 'darwin' && archName(context.arch) === 'arm64'
+  }
   for (const [name, value] of Object.entries(settings)) config[FuseV1Options[name]] = value
   await flipFuses(executablePath(context), config)
 }

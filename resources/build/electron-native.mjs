@@ -11,7 +11,18 @@
 //
 // Usage: node resources/build/electron-native.mjs [--force] [--native-only] [--skip-native]
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve, sep } from 'node:path'
@@ -33,7 +44,9 @@ export function electronBinaryStatus(electronDir = join(ROOT, 'node_modules', 'e
   } catch {
     return { ok: false, version, reason: 'the binary has not been downloaded yet' }
   }
-  const executable = env.ELECTRON_OVERRIDE_DIST_PATH ? join(env.ELECTRON_OVERRIDE_DIST_PATH, rel) : join(electronDir, 'dist', rel)
+  const executable = env.ELECTRON_OVERRIDE_DIST_PATH
+    ? join(env.ELECTRON_OVERRIDE_DIST_PATH, rel)
+    : join(electronDir, 'dist', rel)
   try {
     if (statSync(executable).isFile()) return { ok: true, version, executable }
   } catch {
@@ -42,7 +55,8 @@ export function electronBinaryStatus(electronDir = join(ROOT, 'node_modules', 'e
   return { ok: false, version, reason: `${executable} is missing` }
 }
 
-const NETWORK = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|fetch failed|network connectivity|getaddrinfo/i
+const NETWORK =
+  /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|fetch failed|network connectivity|getaddrinfo/i
 
 /** The most telling line of a failed download or build (the network error, else the error, not the stack). */
 export function downloadFailureReason(output) {
@@ -51,9 +65,7 @@ export function downloadFailureReason(output) {
     .map((l) => l.trim())
     .filter((l) => l && !/^(at |gyp ERR! stack at )/.test(l))
   const line =
-    lines.find((l) => NETWORK.test(l)) ??
-    lines.find((l) => /ERR!|error|failed|40\d|50\d/i.test(l)) ??
-    lines[0]
+    lines.find((l) => NETWORK.test(l)) ?? lines.find((l) => /ERR!|error|failed|40\d|50\d/i.test(l)) ?? lines[0]
   if (!line) return 'no output'
   const text = line.replace(/^gyp (ERR!|WARN|info) (stack )?/, '').replace(/^prebuild-install (warn|info|ERR!) /, '')
   return `${text.slice(0, 300)}${NETWORK.test(line) ? ' (is this machine offline?)' : ''}`
@@ -78,8 +90,11 @@ function downloadElectron(electronDir) {
 export function findNodeGyp(env = process.env, execPath = process.execPath) {
   const candidates = []
   if (env.npm_config_node_gyp) candidates.push(env.npm_config_node_gyp)
-  if (env.npm_execpath) candidates.push(join(dirname(env.npm_execpath), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'))
-  candidates.push(join(dirname(execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'))
+  if (env.npm_execpath)
+    candidates.push(join(dirname(env.npm_execpath), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'))
+  candidates.push(
+    join(dirname(execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')
+  )
   candidates.push(join(dirname(execPath), 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')) // Windows
   try {
     candidates.push(createRequire(join(ROOT, 'package.json')).resolve('node-gyp/bin/node-gyp.js'))
@@ -91,21 +106,38 @@ export function findNodeGyp(env = process.env, execPath = process.execPath) {
 
 function run(label, args, cwd) {
   console.log(`[electron-native] ${label}: ${args.map((a) => (a.includes(' ') ? JSON.stringify(a) : a)).join(' ')}`)
-  const res = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', timeout: 20 * 60_000, stdio: ['ignore', 'pipe', 'pipe'] })
+  const res = spawnSync(process.execPath, args, {
+    cwd,
+    encoding: 'utf8',
+    timeout: 20 * 60_000,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   const output = `${res.stdout ?? ''}\n${res.stderr ?? ''}`
   if (res.status === 0) return { ok: true }
-  return { ok: false, reason: res.error ? res.error.message : `exit ${res.status ?? res.signal}: ${downloadFailureReason(res.stderr || output)}` }
+  return {
+    ok: false,
+    reason: res.error
+      ? res.error.message
+      : `exit ${res.status ?? res.signal}: ${downloadFailureReason(res.stderr || output)}`
+  }
 }
 
 /**
  * Builds better_sqlite3.node for Electron `version` into .electron-native/. Returns
  * { ok: true, path, method } or { ok: false, reason }.
  */
-export function buildElectronNative({ version, platform = process.platform, arch = process.arch, force = false, root = ROOT } = {}) {
+export function buildElectronNative({
+  version,
+  platform = process.platform,
+  arch = process.arch,
+  force = false,
+  root = ROOT
+} = {}) {
   const target = electronNativeBindingPath(root, version, platform, arch)
   if (!force && existsSync(target) && statSync(target).size > 0) return { ok: true, path: target, method: 'present' }
   const source = join(root, 'node_modules', 'better-sqlite3')
-  if (!existsSync(join(source, 'package.json'))) return { ok: false, reason: 'node_modules/better-sqlite3 is not installed (run npm install)' }
+  if (!existsSync(join(source, 'package.json')))
+    return { ok: false, reason: 'node_modules/better-sqlite3 is not installed (run npm install)' }
   const prebuildInstall = join(root, 'node_modules', 'prebuild-install', 'bin.js')
   const work = mkdtempSync(join(tmpdir(), 'folio-electron-native-'))
   const copy = join(work, 'better-sqlite3')
@@ -117,7 +149,22 @@ export function buildElectronNative({ version, platform = process.platform, arch
     const reasons = []
     let method = null
     if (existsSync(prebuildInstall)) {
-      const r = run('prebuild-install', [prebuildInstall, '--runtime', 'electron', '--target', version, '--arch', arch, '--platform', platform, '--verbose'], copy)
+      const r = run(
+        'prebuild-install',
+        [
+          prebuildInstall,
+          '--runtime',
+          'electron',
+          '--target',
+          version,
+          '--arch',
+          arch,
+          '--platform',
+          platform,
+          '--verbose'
+        ],
+        copy
+      )
       if (r.ok && existsSync(built)) method = 'prebuild-install'
       else reasons.push(`no prebuilt binary (prebuild-install ${r.ok ? 'produced no file' : r.reason})`)
     } else {
@@ -132,7 +179,15 @@ export function buildElectronNative({ version, platform = process.platform, arch
       } else {
         const r = run(
           'node-gyp',
-          [gyp, 'rebuild', '--release', '--runtime=electron', `--target=${version}`, `--arch=${arch}`, '--dist-url=https://electronjs.org/headers'],
+          [
+            gyp,
+            'rebuild',
+            '--release',
+            '--runtime=electron',
+            `--target=${version}`,
+            `--arch=${arch}`,
+            '--dist-url=https://electronjs.org/headers'
+          ],
           copy
         )
         if (r.ok && existsSync(built)) method = 'node-gyp'

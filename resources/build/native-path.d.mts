@@ -2,4 +2,9 @@
 export declare const ELECTRON_NATIVE_DIR: '.electron-native'
 export declare const BINDING_FILE: 'better_sqlite3.node'
 export declare function electronNativeName(electronVersion: string, platform: string, arch: string): string
-export declare function electronNativeBindingPath(root: string, electronVersion: string, platform: string, arch: string): string
+export declare function electronNativeBindingPath(
+  root: string,
+  electronVersion: string,
+  platform: string,
+  arch: string
+): string

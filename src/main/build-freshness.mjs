@@ -23,6 +23,7 @@ export function freshBuild(name) {
   const built = join(ROOT, 'out', 'main', name)
   if (!existsSync(built)) return null
   const builtAt = statSync(built).mtimeMs
-  const fresh = builtAt >= newestSource(join(ROOT, 'src', 'main')) && builtAt >= newestSource(join(ROOT, 'src', 'preload'))
+  const fresh =
+    builtAt >= newestSource(join(ROOT, 'src', 'main')) && builtAt >= newestSource(join(ROOT, 'src', 'preload'))
   return fresh ? built : null
 }

@@ -3,7 +3,16 @@
  * (host/) both serve exactly these through `createDispatcher`: validate input with the
  * contract's schema, run the handler, return a Reply (errors are data, never thrown across).
  */
-import { contract, isReadMethod, type EventName, type EventPayloads, type MethodName, type OutputOf, type ParsedInputOf, type Reply } from '../shared/contract'
+import {
+  contract,
+  isReadMethod,
+  type EventName,
+  type EventPayloads,
+  type MethodName,
+  type OutputOf,
+  type ParsedInputOf,
+  type Reply
+} from '../shared/contract'
 import type { ImportProgressEvent, ImportReport } from '../shared/contract'
 import type { ImportSource } from './import/sources'
 import { importSources } from './import/import-files'
@@ -78,7 +87,9 @@ export function createHandlers(lib: Library, services: Services): Handlers {
     },
     importPaths: ({ paths }) => {
       if (!services.importPaths) {
-        throw unsupported('Importing by path works only in the Folio app: the browser version never reads files by path. Drop or pick the files instead.')
+        throw unsupported(
+          'Importing by path works only in the Folio app: the browser version never reads files by path. Drop or pick the files instead.'
+        )
       }
       return services.importPaths(paths)
     },
@@ -101,7 +112,8 @@ export function createHandlers(lib: Library, services: Services): Handlers {
     },
     openExternal: async ({ url }) => {
       const safe = safeExternalUrl(url)
-      if (!safe) throw new LibraryError('bad-url', `Refused to open "${url.slice(0, 200)}": only http(s) and mailto links open`)
+      if (!safe)
+        throw new LibraryError('bad-url', `Refused to open "${url.slice(0, 200)}": only http(s) and mailto links open`)
       return { opened: await services.openExternal(safe) }
     }
   }
@@ -115,14 +127,20 @@ export function createDispatcher(lib: Library, services: Services): Dispatch {
   const checkpoints = checkpointWhenIdle(lib.db)
   return async (method, input) => {
     if (!Object.hasOwn(contract, method)) {
-      return { ok: false, error: { code: 'unknown-method', message: `Unknown method "${String(method).slice(0, 100)}"` } }
+      return {
+        ok: false,
+        error: { code: 'unknown-method', message: `Unknown method "${String(method).slice(0, 100)}"` }
+      }
     }
     const name = method as MethodName
     const parsed = contract[name].input.safeParse(input)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       const where = issue?.path.length ? issue.path.join('.') : 'input'
-      return { ok: false, error: { code: 'invalid-input', message: `${name}: invalid ${where}: ${issue?.message ?? 'bad input'}` } }
+      return {
+        ok: false,
+        error: { code: 'invalid-input', message: `${name}: invalid ${where}: ${issue?.message ?? 'bad input'}` }
+      }
     }
     try {
       const value = await handlers[name](parsed.data)

@@ -3,7 +3,7 @@ const ALLOWED = new Set(['http:', 'https:', 'mailto:'])
 
 export function safeExternalUrl(raw: unknown): string | null {
   if (typeof raw !== 'string' || raw.length > 4_000) return null
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what this pattern looks for
   if (/[\u0000-\u001f\u007f\s]/.test(raw.trim())) return null
   let url: URL
   try {

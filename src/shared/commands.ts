@@ -28,4 +28,5 @@ export const COMMANDS = {
 
 export type AppCommand = (typeof COMMANDS)[keyof typeof COMMANDS]
 
-export const isViewCommand = (c: string): c is (typeof VIEW_COMMANDS)[View] => c.startsWith('view:') && (Object.values(VIEW_COMMANDS) as string[]).includes(c)
+export const isViewCommand = (c: string): c is (typeof VIEW_COMMANDS)[View] =>
+  c.startsWith('view:') && (Object.values(VIEW_COMMANDS) as string[]).includes(c)

@@ -8,7 +8,26 @@
  */
 import { z } from 'zod'
 import { LOCATION_PURPOSES, settingsPatch, type PickResult, type Settings, type SettingsInfo } from './settings'
-import { EXPORT_FORMATS, METHOD_NAMES, SORTS, STATUSES, VIEWS, type EventName, type EventPayloads, type ExportFile, type Counts, type FeedPage, type ImportReport, type Note, type NoteRevision, type NoteSummary, type PaperDetail, type StarChange, type StatusChange, type TagCount } from './values'
+import {
+  EXPORT_FORMATS,
+  type METHOD_NAMES,
+  SORTS,
+  STATUSES,
+  VIEWS,
+  type EventName,
+  type EventPayloads,
+  type ExportFile,
+  type Counts,
+  type FeedPage,
+  type ImportReport,
+  type Note,
+  type NoteRevision,
+  type NoteSummary,
+  type PaperDetail,
+  type StarChange,
+  type StatusChange,
+  type TagCount
+} from './values'
 
 // The contract's plain values and result types live in values.ts (no zod: the renderer imports
 // them without carrying the validator); everyone else may keep importing them from here.
@@ -87,7 +106,12 @@ export const contract = {
   getNote: method<Note>()(z.strictObject({ paperId: id })),
   saveNote: method<Note>()(z.strictObject({ paperId: id, body: z.string().max(MAX_NOTE) })),
   listNotes: method<NoteSummary[]>()(
-    z.strictObject({ query: z.string().max(MAX_QUERY).optional(), tag: tagName.optional(), status: status.optional(), limit: limit(1000, 200) })
+    z.strictObject({
+      query: z.string().max(MAX_QUERY).optional(),
+      tag: tagName.optional(),
+      status: status.optional(),
+      limit: limit(1000, 200)
+    })
   ),
   /** A note's revisions, newest first. */
   listRevisions: method<NoteRevision[]>()(z.strictObject({ paperId: id, limit: limit(1000, 200) })),
@@ -129,7 +153,9 @@ export const contract = {
   /** Open an http(s) link in the user's browser (validated again where it is served). */
   openExternal: method<{ opened: boolean }>()(z.strictObject({ url: z.string().min(1).max(4_000) })),
   /** App only: import files and folders by path (dropped folders). The browser host refuses: it never reads paths. */
-  importPaths: method<ImportReport>()(z.strictObject({ paths: z.array(z.string().min(1).max(4_096)).min(1).max(1_000) })),
+  importPaths: method<ImportReport>()(
+    z.strictObject({ paths: z.array(z.string().min(1).max(4_096)).min(1).max(1_000) })
+  ),
   getSettings: method<SettingsInfo>()(none),
   setSettings: method<Settings>()(settingsPatch),
   /** App only: pick a location with the OS dialog (watch folder; open, create or move the library). */

@@ -40,7 +40,10 @@ export function fetchTransport(token: string, base = ''): Transport {
         body
       })
       if (!res.headers.get('content-type')?.includes('application/json')) {
-        return { ok: false, error: { code: 'transport', message: `The Folio host answered ${res.status} ${res.statusText}` } }
+        return {
+          ok: false,
+          error: { code: 'transport', message: `The Folio host answered ${res.status} ${res.statusText}` }
+        }
       }
       return (await res.json()) as Reply<unknown>
     },

@@ -194,7 +194,12 @@ export interface EventPayloads {
   imported: ImportReport
 }
 export type EventName = keyof EventPayloads
-export const EVENT_NAMES = ['libraryChanged', 'importProgress', 'command', 'imported'] as const satisfies readonly EventName[]
+export const EVENT_NAMES = [
+  'libraryChanged',
+  'importProgress',
+  'command',
+  'imported'
+] as const satisfies readonly EventName[]
 
 /** The one channel namespace. Channel strings are derived, never written twice. */
 export const CHANNEL_PREFIX = 'folio:'
@@ -207,10 +212,32 @@ export const isEventName = (e: unknown): e is EventName => (EVENT_NAMES as reado
  * lists every contract method, and a test that it lists nothing else.
  */
 export const METHOD_NAMES = [
-  'feedPage', 'search', 'getPaper', 'counts', 'setStatus', 'restoreStatus', 'setStarred', 'setViewStatus', 'setViewStarred',
-  'getNote', 'saveNote', 'listNotes', 'listRevisions', 'restoreRevision', 'tagPapers', 'renameTag', 'deleteTag',
-  'exportReadingList', 'importFiles', 'openExternal', 'importPaths', 'getSettings', 'setSettings', 'pickLocation',
-  'rendererReady', 'notesFlushed'
+  'feedPage',
+  'search',
+  'getPaper',
+  'counts',
+  'setStatus',
+  'restoreStatus',
+  'setStarred',
+  'setViewStatus',
+  'setViewStarred',
+  'getNote',
+  'saveNote',
+  'listNotes',
+  'listRevisions',
+  'restoreRevision',
+  'tagPapers',
+  'renameTag',
+  'deleteTag',
+  'exportReadingList',
+  'importFiles',
+  'openExternal',
+  'importPaths',
+  'getSettings',
+  'setSettings',
+  'pickLocation',
+  'rendererReady',
+  'notesFlushed'
 ] as const satisfies readonly MethodName[]
 export const channelOf = (m: MethodName): string => `${CHANNEL_PREFIX}${m}`
 
@@ -218,7 +245,17 @@ export const channelOf = (m: MethodName): string => `${CHANNEL_PREFIX}${m}`
  * Methods that only read: main skips the badge recount after them, and the browser client sends
  * them as ordinary requests (writes go with fetch keepalive, so they outlive a closing page).
  */
-export const READ_METHODS = ['feedPage', 'search', 'getPaper', 'counts', 'getNote', 'listNotes', 'getSettings', 'rendererReady', 'notesFlushed'] as const satisfies readonly MethodName[]
+export const READ_METHODS = [
+  'feedPage',
+  'search',
+  'getPaper',
+  'counts',
+  'getNote',
+  'listNotes',
+  'getSettings',
+  'rendererReady',
+  'notesFlushed'
+] as const satisfies readonly MethodName[]
 const READS: ReadonlySet<string> = new Set(READ_METHODS)
 export const isReadMethod = (m: string): boolean => READS.has(m)
 

@@ -32,10 +32,14 @@ const fmt = (r: Result): string => {
   const v = r.unit === '×' ? r.value.toFixed(3) : r.value < 10 ? r.value.toFixed(2) : r.value.toFixed(0)
   return `${v} ${r.unit}`.trim()
 }
-const fmtTarget = (r: Result): string => (r.target === undefined ? '' : r.unit === '×' ? `< ${r.target.toFixed(3)}` : `< ${r.target} ${r.unit}`)
+const fmtTarget = (r: Result): string =>
+  r.target === undefined ? '' : r.unit === '×' ? `< ${r.target.toFixed(3)}` : `< ${r.target} ${r.unit}`
 
 export function renderTable(results: Result[], meta: { measuredAt: string; node: string; cpus: number }): string {
-  const rows = results.map((r) => `| ${r.group} | ${r.name} | ${fmt(r)} | ${fmtTarget(r)} | ${r.pass === undefined ? '' : r.pass ? 'yes' : '**no**'} |`)
+  const rows = results.map(
+    (r) =>
+      `| ${r.group} | ${r.name} | ${fmt(r)} | ${fmtTarget(r)} | ${r.pass === undefined ? '' : r.pass ? 'yes' : '**no**'} |`
+  )
   return [
     `Measured ${meta.measuredAt.slice(0, 16).replace('T', ' ')} UTC, Node ${meta.node}, ${meta.cpus} cores (\`npm run bench\`).`,
     '',

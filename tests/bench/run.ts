@@ -23,9 +23,17 @@ const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOT = join(HERE, '..', '..')
 const FOLIO = join(ROOT, 'src', 'main', 'cli', 'folio.mjs')
 
-function timed(cmd: string, args: string[], cwd?: string): { seconds: number; peakKb: number; status: number | null; out: string } {
+function timed(
+  cmd: string,
+  args: string[],
+  cwd?: string
+): { seconds: number; peakKb: number; status: number | null; out: string } {
   // GNU time gives wall time and peak RSS of the child.
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024
+  })
   const last = r.stderr.trim().split('\n').pop() ?? ''
   const [s, kb] = last.split(' ')
   return { seconds: Number(s), peakKb: Number(kb), status: r.status, out: r.stdout + r.stderr }
@@ -70,15 +78,44 @@ function benchImport(runs: number): Result[] {
     const results: Result[] = []
     const folioS = median(folio.map((r) => r.seconds))
     const peakMb = Math.max(...folio.map((r) => r.peakKb)) / 1024
-    results.push({ group: 'import', name: `folio import, 20,000-item arXiv RSS (${mb.toFixed(0)} MB), fresh library incl. FTS`, value: folioS, unit: 's' })
-    results.push({ group: 'import', name: 'peak memory of the CLI during that import', value: peakMb, unit: 'MB', target: 400, pass: peakMb < 400 })
+    results.push({
+      group: 'import',
+      name: `folio import, 20,000-item arXiv RSS (${mb.toFixed(0)} MB), fresh library incl. FTS`,
+      value: folioS,
+      unit: 's'
+    })
+    results.push({
+      group: 'import',
+      name: 'peak memory of the CLI during that import',
+      value: peakMb,
+      unit: 'MB',
+      target: 400,
+      pass: peakMb < 400
+    })
     if (newsboat) {
       const nbS = median(nb)
-      results.push({ group: 'import', name: 'newsboat 2.x loading the same file (exec:cat FILE) into its cache', value: nbS, unit: 's' })
+      results.push({
+        group: 'import',
+        name: 'newsboat 2.x loading the same file (exec:cat FILE) into its cache',
+        value: nbS,
+        unit: 's'
+      })
       const ratio = folioS / nbS
-      results.push({ group: 'import', name: 'ratio folio / newsboat (target < 1/3)', value: ratio, unit: '×', target: 1 / 3, pass: ratio < 1 / 3 })
+      results.push({
+        group: 'import',
+        name: 'ratio folio / newsboat (target < 1/3)',
+        value: ratio,
+        unit: '×',
+        target: 1 / 3,
+        pass: ratio < 1 / 3
+      })
     } else {
-      results.push({ group: 'import', name: 'newsboat not installed (apt-get install newsboat): ratio not measured', value: Number.NaN, unit: '' })
+      results.push({
+        group: 'import',
+        name: 'newsboat not installed (apt-get install newsboat): ratio not measured',
+        value: Number.NaN,
+        unit: ''
+      })
     }
     return results
   } finally {
@@ -89,7 +126,9 @@ function benchImport(runs: number): Result[] {
 async function main(): Promise<void> {
   const only = process.argv[2]
   const file = join(HERE, 'results.json')
-  const previous: Result[] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { results: Result[] }).results : []
+  const previous: Result[] = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { results: Result[] }).results
+    : []
   const fresh: Result[] = []
   const run = (part: string): boolean => !only || only === part
   const shared = run('library') || run('ui') ? mkdtempSync(join(tmpdir(), 'folio-bench-lib-')) : null
@@ -105,7 +144,11 @@ async function main(): Promise<void> {
   }
   const groups = new Set(fresh.map((r) => r.group))
   const results = [...previous.filter((r) => !groups.has(r.group)), ...fresh]
-  const meta = { measuredAt: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length }
+  const meta = {
+    measuredAt: new Date().toISOString(),
+    node: process.version,
+    cpus: (await import('node:os')).cpus().length
+  }
   writeFileSync(file, `${JSON.stringify({ ...meta, results }, null, 2)}\n`)
   const table = renderTable(results, meta)
   console.log(table)

@@ -12,7 +12,14 @@ import { populateLibrary } from '../helpers/generate'
 import { BENCH_DIGESTS, BENCH_PAPERS } from './library'
 import { percentile, type Result } from './report'
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run'
+]
 
 /** Records when the first feed row is painted (Element Timing; feed rows carry elementtiming="feed-row"). */
 const PAINT_OBSERVER = `
@@ -49,13 +56,24 @@ export async function benchUi(libPath: string): Promise<Result[]> {
       await context.addInitScript({ content: PAINT_OBSERVER })
       const page = await context.newPage()
       await page.goto(host.url)
-      await page.getByRole('listbox', { name: /papers$/ }).getByRole('option').first().waitFor()
+      await page
+        .getByRole('listbox', { name: /papers$/ })
+        .getByRole('option')
+        .first()
+        .waitFor()
       await page.waitForFunction(() => (window as unknown as { __feedPainted: number }).__feedPainted > 0)
-      paints.push((await page.evaluate('window.__feedPainted')) as number)
+      paints.push(await page.evaluate<number>('window.__feedPainted'))
       await context.close()
     }
     const paint = percentile(paints, 100)
-    results.push({ group: 'ui', name: 'first feed rows painted after navigation, cold: a new browser profile each time (Element Timing, worst of 5)', value: paint, unit: 'ms', target: 700, pass: paint < 700 })
+    results.push({
+      group: 'ui',
+      name: 'first feed rows painted after navigation, cold: a new browser profile each time (Element Timing, worst of 5)',
+      value: paint,
+      unit: 'ms',
+      target: 700,
+      pass: paint < 700
+    })
 
     // 1b. The same, reopened in a browser profile that has seen Folio before (its cached assets
     // and V8's compiled code, as a returning user or the app's code cache has them): worst of 5.
@@ -67,27 +85,44 @@ export async function benchUi(libPath: string): Promise<Result[]> {
       for (let i = 0; i < 7; i++) {
         const page = await context.newPage()
         await page.goto(host.url)
-        await page.getByRole('listbox', { name: /papers$/ }).getByRole('option').first().waitFor()
+        await page
+          .getByRole('listbox', { name: /papers$/ })
+          .getByRole('option')
+          .first()
+          .waitFor()
         await page.waitForFunction(() => (window as unknown as { __feedPainted: number }).__feedPainted > 0)
-        if (i >= 2) warm.push((await page.evaluate('window.__feedPainted')) as number) // V8 caches code from the 2nd run on
+        if (i >= 2) warm.push(await page.evaluate<number>('window.__feedPainted')) // V8 caches code from the 2nd run on
         await page.close()
       }
       await context.close()
     }
     const warmPaint = percentile(warm, 100)
-    results.push({ group: 'ui', name: 'first feed rows painted after navigation, reopened: cached assets and compiled code (worst of 5)', value: warmPaint, unit: 'ms', target: 700, pass: warmPaint < 700 })
+    results.push({
+      group: 'ui',
+      name: 'first feed rows painted after navigation, reopened: cached assets and compiled code (worst of 5)',
+      value: warmPaint,
+      unit: 'ms',
+      target: 700,
+      pass: warmPaint < 700
+    })
 
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
     await context.addInitScript({ content: NAME_SHIM })
     const page = await context.newPage()
     await page.goto(host.url)
-    await page.getByRole('listbox', { name: /papers$/ }).getByRole('option').first().waitFor()
+    await page
+      .getByRole('listbox', { name: /papers$/ })
+      .getByRole('option')
+      .first()
+      .waitFor()
     const listbox = page.getByRole('listbox', { name: /papers$/ })
     // Held j starts once the page has loaded (the paper pane's chunk follows the first feed page).
     await page.locator('#paper-pane').waitFor({ state: 'attached' })
     await listbox.focus()
 
-    console.error(`[bench ui] first paint: cold ${paints.map((p) => p.toFixed(0)).join(', ')} ms; reopened ${warm.map((p) => p.toFixed(0)).join(', ')} ms`)
+    console.error(
+      `[bench ui] first paint: cold ${paints.map((p) => p.toFixed(0)).join(', ')} ms; reopened ${warm.map((p) => p.toFixed(0)).join(', ')} ms`
+    )
     // 2. Hold j through 2,000 rows while the page records every frame's gap.
     await page.evaluate(() => {
       const w = window as unknown as { __gaps: number[]; __run: boolean }
@@ -107,7 +142,10 @@ export async function benchUi(libPath: string): Promise<Result[]> {
       w.__run = false
       return w.__gaps.slice(1)
     })
-    const position = await page.getByRole('listbox', { name: /papers$/ }).getByRole('option', { selected: true }).getAttribute('aria-posinset')
+    const position = await page
+      .getByRole('listbox', { name: /papers$/ })
+      .getByRole('option', { selected: true })
+      .getAttribute('aria-posinset')
     const worst = Math.max(...gaps)
     results.push({
       group: 'ui',
@@ -129,12 +167,21 @@ export async function benchUi(libPath: string): Promise<Result[]> {
       if (reached >= 10_000) break
       await page.waitForTimeout(20)
     }
-    const reached = await listbox.evaluate((el) => Math.max(...[...el.querySelectorAll('[role=option]')].map((o) => Number(o.getAttribute('aria-posinset')))))
+    const reached = await listbox.evaluate((el) =>
+      Math.max(...[...el.querySelectorAll('[role=option]')].map((o) => Number(o.getAttribute('aria-posinset'))))
+    )
     const cdp = await context.newCDPSession(page)
     await cdp.send('HeapProfiler.collectGarbage')
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
     const heapMb = heap.usedSize / 1024 / 1024
-    results.push({ group: 'ui', name: `renderer JS heap after scrolling ${reached.toLocaleString('en')} rows`, value: heapMb, unit: 'MB', target: 150, pass: heapMb < 150 && reached >= 10_000 })
+    results.push({
+      group: 'ui',
+      name: `renderer JS heap after scrolling ${reached.toLocaleString('en')} rows`,
+      value: heapMb,
+      unit: 'MB',
+      target: 150,
+      pass: heapMb < 150 && reached >= 10_000
+    })
     await context.close()
     return results
   } finally {

@@ -12,13 +12,18 @@ describe('ExternalLink', () => {
     expect(container.querySelector('a')?.getAttribute('href')).toBe('https://arxiv.org/abs/2106.09685')
   })
 
-  it.each(['javascript:window.__pwned=1', ' JaVaScRiPt:alert(1)', 'data:text/html,<script>x</script>', 'file:///etc/passwd', 'vbscript:x', 'not a url', ''])(
-    'renders %j as plain text, never an href',
-    (href) => {
-      const { container } = render(<ExternalLink href={href}>label</ExternalLink>)
-      expect(container.querySelector('a')).toBeNull()
-      expect(container.querySelector('[href]')).toBeNull()
-      expect(container.textContent).toBe('label')
-    }
-  )
+  it.each([
+    'javascript:window.__pwned=1',
+    ' JaVaScRiPt:alert(1)',
+    'data:text/html,<script>x</script>',
+    'file:///etc/passwd',
+    'vbscript:x',
+    'not a url',
+    ''
+  ])('renders %j as plain text, never an href', (href) => {
+    const { container } = render(<ExternalLink href={href}>label</ExternalLink>)
+    expect(container.querySelector('a')).toBeNull()
+    expect(container.querySelector('[href]')).toBeNull()
+    expect(container.textContent).toBe('label')
+  })
 })

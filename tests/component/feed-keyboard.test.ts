@@ -26,7 +26,11 @@ const fakeApi = {
         const items: ReturnType<typeof row>[] = []
         for (let id = after + 1; id <= TOTAL && items.length < limit; id++) if (!gone.has(id)) items.push(row(id))
         const last = items.at(-1)?.id ?? TOTAL
-        waiting.push({ cursor: after, limit, answer: () => resolve({ items, nextCursor: last < TOTAL ? String(last) : null, terms: [] }) })
+        waiting.push({
+          cursor: after,
+          limit,
+          answer: () => resolve({ items, nextCursor: last < TOTAL ? String(last) : null, terms: [] })
+        })
       })
   ),
   getNote: vi.fn(async ({ paperId }: { paperId: number }) => {
@@ -37,7 +41,11 @@ const fakeApi = {
     calls.getPaper.push(id)
     return { ...row(id), authors: [], links: {}, digests: [], tags: [] }
   }),
-  counts: vi.fn(async () => ({ views: { all: TOTAL, unread: TOTAL, reading: 0, read: 0, starred: 0, notes: 0 }, digests: [], tags: [] })),
+  counts: vi.fn(async () => ({
+    views: { all: TOTAL, unread: TOTAL, reading: 0, read: 0, starred: 0, notes: 0 },
+    digests: [],
+    tags: []
+  }))
 }
 
 const { useStore } = await storeWithApi(fakeApi)

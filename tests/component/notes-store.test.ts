@@ -19,8 +19,12 @@ const fakeApi = {
     return { paperId, body, updatedAt: new Date().toISOString() }
   }),
   getPaper: vi.fn(async () => new Promise(() => {})),
-  counts: vi.fn(async () => ({ views: { all: 2, unread: 2, reading: 0, read: 0, starred: 0, notes: 0 }, digests: [], tags: [] })),
-  listNotes: vi.fn(async () => []),
+  counts: vi.fn(async () => ({
+    views: { all: 2, unread: 2, reading: 0, read: 0, starred: 0, notes: 0 },
+    digests: [],
+    tags: []
+  })),
+  listNotes: vi.fn(async () => [])
 }
 
 const { useStore } = await storeWithApi(fakeApi)

@@ -28,7 +28,9 @@ describe('bytesToBase64', () => {
 
 describe('Highlight', () => {
   it('marks word-start matches case-insensitively, with React text nodes', () => {
-    const { container } = render(<Highlight text="MomentumSMoE: Sparse Mixture of Experts (mixture!)" terms={['mixture', 'expert']} />)
+    const { container } = render(
+      <Highlight text="MomentumSMoE: Sparse Mixture of Experts (mixture!)" terms={['mixture', 'expert']} />
+    )
     expect([...container.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Mixture', 'Expert', 'mixture'])
     expect(container.textContent).toBe('MomentumSMoE: Sparse Mixture of Experts (mixture!)')
   })
@@ -76,7 +78,10 @@ describe('splitMath', () => {
   it('typesets $…$ and leaves prices and markup as text', () => {
     const segs = splitMath('SELU with $\\lambda \\approx 1.0507$ costs $5 and $10; a <code>[class]</code> token')
     expect(segs.filter((s) => s.kind === 'math')).toHaveLength(1)
-    const text = segs.filter((s) => s.kind === 'text').map((s) => (s.kind === 'text' ? s.text : '')).join('')
+    const text = segs
+      .filter((s) => s.kind === 'text')
+      .map((s) => (s.kind === 'text' ? s.text : ''))
+      .join('')
     expect(text).toContain('costs $5 and $10')
     expect(text).toContain('<code>[class]</code>')
   })

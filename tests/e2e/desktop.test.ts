@@ -7,13 +7,27 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect } from 'vitest'
-import { HF_JUN6, FIRST_TITLE, importViaPicker, listbox, noProblems, option, starButton, test, viewButton } from './fixtures'
+import {
+  HF_JUN6,
+  FIRST_TITLE,
+  importViaPicker,
+  listbox,
+  noProblems,
+  option,
+  starButton,
+  test,
+  viewButton
+} from './fixtures'
+import type { Page } from 'playwright'
 
-const htmlAttr = (page: import('playwright').Page, name: string) => page.evaluate((n) => document.documentElement.getAttribute(n), name)
-const bg = (page: import('playwright').Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
+const htmlAttr = (page: Page, name: string) => page.evaluate((n) => document.documentElement.getAttribute(n), name)
+const bg = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
 
 describe('desktop features in the renderer', () => {
-  test('first run: a welcome that explains digests, with the import button and the drop hint', async ({ page, problems }) => {
+  test('first run: a welcome that explains digests, with the import button and the drop hint', async ({
+    page,
+    problems
+  }) => {
     const welcome = page.getByRole('region', { name: 'Welcome to Folio' })
     await welcome.waitFor()
     await expect.poll(() => welcome.textContent()).toMatch(/A digest is a list of new papers/)
@@ -25,7 +39,11 @@ describe('desktop features in the renderer', () => {
     await noProblems(problems)
   })
 
-  test('settings: theme and text size apply at once, follow the OS on "system", and persist', async ({ page, host, problems }) => {
+  test('settings: theme and text size apply at once, follow the OS on "system", and persist', async ({
+    page,
+    host,
+    problems
+  }) => {
     await page.emulateMedia({ colorScheme: 'light' })
     await page.getByRole('button', { name: 'Settings' }).click()
     const dialog = page.getByRole('dialog', { name: 'Settings' })
@@ -45,7 +63,9 @@ describe('desktop features in the renderer', () => {
     await expect.poll(() => bg(page)).toBe('rgb(27, 29, 33)')
     const before = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))
     await dialog.getByLabel('Text size').selectOption('large')
-    await expect.poll(() => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThan(before)
+    await expect
+      .poll(() => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize)))
+      .toBeGreaterThan(before)
     await dialog.getByRole('checkbox', { name: 'Mark a paper read when I open it' }).check()
     // paths can only be picked in the app
     await expect.poll(() => dialog.textContent()).toMatch(/Choosing a folder needs the Folio app/)
@@ -110,11 +130,18 @@ describe('desktop features in the renderer', () => {
     await option(page, FIRST_TITLE).click({ button: 'right' })
     await menu.getByRole('menuitem', { name: 'Copy link' }).click()
     // (a paper from a saved HF page may have no link at all: then it says so)
-    await page.getByText(/Link copied|This paper has no link/).first().waitFor()
+    await page
+      .getByText(/Link copied|This paper has no link/)
+      .first()
+      .waitFor()
     await noProblems(problems)
   })
 
-  test('importPaths: the browser host refuses it (it never reads paths); the app’s method is not in the page', async ({ page, host, problems }) => {
+  test('importPaths: the browser host refuses it (it never reads paths); the app’s method is not in the page', async ({
+    page,
+    host,
+    problems
+  }) => {
     const reply = await page.evaluate(async (token) => {
       const res = await fetch('/api/importPaths', {
         method: 'POST',
@@ -123,7 +150,10 @@ describe('desktop features in the renderer', () => {
       })
       return res.json()
     }, host.token)
-    expect(reply).toMatchObject({ ok: false, error: { code: 'unsupported', message: expect.stringMatching(/never reads files by path/) } })
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported', message: expect.stringMatching(/never reads files by path/) }
+    })
     const pick = await page.evaluate(async (token) => {
       const res = await fetch('/api/pickLocation', {
         method: 'POST',

@@ -30,23 +30,31 @@ export const CHROMIUM_ARGS = [
 
 export const fixturePath = (name: string): string => resolve(__dirname, '..', 'fixtures', name)
 export const HF_JUN6 = fixturePath('hf-trending-jun6.txt')
-export const FIRST_TITLE = 'MaxMin-RLHF: Towards Equitable Alignment of Large Language Models with Diverse Human Preferences'
+export const FIRST_TITLE =
+  'MaxMin-RLHF: Towards Equitable Alignment of Large Language Models with Diverse Human Preferences'
 export const LAST_TITLE = 'Generative Marginalization Models'
 
 export const test = base.extend<{ browser: Browser; host: Host; problems: Problems; page: Page }>({
   browser: [
-    // eslint-disable-next-line no-empty-pattern
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this destructuring
     async ({}, use) => {
-      const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS })
+      const browser = await chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        args: CHROMIUM_ARGS
+      })
       await use(browser)
       await browser.close()
     },
     { scope: 'file' }
   ],
-  // eslint-disable-next-line no-empty-pattern
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this destructuring
   host: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-e2e-'))
-    const host = await startHost({ libraryPath: join(dir, 'library.sqlite'), rendererDir: resolve(__dirname, '..', '..', 'out', 'renderer') })
+    const host = await startHost({
+      libraryPath: join(dir, 'library.sqlite'),
+      rendererDir: resolve(__dirname, '..', '..', 'out', 'renderer')
+    })
     try {
       await use(host)
     } finally {
@@ -54,7 +62,7 @@ export const test = base.extend<{ browser: Browser; host: Host; problems: Proble
       rmSync(dir, { recursive: true, force: true })
     }
   },
-  // eslint-disable-next-line no-empty-pattern
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this destructuring
   problems: async ({}, use) => {
     await use({ errors: [], dialogs: [] })
   },
@@ -89,7 +97,8 @@ export async function importViaPicker(page: Page, files: string[]): Promise<void
 }
 
 export const listbox = (page: Page): Locator => page.getByRole('listbox')
-export const option = (page: Page, name: string | RegExp): Locator => page.getByRole('option', { name, exact: typeof name === 'string' })
+export const option = (page: Page, name: string | RegExp): Locator =>
+  page.getByRole('option', { name, exact: typeof name === 'string' })
 export const viewButton = (page: Page, label: string, count: number): Locator =>
   page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: `${label} ${count}`, exact: true })
 export const statusButton = (page: Page, status: 'Unread' | 'Reading' | 'Read'): Locator =>
@@ -97,7 +106,8 @@ export const statusButton = (page: Page, status: 'Unread' | 'Reading' | 'Read'):
 export const starButton = (page: Page): Locator =>
   page.getByRole('region', { name: 'Paper' }).getByRole('button', { name: 'Star', exact: true })
 export const notes = (page: Page): Locator => page.getByRole('textbox', { name: 'Notes', exact: true })
-export const paperHeading = (page: Page): Locator => page.getByRole('region', { name: 'Paper' }).getByRole('heading', { level: 2 })
+export const paperHeading = (page: Page): Locator =>
+  page.getByRole('region', { name: 'Paper' }).getByRole('heading', { level: 2 })
 
 /** The title (accessible name) of the feed's selected option, or null. */
 export async function selectedTitle(page: Page): Promise<string | null> {
@@ -141,7 +151,9 @@ export async function revealOption(page: Page, title: string): Promise<Locator> 
 /** Select a paper by clicking its row (scrolling it into view first). */
 export async function openPaper(page: Page, title: string): Promise<void> {
   await (await revealOption(page, title)).click()
-  await expect.poll(() => page.getByRole('region', { name: 'Paper' }).getByRole('heading', { level: 2 }).textContent()).toBe(title)
+  await expect
+    .poll(() => page.getByRole('region', { name: 'Paper' }).getByRole('heading', { level: 2 }).textContent())
+    .toBe(title)
 }
 
 /** Scroll the feed to its end, collecting every option name seen (exercises keyset paging). */

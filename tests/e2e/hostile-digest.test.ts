@@ -7,10 +7,21 @@
  */
 import type { Page } from 'playwright'
 import { describe, expect } from 'vitest'
-import { fixturePath, importViaPicker, listbox, noProblems, openPaper, paperHeading, revealOption, test, viewButton } from './fixtures'
+import {
+  fixturePath,
+  importViaPicker,
+  listbox,
+  noProblems,
+  openPaper,
+  paperHeading,
+  revealOption,
+  test,
+  viewButton
+} from './fixtures'
 
 const HOSTILE = [fixturePath('hostile/hf-daily-papers-hostile.json'), fixturePath('hostile/arxiv-rss-hostile.xml')]
-const TITLE_1 = 'Hostile <script>window.__pwned=1</script> Attention <img src=x onerror="window.__pwned=2"> Is All You Need'
+const TITLE_1 =
+  'Hostile <script>window.__pwned=1</script> Attention <img src=x onerror="window.__pwned=2"> Is All You Need'
 const TITLE_RSS = 'Escaped <script>window.__pwned=20</script> markup in an RSS title'
 const TITLE_LINKS = 'Links that look almost fine'
 
@@ -26,12 +37,25 @@ function inspect(page: Page): Promise<Dom> {
   return page.evaluate(() => {
     const all = [...document.querySelectorAll('*')]
     const active = all
-      .filter((el) => ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED'].includes(el.tagName) || [...el.attributes].some((a) => /^on/i.test(a.name)))
+      .filter(
+        (el) =>
+          ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED'].includes(el.tagName) ||
+          [...el.attributes].some((a) => /^on/i.test(a.name))
+      )
       .filter((el) => !(el.tagName === 'SCRIPT' && (el as HTMLScriptElement).src && !(el as HTMLScriptElement).text))
       .map((el) => el.outerHTML.slice(0, 120))
-    const imgs = [...document.querySelectorAll('img, svg image')].filter((el) => el.getAttribute('src') === 'x').map((el) => el.outerHTML)
+    const imgs = [...document.querySelectorAll('img, svg image')]
+      .filter((el) => el.getAttribute('src') === 'x')
+      .map((el) => el.outerHTML)
     const badHrefs = [...document.querySelectorAll('[href], [src], [action], [formaction]')]
-      .map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action') ?? el.getAttribute('formaction') ?? '')
+      .map(
+        (el) =>
+          el.getAttribute('href') ??
+          el.getAttribute('src') ??
+          el.getAttribute('action') ??
+          el.getAttribute('formaction') ??
+          ''
+      )
       .filter((u) => /^\s*(javascript|data|vbscript|file):/i.test(u) && u !== 'data:,') // data:, is index.html's empty favicon
     return {
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
@@ -43,7 +67,10 @@ function inspect(page: Page): Promise<Dom> {
 }
 
 describe('hostile digests in the renderer', () => {
-  test('feed, paper view and search show hostile text inert; javascript: links are never links', async ({ page, problems }) => {
+  test('feed, paper view and search show hostile text inert; javascript: links are never links', async ({
+    page,
+    problems
+  }) => {
     const start = await inspect(page)
     expect(start.active).toEqual([])
 

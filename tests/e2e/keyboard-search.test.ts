@@ -21,7 +21,10 @@ import {
 } from './fixtures'
 
 describe('keyboard, search and views', () => {
-  test('j/k move, m marks read, s stars, Ctrl+Z undoes both; keys are ignored while typing', async ({ page, problems }) => {
+  test('j/k move, m marks read, s stars, Ctrl+Z undoes both; keys are ignored while typing', async ({
+    page,
+    problems
+  }) => {
     await importViaPicker(page, [HF_JUN6])
     await page.getByRole('button', { name: 'Close' }).click()
     const options = listbox(page).getByRole('option')
@@ -85,7 +88,9 @@ describe('keyboard, search and views', () => {
   test('search highlights the matched words in titles', async ({ page, problems }) => {
     await importViaPicker(page, [HF_JUN6])
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('mixture')
-    const hit = page.getByRole('option', { name: 'Von Mises Mixture Distributions for Molecular Conformation Generation' })
+    const hit = page.getByRole('option', {
+      name: 'Von Mises Mixture Distributions for Molecular Conformation Generation'
+    })
     await hit.waitFor()
     await expect.poll(() => hit.locator('mark').allTextContents()).toEqual(['Mixture'])
     // Every listed result is a search hit (title or abstract), never the whole library.
@@ -102,13 +107,21 @@ describe('keyboard, search and views', () => {
 
     // An api error is a message, not a crash: the app keeps working.
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('status:bogus')
-    await page.getByRole('alert').getByText(/Unknown status "bogus"/).waitFor()
+    await page
+      .getByRole('alert')
+      .getByText(/Unknown status "bogus"/)
+      .waitFor()
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('status:unread mixture')
-    await page.getByRole('option', { name: 'Von Mises Mixture Distributions for Molecular Conformation Generation' }).waitFor()
+    await page
+      .getByRole('option', { name: 'Von Mises Mixture Distributions for Molecular Conformation Generation' })
+      .waitFor()
     await noProblems(problems)
   })
 
-  test('views and digests: switching views shows their papers and counts follow changes', async ({ page, problems }) => {
+  test('views and digests: switching views shows their papers and counts follow changes', async ({
+    page,
+    problems
+  }) => {
     await importViaPicker(page, [HF_JUN6, fixturePath('hf-trending-crlf.txt'), fixturePath('bad/not-a-digest.txt')])
     // The report: two files imported, one rejected with its reason.
     await page.getByText('64 added').waitFor()

@@ -116,7 +116,9 @@ describe('reading flow', () => {
     const drop = async () => {
       const data = await page.evaluateHandle((content) => {
         const dt = new DataTransfer()
-        dt.items.add(new File([content], 'hf-trending-crlf.txt', { type: 'text/plain', lastModified: Date.UTC(2024, 2, 10) }))
+        dt.items.add(
+          new File([content], 'hf-trending-crlf.txt', { type: 'text/plain', lastModified: Date.UTC(2024, 2, 10) })
+        )
         return dt
       }, text)
       await page.getByRole('main').dispatchEvent('drop', { dataTransfer: data })

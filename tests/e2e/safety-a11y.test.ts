@@ -22,9 +22,16 @@ async function seriousViolations(page: Page): Promise<string[]> {
   // <script> that page.addScriptTag({ path }) would add, and we keep the CSP on while testing.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE)
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe
+    const axe = (
+      window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }
+    ).axe
     const result = await axe.run(document, { resultTypes: ['violations'] })
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 300), failureSummary: n.failureSummary })) }))
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 300), failureSummary: n.failureSummary }))
+    }))
   })
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -91,7 +98,10 @@ describe('untrusted text and accessibility', () => {
     await noProblems(problems)
   })
 
-  test('axe-core: no serious or critical violations in the feed and paper pane (light and dark)', async ({ page, problems }) => {
+  test('axe-core: no serious or critical violations in the feed and paper pane (light and dark)', async ({
+    page,
+    problems
+  }) => {
     await page.getByText('No papers yet. Import a digest').waitFor()
     expect(await seriousViolations(page)).toEqual([])
 

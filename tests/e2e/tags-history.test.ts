@@ -7,18 +7,36 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright'
 import { describe, expect } from 'vitest'
 import { parseBibtex } from '../../src/main/digests/bibtex'
-import { FIRST_TITLE, HF_JUN6, importViaPicker, LAST_TITLE, listbox, noProblems, notes, openPaper, paperHeading, test, viewButton } from './fixtures'
+import {
+  FIRST_TITLE,
+  HF_JUN6,
+  importViaPicker,
+  LAST_TITLE,
+  listbox,
+  noProblems,
+  notes,
+  openPaper,
+  paperHeading,
+  test,
+  viewButton
+} from './fixtures'
 
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Library' })
-const tagButton = (page: Page, name: string, count: number) => sidebar(page).getByRole('button', { name: `${name} ${count}`, exact: true })
+const tagButton = (page: Page, name: string, count: number) =>
+  sidebar(page).getByRole('button', { name: `${name} ${count}`, exact: true })
 const paperRegion = (page: Page) => page.getByRole('region', { name: 'Paper' })
-const saved = (page: Page) => paperRegion(page).getByRole('status').filter({ hasText: /^Saved$/ })
+const saved = (page: Page) =>
+  paperRegion(page)
+    .getByRole('status')
+    .filter({ hasText: /^Saved$/ })
 
 async function addTag(page: Page, name: string): Promise<void> {
   const input = paperRegion(page).getByRole('combobox', { name: 'Add tag' })
   await input.fill(name)
   await input.press('Enter')
-  await paperRegion(page).getByRole('button', { name: `Remove tag ${name}`, exact: true }).waitFor()
+  await paperRegion(page)
+    .getByRole('button', { name: `Remove tag ${name}`, exact: true })
+    .waitFor()
 }
 
 // Long flows: room for a busy two-core machine.
@@ -35,7 +53,13 @@ describe('tags, notes view, revisions, export', { timeout: 90_000 }, () => {
 
     // On another paper the existing tag is suggested (datalist), and adding it counts 2.
     await openPaper(page, LAST_TITLE)
-    await expect.poll(() => paperRegion(page).locator('datalist option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['rlhf'])
+    await expect
+      .poll(() =>
+        paperRegion(page)
+          .locator('datalist option')
+          .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+      )
+      .toEqual(['rlhf'])
     await addTag(page, 'rlhf')
     await addTag(page, 'later')
     await tagButton(page, 'rlhf', 2).waitFor()
@@ -53,7 +77,13 @@ describe('tags, notes view, revisions, export', { timeout: 90_000 }, () => {
 
     // Remove one tag from the open paper.
     await paperRegion(page).getByRole('button', { name: 'Remove tag later', exact: true }).click()
-    await expect.poll(() => sidebar(page).getByRole('button', { name: /^later \d+$/ }).count()).toBe(0)
+    await expect
+      .poll(() =>
+        sidebar(page)
+          .getByRole('button', { name: /^later \d+$/ })
+          .count()
+      )
+      .toBe(0)
 
     // Rename everywhere.
     await tagButton(page, 'rlhf', 2).click()
@@ -73,7 +103,13 @@ describe('tags, notes view, revisions, export', { timeout: 90_000 }, () => {
     await viewButton(page, 'With notes', 1).waitFor()
     await openPaper(page, FIRST_TITLE)
     await expect.poll(() => notes(page).inputValue()).toBe('Tagged and noted')
-    await expect.poll(() => paperRegion(page).getByRole('button', { name: /^Remove tag/ }).count()).toBe(0)
+    await expect
+      .poll(() =>
+        paperRegion(page)
+          .getByRole('button', { name: /^Remove tag/ })
+          .count()
+      )
+      .toBe(0)
     await noProblems(problems)
   })
 
@@ -141,7 +177,9 @@ describe('tags, notes view, revisions, export', { timeout: 90_000 }, () => {
 
     await expect.poll(() => notes(page).inputValue()).toBe(long)
     await expect.poll(() => revisions.count()).toBe(3)
-    await expect.poll(() => revisions.locator('.revision-excerpt').allTextContents()).toEqual([long.slice(0, 80), 'oops', long.slice(0, 80)])
+    await expect
+      .poll(() => revisions.locator('.revision-excerpt').allTextContents())
+      .toEqual([long.slice(0, 80), 'oops', long.slice(0, 80)])
 
     // It is in the library, not just on screen.
     await page.reload()
@@ -149,7 +187,9 @@ describe('tags, notes view, revisions, export', { timeout: 90_000 }, () => {
     await openPaper(page, FIRST_TITLE)
     await expect.poll(() => notes(page).inputValue()).toBe(long)
     await paperRegion(page).locator('details.note-history summary').click()
-    await expect.poll(() => paperRegion(page).locator('details.note-history summary').textContent()).toBe('History (3 revisions)')
+    await expect
+      .poll(() => paperRegion(page).locator('details.note-history summary').textContent())
+      .toBe('History (3 revisions)')
     expect(await paperHeading(page).textContent()).toBe(FIRST_TITLE)
     await noProblems(problems)
   })
@@ -168,7 +208,7 @@ describe('tags, notes view, revisions, export', { timeout: 90_000 }, () => {
     await panel.getByRole('button', { name: 'Download' }).click()
     const file = await downloading
     expect(file.suggestedFilename()).toBe('Folio - tag cite.bib')
-    const text = readFileSync((await file.path())!, 'utf8')
+    const text = readFileSync(await file.path(), 'utf8')
     const back: string[] = []
     parseBibtex(text, { fileName: 'export.bib' }, (p) => back.push(p.title))
     expect(back).toEqual([FIRST_TITLE])

@@ -59,7 +59,10 @@ async function closeReport(page: Page): Promise<void> {
 }
 
 describe('triage', { timeout: 90_000 }, () => {
-  test('Shift+A marks every paper of the view read (view, digest, search) and Ctrl+Z undoes it', async ({ page, problems }) => {
+  test('Shift+A marks every paper of the view read (view, digest, search) and Ctrl+Z undoes it', async ({
+    page,
+    problems
+  }) => {
     await importViaPicker(page, [HF_JUN6, CRLF])
     await closeReport(page)
     await viewButton(page, 'Unread', 64).waitFor()
@@ -73,7 +76,10 @@ describe('triage', { timeout: 90_000 }, () => {
     await viewButton(page, 'Read', 3).waitFor()
     await viewButton(page, 'Unread', 61).waitFor()
     await nav.getByRole('button', { name: /hf-trending-crlf\.txt · hf-text 0$/ }).waitFor()
-    await page.getByRole('status').getByText(/Marked 3 papers in this digest as read/).waitFor()
+    await page
+      .getByRole('status')
+      .getByText(/Marked 3 papers in this digest as read/)
+      .waitFor()
 
     // A search: only its matches (in the Unread view).
     await viewButton(page, 'Unread', 61).click()
@@ -88,7 +94,10 @@ describe('triage', { timeout: 90_000 }, () => {
     expect(matches).toBeLessThan(61)
     await viewButton(page, 'Unread', 61 - matches).waitFor()
     // Only search hits changed: the paper is read, one without "mixture" is not.
-    await page.getByRole('status').getByText(new RegExp(`Marked ${matches} papers in Unread matching “mixture” as read`)).waitFor()
+    await page
+      .getByRole('status')
+      .getByText(new RegExp(`Marked ${matches} papers in Unread matching “mixture” as read`))
+      .waitFor()
 
     // The whole Unread view.
     await page.getByRole('searchbox', { name: 'Search papers' }).press('Escape') // clears the search
@@ -110,7 +119,10 @@ describe('triage', { timeout: 90_000 }, () => {
     await noProblems(problems)
   })
 
-  test('bulk selection: shift-click range, ctrl-click, x, select all; bulk status and star; undo', async ({ page, problems }) => {
+  test('bulk selection: shift-click range, ctrl-click, x, select all; bulk status and star; undo', async ({
+    page,
+    problems
+  }) => {
     await importViaPicker(page, [HF_JUN6])
     await closeReport(page)
     expect(await listbox(page).getAttribute('aria-multiselectable')).toBe('true')
@@ -118,10 +130,16 @@ describe('triage', { timeout: 90_000 }, () => {
 
     await options(page).nth(0).click()
     await expect.poll(() => selectedOptions(page).allTextContents()).toEqual([titles[0]])
-    await options(page).nth(4).click({ modifiers: ['Shift'] })
+    await options(page)
+      .nth(4)
+      .click({ modifiers: ['Shift'] })
     await expect.poll(() => selectedOptions(page).count()).toBe(5)
-    await options(page).nth(2).click({ modifiers: ['Control'] })
-    await expect.poll(() => selectedOptions(page).allTextContents()).toEqual([titles[0], titles[1], titles[3], titles[4]])
+    await options(page)
+      .nth(2)
+      .click({ modifiers: ['Control'] })
+    await expect
+      .poll(() => selectedOptions(page).allTextContents())
+      .toEqual([titles[0], titles[1], titles[3], titles[4]])
     const bulk = page.getByRole('toolbar', { name: 'Selected papers' })
     await bulk.getByText('4 selected').waitFor()
     // Multi-selection, its toolbar and the date headers pass an axe scan.
@@ -162,30 +180,37 @@ describe('triage', { timeout: 90_000 }, () => {
     // Select all (Ctrl+A) selects the whole view, loaded or not; Star applies to all of it.
     await page.keyboard.press('Control+a')
     await page.getByRole('toolbar', { name: 'Selected papers' }).getByText('All 61 papers in this view').waitFor()
-    await page.getByRole('toolbar', { name: 'Selected papers' }).getByRole('button', { name: 'Star', exact: true }).click()
+    await page
+      .getByRole('toolbar', { name: 'Selected papers' })
+      .getByRole('button', { name: 'Star', exact: true })
+      .click()
     await viewButton(page, 'Starred', 61).waitFor()
     await page.getByRole('status').getByRole('button', { name: 'Undo' }).click()
     await viewButton(page, 'Starred', 0).waitFor()
     await noProblems(problems)
   })
 
-  test('55 status changes are undone one by one, back to where they started', { timeout: 150_000 }, async ({ page, problems }) => {
-    await importViaPicker(page, [HF_JUN6])
-    await closeReport(page)
-    await listbox(page).focus()
-    for (let i = 0; i < 55; i++) {
-      await page.keyboard.press('j')
-      await page.keyboard.press(i % 5 === 4 ? 'r' : 'm')
+  test(
+    '55 status changes are undone one by one, back to where they started',
+    { timeout: 150_000 },
+    async ({ page, problems }) => {
+      await importViaPicker(page, [HF_JUN6])
+      await closeReport(page)
+      await listbox(page).focus()
+      for (let i = 0; i < 55; i++) {
+        await page.keyboard.press('j')
+        await page.keyboard.press(i % 5 === 4 ? 'r' : 'm')
+      }
+      await viewButton(page, 'Read', 44).waitFor()
+      await viewButton(page, 'Reading', 11).waitFor()
+      await viewButton(page, 'Unread', 6).waitFor()
+      for (let i = 0; i < 55; i++) await undoKey(page)
+      await viewButton(page, 'Unread', 61).waitFor()
+      await viewButton(page, 'Read', 0).waitFor()
+      await viewButton(page, 'Reading', 0).waitFor()
+      await noProblems(problems)
     }
-    await viewButton(page, 'Read', 44).waitFor()
-    await viewButton(page, 'Reading', 11).waitFor()
-    await viewButton(page, 'Unread', 6).waitFor()
-    for (let i = 0; i < 55; i++) await undoKey(page)
-    await viewButton(page, 'Unread', 61).waitFor()
-    await viewButton(page, 'Read', 0).waitFor()
-    await viewButton(page, 'Reading', 0).waitFor()
-    await noProblems(problems)
-  })
+  )
 
   test('n goes to the next unread paper', async ({ page, problems }) => {
     await importViaPicker(page, [HF_JUN6])
@@ -204,7 +229,10 @@ describe('triage', { timeout: 90_000 }, () => {
     await noProblems(problems)
   })
 
-  test('search highlights matched words in the row and in the abstract; a malformed query is explained inline', async ({ page, problems }) => {
+  test('search highlights matched words in the row and in the abstract; a malformed query is explained inline', async ({
+    page,
+    problems
+  }) => {
     await importViaPicker(page, [HF_JUN6])
     await closeReport(page)
     const search = page.getByRole('searchbox', { name: 'Search papers' })
@@ -236,7 +264,10 @@ describe('triage', { timeout: 90_000 }, () => {
     await noProblems(problems)
   })
 
-  test('date group headers in date order: not options, options keep names and positions', async ({ page, problems }) => {
+  test('date group headers in date order: not options, options keep names and positions', async ({
+    page,
+    problems
+  }) => {
     await importViaPicker(page, [HF_JUN6, CRLF])
     await closeReport(page)
     await viewButton(page, 'All', 64).click()

@@ -31,10 +31,14 @@ describe.skipIf(!electron.ok)('Folio in real Electron (smoke)', () => {
 
   beforeAll(async () => {
     const native = buildElectronNative({ version: electron.version! })
-    if (!native.ok) throw new Error(`better-sqlite3 for Electron ${electron.version} could not be built: ${native.reason}`)
+    if (!native.ok)
+      throw new Error(`better-sqlite3 for Electron ${electron.version} could not be built: ${native.reason}`)
     dir = mkdtempSync(join(tmpdir(), 'folio-electron-'))
     const library = join(dir, 'library.sqlite')
-    const env = { ...process.env, FOLIO_LIBRARY: library, XDG_CONFIG_HOME: join(dir, 'config') } as Record<string, string>
+    const env = { ...process.env, FOLIO_LIBRARY: library, XDG_CONFIG_HOME: join(dir, 'config') } as Record<
+      string,
+      string
+    >
     delete env.ELECTRON_RENDERER_URL
     delete env.ELECTRON_RUN_AS_NODE
     // The digest on the command line: imported by the app itself (the import flow of "open with").
@@ -52,12 +56,19 @@ describe.skipIf(!electron.ok)('Folio in real Electron (smoke)', () => {
     await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 30_000 })
     await page.getByText('61 added').first().waitFor()
     await page.getByText(FIRST_TITLE).first().waitFor({ timeout: 20_000 })
-    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'All 61', exact: true }).waitFor()
+    await page
+      .getByRole('navigation', { name: 'Library' })
+      .getByRole('button', { name: 'All 61', exact: true })
+      .waitFor()
   })
 
   it('exposes only window.api, no Node, to the page', async () => {
     // (The webPreferences themselves are asserted in tests/shell against the built main.)
-    type PageGlobals = { api: Record<string, unknown> & { counts(i: object): Promise<{ views: { all: number } }> }; require?: unknown; process?: unknown }
+    type PageGlobals = {
+      api: Record<string, unknown> & { counts(i: object): Promise<{ views: { all: number } }> }
+      require?: unknown
+      process?: unknown
+    }
     const seen = await page.evaluate(() => {
       const g = globalThis as unknown as PageGlobals
       return { api: Object.keys(g.api).sort(), require: typeof g.require, process: typeof g.process }

@@ -25,8 +25,8 @@ export function folioAsync(args: string[], env: Record<string, string> = {}): Pr
     const child = spawn(process.execPath, [FOLIO_BIN, ...args], { env: { ...process.env, ...env } })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (d: Buffer) => (stdout += d))
-    child.stderr.on('data', (d: Buffer) => (stderr += d))
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
     child.on('close', (status) => resolve({ status, stdout, stderr }))
   })
 }
@@ -35,7 +35,10 @@ export function folioAsync(args: string[], env: Record<string, string> = {}): Pr
  * `folio import --progress <file>` killed with SIGKILL at its first progress line, when the import's
  * transaction is open and has written papers. The signal it died of, and that line.
  */
-export function importKilledMidway(file: string, library: string): Promise<{ signal: NodeJS.Signals | null; progress: string }> {
+export function importKilledMidway(
+  file: string,
+  library: string
+): Promise<{ signal: NodeJS.Signals | null; progress: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [FOLIO_BIN, 'import', '--progress', file, '--library', library])
     let progress = ''

@@ -2,6 +2,7 @@
  * Deterministic, real-shaped synthetic digests for load tests and the benchmark:
  * an arXiv RSS 2.0 feed in the exact shape of rss.arxiv.org (see tests/fixtures/arxiv-rss.xml).
  */
+import type { Library } from '../../src/main/library/index'
 const COMMON = (
   'learning model models language neural network networks training data diffusion transformer attention ' +
   'large scale alignment preference reward policy optimization gradient loss sparse dense retrieval graph ' +
@@ -10,7 +11,26 @@ const COMMON = (
   'video audio speech multimodal benchmark evaluation dataset fine tuning instruction human feedback safety ' +
   'theory bound convergence stochastic kernel embedding quantization pruning distillation mixture experts'
 ).split(' ')
-const SYLLABLES = ['ka', 'ro', 'mi', 'tel', 'van', 'os', 'qui', 'zer', 'lu', 'fen', 'dra', 'po', 'sim', 'at', 'nex', 'ur', 'bel', 'cor']
+const SYLLABLES = [
+  'ka',
+  'ro',
+  'mi',
+  'tel',
+  'van',
+  'os',
+  'qui',
+  'zer',
+  'lu',
+  'fen',
+  'dra',
+  'po',
+  'sim',
+  'at',
+  'nex',
+  'ur',
+  'bel',
+  'cor'
+]
 
 /**
  * A vocabulary of 3,000 words (the 96 domain words first, then made-up ones) drawn with Zipf's law,
@@ -145,8 +165,9 @@ export interface PopulateOptions {
  * merging are exercised), then a realistic mix of statuses, stars and notes.
  * Written through the importer's own functions, one transaction per digest.
  */
-export async function populateLibrary(lib: import('../../src/main/library/index').Library, o: PopulateOptions): Promise<void> {
-  const { beginBulkIndex, endBulkIndex, finishDigest, insertDigest, linkPaper } = await import('../../src/main/library/digests')
+export async function populateLibrary(lib: Library, o: PopulateOptions): Promise<void> {
+  const { beginBulkIndex, endBulkIndex, finishDigest, insertDigest, linkPaper } =
+    await import('../../src/main/library/digests')
   const { resolvePaper } = await import('../../src/main/library/papers')
   const r = rng(o.seed ?? 42)
   const perDigest = Math.ceil(o.papers / o.digests)
@@ -173,7 +194,15 @@ export async function populateLibrary(lib: import('../../src/main/library/index'
         const p = syntheticPaper(i, rng(i + 1))
         const { id, added } = resolvePaper(
           lib.db,
-          { title: p.title, abstract: p.abstract, authors: p.authors, arxivId: p.id, links: { abs: `https://arxiv.org/abs/${p.id}` }, categories: ['cs.LG'], extras: {} },
+          {
+            title: p.title,
+            abstract: p.abstract,
+            authors: p.authors,
+            arxivId: p.id,
+            links: { abs: `https://arxiv.org/abs/${p.id}` },
+            categories: ['cs.LG'],
+            extras: {}
+          },
           date,
           now
         )
@@ -191,7 +220,9 @@ export async function populateLibrary(lib: import('../../src/main/library/index'
     for (const id of pick(o.reading ?? 0.03)) set.run('reading', id)
     const star = lib.db.prepare('UPDATE papers SET starred = 1 WHERE id = ?')
     for (const id of pick(o.starred ?? 0.03)) star.run(id)
-    const note = lib.db.prepare("INSERT OR REPLACE INTO notes (paper_id, body, created_at, updated_at) VALUES (?, ?, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')")
+    const note = lib.db.prepare(
+      "INSERT OR REPLACE INTO notes (paper_id, body, created_at, updated_at) VALUES (?, ?, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')"
+    )
     for (const id of pick(o.noted ?? 0.01)) note.run(id, `# Note\n\n${words(r, 40)}`)
   })()
 }

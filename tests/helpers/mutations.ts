@@ -34,7 +34,21 @@ export const HOSTILE_TEXT: readonly string[] = [
 
 export const HUGE_STRING = 'h'.repeat(2_000_001)
 
-const BAD_NUMBERS: readonly unknown[] = [0, -1, -0, 1.5, 2 ** 53, 1e308, Number.MAX_SAFE_INTEGER, NaN, Infinity, -Infinity, '1', null, true]
+const BAD_NUMBERS: readonly unknown[] = [
+  0,
+  -1,
+  -0,
+  1.5,
+  2 ** 53,
+  1e308,
+  Number.MAX_SAFE_INTEGER,
+  NaN,
+  Infinity,
+  -Infinity,
+  '1',
+  null,
+  true
+]
 const WRONG_TYPES: readonly unknown[] = [null, true, 0, 'x', [], {}, [1, 2], { nested: { deeper: 1 } }]
 
 export interface Mutation {
@@ -81,14 +95,19 @@ export function mutations(example: unknown): Mutation[] {
   if (example && typeof example === 'object' && !Array.isArray(example)) {
     out.push({ label: 'an extra field', input: { ...clone(example), extra: 1 } })
     const fields = JSON.stringify(example).slice(1, -1)
-    out.push({ label: 'a __proto__ field', input: JSON.parse(`{"__proto__": {"admin": true}${fields ? `, ${fields}` : ''}}`) })
+    out.push({
+      label: 'a __proto__ field',
+      input: JSON.parse(`{"__proto__": {"admin": true}${fields ? `, ${fields}` : ''}}`)
+    })
     out.push({ label: 'a constructor field', input: { ...clone(example), constructor: 'x' } })
   }
   for (const { path, value } of leaves(example)) {
     const at = path.join('.') || '(root)'
     if (path.length) out.push({ label: `${at} missing`, input: setAt(example, path, undefined, true) })
-    const replace = (label: string, v: unknown): void => void out.push({ label: `${at} = ${label}`, input: setAt(example, path, v) })
-    for (const v of WRONG_TYPES) if (typeof v !== typeof value || Array.isArray(v) !== Array.isArray(value)) replace(describe(v), v)
+    const replace = (label: string, v: unknown): void =>
+      void out.push({ label: `${at} = ${label}`, input: setAt(example, path, v) })
+    for (const v of WRONG_TYPES)
+      if (typeof v !== typeof value || Array.isArray(v) !== Array.isArray(value)) replace(describe(v), v)
     if (typeof value === 'number') for (const v of BAD_NUMBERS) replace(describe(v), v)
     if (typeof value === 'boolean') for (const v of ['true', 1, 0, null]) replace(describe(v), v)
     if (typeof value === 'string') {
@@ -112,6 +131,6 @@ function describe(v: unknown): string {
   try {
     return JSON.stringify(v).slice(0, 40)
   } catch {
-    return String(v)
+    return typeof v === 'object' && v !== null ? Object.prototype.toString.call(v) : typeof v
   }
 }

@@ -10,7 +10,12 @@ export function paper(title: string, extra: Partial<ParsedPaper> = {}): ParsedPa
 
 let n = 0
 /** Writes papers as one digest the way the importer does; returns the paper ids in order. */
-export function addDigest(lib: Library, papers: ParsedPaper[], date = '2024-06-06', now = new Date().toISOString()): number[] {
+export function addDigest(
+  lib: Library,
+  papers: ParsedPaper[],
+  date = '2024-06-06',
+  now = new Date().toISOString()
+): number[] {
   return lib.db.transaction(() => {
     const maxIdBefore = beginBulkIndex(lib.db)
     const digestId = insertDigest(lib.db, {

@@ -12,7 +12,10 @@ export function integrity(path: string): string {
 
 /** Row counts of every ordinary table (FTS shadow tables included), by name. */
 export function tableCounts(db: Database.Database): Record<string, number> {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").pluck().all() as string[]
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+    .pluck()
+    .all() as string[]
   return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number]))
 }
 
@@ -20,8 +23,15 @@ export function tableCounts(db: Database.Database): Record<string, number> {
 export function contents(path: string): Record<string, unknown[]> {
   const db = new Database(path, { readonly: true })
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").pluck().all() as string[]
-    const sorted = (rows: unknown[]): unknown[] => rows.map((r) => JSON.stringify(r)).sort().map((r) => JSON.parse(r) as unknown)
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+      .pluck()
+      .all() as string[]
+    const sorted = (rows: unknown[]): unknown[] =>
+      rows
+        .map((r) => JSON.stringify(r))
+        .sort()
+        .map((r) => JSON.parse(r) as unknown)
     return Object.fromEntries(tables.map((t) => [t, sorted(db.prepare(`SELECT * FROM "${t}"`).all())]))
   } finally {
     db.close()

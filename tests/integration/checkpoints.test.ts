@@ -58,7 +58,7 @@ describe('checkpoints when writes pause', () => {
     const checkpoints = checkpointWhenIdle(ui.lib.db, { idleMs: 200, maxDelayMs: 300 })
     const started = Date.now()
     while (Date.now() - started < 900) {
-      ui.lib.db.prepare("UPDATE import_state SET bulk = 0 WHERE id = 1").run()
+      ui.lib.db.prepare('UPDATE import_state SET bulk = 0 WHERE id = 1').run()
       checkpoints.wrote()
       await sleep(40) // never 200 ms without a write
     }
@@ -81,7 +81,7 @@ describe('checkpoints when writes pause', () => {
     expect(checkpoints.runs).toBe(1)
   })
 
-  it('the dispatcher (the app and the browser host) turns SQLite\'s own checkpoints off and schedules them after writes', async () => {
+  it("the dispatcher (the app and the browser host) turns SQLite's own checkpoints off and schedules them after writes", async () => {
     expect(ui.lib.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000)
     const dispatch = createDispatcher(ui.lib, { openExternal: () => false })
     expect(ui.lib.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0)

@@ -42,7 +42,9 @@ describe('folio tag, tags, export, backup, restore', { timeout: 60_000 }, () => 
     expect((await run('tag', maxmin, 'rlhf', 'to-read')).status).toBe(0)
     expect((await run('tags')).stdout).toBe('     1  peft\n     1  rlhf\n     2  to-read\n')
     expect((await run('tag', '1512.03385', 'PEFT', '--remove')).stdout).toMatch(/^\d+: to-read\n$/)
-    expect((await run('tags', '--rename', 'to-read', 'queue')).stdout).toBe('Renamed "to-read" to "queue" (2 papers).\n')
+    expect((await run('tags', '--rename', 'to-read', 'queue')).stdout).toBe(
+      'Renamed "to-read" to "queue" (2 papers).\n'
+    )
     expect(JSON.parse((await run('tags', '--json')).stdout)).toEqual([
       { name: 'queue', count: 2 },
       { name: 'rlhf', count: 1 }
@@ -64,7 +66,10 @@ describe('folio tag, tags, export, backup, restore', { timeout: 60_000 }, () => 
     expect(r.stderr).toBe(`Exported 2 papers to ${bib} (bib).\n`)
     const back: ParsedPaper[] = []
     parseBibtex(readFileSync(bib, 'utf8'), { fileName: 'queue.bib' }, (p) => back.push(p))
-    expect(back.map((p) => p.title).sort()).toEqual(['Deep Residual Learning for Image Recognition', expect.stringMatching(/^MaxMin-RLHF/)])
+    expect(back.map((p) => p.title).sort()).toEqual([
+      'Deep Residual Learning for Image Recognition',
+      expect.stringMatching(/^MaxMin-RLHF/)
+    ])
 
     const json = await run('export', 'list', '-', '--format', 'json', '--query', 'residual')
     expect((JSON.parse(json.stdout) as { arxivId: string }[]).map((p) => p.arxivId)).toContain('1512.03385')
@@ -84,7 +89,9 @@ describe('folio tag, tags, export, backup, restore', { timeout: 60_000 }, () => 
     expect(r.stdout).toBe(`Exported 1 note to ${vault}\n`)
     const files = readdirSync(vault)
     expect(files).toEqual([expect.stringMatching(/^Deep Residual.*\.md$/)])
-    expect(readFileSync(join(vault, files[0]!), 'utf8')).toMatch(/^---\ntitle: Deep Residual[\s\S]*tags:\n {2}- queue\n[\s\S]*---\nResNet: identity shortcuts, 🦓 zebra$/)
+    expect(readFileSync(join(vault, files[0]!), 'utf8')).toMatch(
+      /^---\ntitle: Deep Residual[\s\S]*tags:\n {2}- queue\n[\s\S]*---\nResNet: identity shortcuts, 🦓 zebra$/
+    )
   })
 
   it('backs up, refuses to restore over a library, restores into a new one identically', async () => {
@@ -95,7 +102,9 @@ describe('folio tag, tags, export, backup, restore', { timeout: 60_000 }, () => 
 
     const refused = folio(['restore', file, '--library', lib]) // the real command: exit code and one line
     expect(refused.status).toBe(1)
-    expect(refused.stderr).toMatch(/^folio: Restore only fills an empty library, and this one holds 66 papers, 2 digests, 1 tag, 1 note, 1 note revision\. Nothing was changed\./)
+    expect(refused.stderr).toMatch(
+      /^folio: Restore only fills an empty library, and this one holds 66 papers, 2 digests, 1 tag, 1 note, 1 note revision\. Nothing was changed\./
+    )
     expect(refused.stderr.trim().split('\n')).toHaveLength(1)
 
     const fresh = join(t.dir, 'restored.sqlite')
@@ -110,14 +119,18 @@ describe('folio tag, tags, export, backup, restore', { timeout: 60_000 }, () => 
 
     const bad = folio(['restore', fixture('papers.bib'), '--library', join(t.dir, 'other.sqlite')])
     expect(bad.status).toBe(1)
-    expect(bad.stderr).toBe('folio: papers.bib line 1: not a Folio backup (the first line is not JSON); the library was not changed\n')
+    expect(bad.stderr).toBe(
+      'folio: papers.bib line 1: not a Folio backup (the first line is not JSON); the library was not changed\n'
+    )
   })
 
   it('backup --sqlite makes a library file that opens', async () => {
     const copy = join(t.dir, 'copy.sqlite')
     expect((await run('backup', copy, '--sqlite')).stdout).toBe(`Copied the library to ${copy} (SQLite).\n`)
     expect(JSON.parse((await inProcess(['list', '--json', '--library', copy])).stdout)).toHaveLength(66)
-    expect((await run('backup', lib, '--sqlite')).stderr).toMatch(/^folio: Refused to write a backup onto the library itself/)
+    expect((await run('backup', lib, '--sqlite')).stderr).toMatch(
+      /^folio: Refused to write a backup onto the library itself/
+    )
     expect(existsSync(lib)).toBe(true)
   })
 })

@@ -19,7 +19,13 @@ describe('the folio command', { timeout: 180_000 }, () => {
     expect(imp.status).toBe(0)
     expect(imp.stdout).toMatch(/61 papers, 61 added, 0 already known/)
 
-    const all = JSON.parse(folio(['list', '--json', '--library', lib]).stdout) as { id: number; title: string; status: string; abstract: string; links: Record<string, string> }[]
+    const all = JSON.parse(folio(['list', '--json', '--library', lib]).stdout) as {
+      id: number
+      title: string
+      status: string
+      abstract: string
+      links: Record<string, string>
+    }[]
     expect(all).toHaveLength(61)
     expect(all[0]).toHaveProperty('abstract')
     const maxmin = all.find((p) => p.title.startsWith('MaxMin-RLHF'))!
@@ -29,12 +35,32 @@ describe('the folio command', { timeout: 180_000 }, () => {
 
     const st = folio(['status', String(maxmin.id), 'read', '--library', lib])
     expect(st.status).toBe(0)
-    expect(folio(['star', 'MaxMin-RLHF: Towards Equitable Alignment of Large Language Models with Diverse Human Preferences', '--library', lib]).status).toBe(0)
-    const note = folio(['note', String(maxmin.id), '--set', '# Worth a read\n\nFairness across *groups*.', '--library', lib])
+    expect(
+      folio([
+        'star',
+        'MaxMin-RLHF: Towards Equitable Alignment of Large Language Models with Diverse Human Preferences',
+        '--library',
+        lib
+      ]).status
+    ).toBe(0)
+    const note = folio([
+      'note',
+      String(maxmin.id),
+      '--set',
+      '# Worth a read\n\nFairness across *groups*.',
+      '--library',
+      lib
+    ])
     expect(note.status).toBe(0)
-    expect(folio(['note', String(maxmin.id), '--library', lib]).stdout).toBe('# Worth a read\n\nFairness across *groups*.\n')
+    expect(folio(['note', String(maxmin.id), '--library', lib]).stdout).toBe(
+      '# Worth a read\n\nFairness across *groups*.\n'
+    )
 
-    const read = JSON.parse(folio(['list', '--status', 'read', '--json', '--library', lib]).stdout) as { id: number; starred: boolean; hasNote: boolean }[]
+    const read = JSON.parse(folio(['list', '--status', 'read', '--json', '--library', lib]).stdout) as {
+      id: number
+      starred: boolean
+      hasNote: boolean
+    }[]
     expect(read).toEqual([expect.objectContaining({ id: maxmin.id, starred: true, hasNote: true })])
     expect(JSON.parse(folio(['list', '--status', 'unread', '--json', '--library', lib]).stdout)).toHaveLength(60)
     expect(JSON.parse(folio(['list', '--starred', '--json', '--library', lib]).stdout)).toHaveLength(1)

@@ -45,7 +45,9 @@ function examples(ids: { paper: number; revision: number }): Record<string, unkn
     renameTag: { from: 'fuzz', to: 'fuzzed' },
     deleteTag: { name: 'fuzzed' },
     exportReadingList: { format: EXPORT_FORMATS[0], view: 'all', tag: 'fuzz', query: 'model' },
-    importFiles: { files: [{ name: 'trending.txt', base64: HF_TEXT.toString('base64'), lastModified: 1_717_632_000_000 }] },
+    importFiles: {
+      files: [{ name: 'trending.txt', base64: HF_TEXT.toString('base64'), lastModified: 1_717_632_000_000 }]
+    },
     openExternal: { url: 'https://arxiv.org/abs/2106.09685' },
     importPaths: { paths: [fixture('hf-trending-jun6.txt')] },
     getSettings: {},
@@ -64,13 +66,19 @@ interface Tally {
 
 function tally(db: Database.Database): Tally {
   const n = (sql: string): number => db.prepare(sql).pluck().get() as number
-  return { papers: n('SELECT count(*) FROM papers'), digests: n('SELECT count(*) FROM digests'), links: n('SELECT count(*) FROM digest_papers') }
+  return {
+    papers: n('SELECT count(*) FROM papers'),
+    digests: n('SELECT count(*) FROM digests'),
+    links: n('SELECT count(*) FROM digest_papers')
+  }
 }
 
 function intact(path: string): { integrity: string; fts: string } {
   const db = new Database(path)
   try {
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ')
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .join('; ')
     let fts = 'ok'
     try {
       db.prepare("INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 1)").run()
@@ -111,7 +119,10 @@ describe('contract fuzz: every method validates its input', () => {
     t = tempDir()
     libPath = join(t.dir, 'library.sqlite')
     lib = openLibrary(libPath)
-    await importSources(lib, [{ kind: 'path', path: fixture('hf-trending-jun6.txt') }, { kind: 'path', path: fixture('hf-daily-papers.json') }])
+    await importSources(lib, [
+      { kind: 'path', path: fixture('hf-trending-jun6.txt') },
+      { kind: 'path', path: fixture('hf-daily-papers.json') }
+    ])
     opened = []
     const settings = openSettings(join(t.dir, 'settings.json'))
     dispatch = createDispatcher(lib, {
@@ -120,10 +131,20 @@ describe('contract fuzz: every method validates its input', () => {
         return true
       },
       settings: {
-        get: () => ({ settings: settings.get(), libraryPath: libPath, libraryFromSettings: false, settingsPath: settings.path }) as never,
-        set: (patch) => settings.update(patch as never)
+        get: () =>
+          ({
+            settings: settings.get(),
+            libraryPath: libPath,
+            libraryFromSettings: false,
+            settingsPath: settings.path
+          }) as never,
+        set: (patch) => settings.update(patch)
       },
-      importPaths: (paths) => importSources(lib, paths.map((path) => ({ kind: 'path' as const, path })))
+      importPaths: (paths) =>
+        importSources(
+          lib,
+          paths.map((path) => ({ kind: 'path' as const, path }))
+        )
     })
     const paper = lib.db.prepare('SELECT min(id) FROM papers').pluck().get() as number
     const saved = await dispatch('saveNote', { paperId: paper, body: 'first version of a note' })
@@ -146,27 +167,40 @@ describe('contract fuzz: every method validates its input', () => {
     }
   })
 
-  it.each(methodNames.map((m) => [m]))('%s: every mutation answers with a Reply, never a throw', async (m: MethodName) => {
-    if (!Object.hasOwn(ex, m)) return // reported by the test above
-    const cases = mutations(ex[m])
-    expect(cases.length).toBeGreaterThan(10)
-    let errors = 0
-    for (const c of cases) {
-      let reply: unknown
-      try {
-        reply = await dispatch(m, c.input)
-      } catch (err) {
-        throw new Error(`${m} threw on ${c.label}: ${(err as Error).message}`)
+  it.each(methodNames.map((m) => [m]))(
+    '%s: every mutation answers with a Reply, never a throw',
+    async (m: MethodName) => {
+      if (!Object.hasOwn(ex, m)) return // reported by the test above
+      const cases = mutations(ex[m])
+      expect(cases.length).toBeGreaterThan(10)
+      let errors = 0
+      for (const c of cases) {
+        let reply: unknown
+        try {
+          reply = await dispatch(m, c.input)
+        } catch (err) {
+          throw new Error(`${m} threw on ${c.label}: ${(err as Error).message}`)
+        }
+        expectReply(reply, `${m} ← ${c.label}`)
+        if (!reply.ok) errors += 1
+        if (!reply.ok && reply.error.code === 'internal')
+          throw new Error(`${m} ← ${c.label}: internal error ${reply.error.message}`)
       }
-      expectReply(reply, `${m} ← ${c.label}`)
-      if (!reply.ok) errors += 1
-      if (!reply.ok && reply.error.code === 'internal') throw new Error(`${m} ← ${c.label}: internal error ${reply.error.message}`)
+      expect(errors, `${m}: most mutations must be refused`).toBeGreaterThan(cases.length / 3)
     }
-    expect(errors, `${m}: most mutations must be refused`).toBeGreaterThan(cases.length / 3)
-  })
+  )
 
   it('unknown methods and prototype names are refused', async () => {
-    for (const name of ['nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 'feedPage ', 'FEEDPAGE']) {
+    for (const name of [
+      'nope',
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      '',
+      'feedPage ',
+      'FEEDPAGE'
+    ]) {
       const reply = await dispatch(name, {})
       expect(reply, name).toMatchObject({ ok: false, error: { code: 'unknown-method' } })
     }
@@ -206,7 +240,10 @@ describe('contract fuzz: every method validates its input', () => {
       writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>')
       hostLib = join(t.dir, 'host.sqlite')
       const seed = openLibrary(hostLib)
-      await importSources(seed, [{ kind: 'path', path: fixture('hf-trending-jun6.txt') }, { kind: 'path', path: fixture('hf-daily-papers.json') }])
+      await importSources(seed, [
+        { kind: 'path', path: fixture('hf-trending-jun6.txt') },
+        { kind: 'path', path: fixture('hf-daily-papers.json') }
+      ])
       seed.close()
       host = await startHost({ libraryPath: hostLib, rendererDir })
     })
@@ -229,7 +266,16 @@ describe('contract fuzz: every method validates its input', () => {
           expectReply(json, `HTTP ${m} ← ${c.label}`)
         }
       }
-      for (const body of ['{', '{"query": "unterminated', '\u0000', 'null', '[]', '1e999', '"x"', '{"__proto__": {"ok": true}}']) {
+      for (const body of [
+        '{',
+        '{"query": "unterminated',
+        '\u0000',
+        'null',
+        '[]',
+        '1e999',
+        '"x"',
+        '{"__proto__": {"ok": true}}'
+      ]) {
         const { status, json } = await post('search', body)
         expect([200, 400], body).toContain(status)
         expectReply(json, `HTTP search ← ${JSON.stringify(body)}`)

@@ -16,7 +16,8 @@ import { tempLibrary } from '../helpers/temp'
 
 type Lib = ReturnType<typeof tempLibrary>
 
-const count = (t: Lib, table: string): number => t.lib.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
+const count = (t: Lib, table: string): number =>
+  t.lib.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
 
 describe('a big import into an empty library', () => {
   let t: Lib
@@ -64,7 +65,11 @@ describe('a big import into an empty library', () => {
       const started = performance.now()
       const r = await importSources(t.lib, [{ kind: 'path', path: feed }], {
         workerMinBytes: 0,
-        onProgress: () => seen.push([t.lib.db.pragma('journal_mode', { simple: true }), other.prepare('SELECT count(*) FROM papers').pluck().get()])
+        onProgress: () =>
+          seen.push([
+            t.lib.db.pragma('journal_mode', { simple: true }),
+            other.prepare('SELECT count(*) FROM papers').pluck().get()
+          ])
       })
       expect(r.files[0]).toMatchObject({ ok: true, added: 1_500 })
       expect(performance.now() - started).toBeLessThan(20_000) // nobody waited for the other connection (busy timeout: 30 s)

@@ -43,7 +43,9 @@ describe('durability across processes', () => {
 
   it('an import killed halfway (SIGKILL) leaves the library exactly as before', async () => {
     const lib = join(t.dir, 'killed.sqlite')
-    expect(folio(['import', fixture('hf-trending-jun6.txt'), fixture('hf-daily-papers.json'), '--library', lib]).status).toBe(0)
+    expect(
+      folio(['import', fixture('hf-trending-jun6.txt'), fixture('hf-daily-papers.json'), '--library', lib]).status
+    ).toBe(0)
     expect(folio(['status', '2106.09685', 'read', '--library', lib]).status).toBe(0)
     expect(folio(['note', '2106.09685', '--set', 'low rank, high value', '--library', lib]).status).toBe(0)
     const before = snapshot(lib)
@@ -67,7 +69,10 @@ describe('durability across processes', () => {
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>')
     const host = await startHost({ libraryPath: lib, rendererDir })
     try {
-      const call = async (method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }> => {
+      const call = async (
+        method: string,
+        input: unknown
+      ): Promise<{ ok: boolean; value?: unknown; error?: unknown }> => {
         const res = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },

@@ -14,13 +14,20 @@ interface Res {
 }
 
 /** Raw HTTP (fetch cannot forge the Host header). */
-function raw(port: number, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Res> {
+function raw(
+  port: number,
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {}
+): Promise<Res> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      let body = ''
-      res.on('data', (d: Buffer) => (body += d))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
-    })
+    const req = request(
+      { host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers },
+      (res) => {
+        let body = ''
+        res.on('data', (d: Buffer) => (body += d.toString()))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
+      }
+    )
     req.on('error', reject)
     req.end(opts.body)
   })
@@ -34,7 +41,10 @@ describe('browser host', () => {
     t = tempDir()
     const rendererDir = join(t.dir, 'renderer')
     mkdirSync(join(rendererDir, 'assets'), { recursive: true })
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>Folio</title></head><body></body></html>')
+    writeFileSync(
+      join(rendererDir, 'index.html'),
+      '<!doctype html><html><head><title>Folio</title></head><body></body></html>'
+    )
     writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
     writeFileSync(join(t.dir, 'secret.txt'), 'do not serve me')
     host = await startHost({ libraryPath: join(t.dir, 'lib.sqlite'), rendererDir })
@@ -77,19 +87,36 @@ describe('browser host', () => {
     expect((await api('counts', {})).status).toBe(200)
     expect((await api('counts', {}, { [TOKEN_HEADER]: '' })).status).toBe(401)
     expect((await api('counts', {}, { [TOKEN_HEADER]: `${host.token}x` })).status).toBe(401)
-    expect((await raw(host.port, '/api/counts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401)
+    expect(
+      (
+        await raw(host.port, '/api/counts', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}'
+        })
+      ).status
+    ).toBe(401)
     expect((await raw(host.port, '/events')).status).toBe(401)
   })
 
   it('refuses foreign Host headers (DNS rebinding) and foreign Origins', async () => {
-    expect((await raw(host.port, `/?token=${host.token}`, { headers: { host: `evil.example:${host.port}` } })).status).toBe(421)
+    expect(
+      (await raw(host.port, `/?token=${host.token}`, { headers: { host: `evil.example:${host.port}` } })).status
+    ).toBe(421)
     expect((await api('counts', {}, { host: `attacker.test:${host.port}` })).status).toBe(421)
     expect((await api('counts', {}, { origin: 'http://evil.example' })).status).toBe(403)
     expect((await api('counts', {}, { origin: `http://localhost:${host.port}` })).status).toBe(200)
   })
 
   it('never serves files outside the renderer folder', async () => {
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%00', '/assets/%2e%2e%2f%2e%2e%2flib.sqlite']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/%00',
+      '/assets/%2e%2e%2f%2e%2e%2flib.sqlite'
+    ]) {
       const r = await raw(host.port, path)
       expect(r.status, path).toBe(404)
       expect(r.body).not.toContain('do not serve me')

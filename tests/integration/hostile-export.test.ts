@@ -73,7 +73,8 @@ describe('hostile text in exports', () => {
     const cells = parseCsv(text)
     expect(cells).toHaveLength(titles.length + 1)
     for (const row of cells) expect(row).toHaveLength(cells[0]!.length)
-    for (const row of cells.slice(1)) for (const cell of row) expect(cell, cell.slice(0, 60)).not.toMatch(/^[=+\-@\t\r]/)
+    for (const row of cells.slice(1))
+      for (const cell of row) expect(cell, cell.slice(0, 60)).not.toMatch(/^[=+\-@\t\r]/)
     expect(cells.slice(1).map((r) => r[1])).toContain(`'=HYPERLINK("javascript:alert(1)","click")`)
   })
 

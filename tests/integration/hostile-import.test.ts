@@ -16,7 +16,7 @@ import { fixture, tempLibrary } from '../helpers/temp'
 export const HOSTILE_JSON = fixture('hostile/hf-daily-papers-hostile.json')
 export const HOSTILE_RSS = fixture('hostile/arxiv-rss-hostile.xml')
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern looks for
 const UNSAFE_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
 
 describe('importing hostile digests', () => {
@@ -39,7 +39,9 @@ describe('importing hostile digests', () => {
 
   it('keeps markup as literal text in titles, abstracts and author names', () => {
     const p = byArxiv('2406.11111')
-    expect(p.title).toBe('Hostile <script>window.__pwned=1</script> Attention <img src=x onerror="window.__pwned=2"> Is All You Need')
+    expect(p.title).toBe(
+      'Hostile <script>window.__pwned=1</script> Attention <img src=x onerror="window.__pwned=2"> Is All You Need'
+    )
     expect(p.abstract).toContain('<svg onload="window.__pwned=3"></svg>')
     expect(p.authors).toContain('<b onmouseover="window.__pwned=10">Mallory</b>')
     expect(byArxiv('2406.44444').title).toBe('Escaped <script>window.__pwned=20</script> markup in an RSS title')
@@ -61,7 +63,7 @@ describe('importing hostile digests', () => {
   it('keeps only plain http(s) links: javascript:, data:, credentials and hidden whitespace are dropped', () => {
     for (const p of papers) {
       for (const [key, url] of Object.entries(p.links)) {
-        expect(safeHttpUrl(url!), `${p.arxivId} ${key}: ${url}`).toBe(url)
+        expect(safeHttpUrl(url), `${p.arxivId} ${key}: ${url}`).toBe(url)
         expect(url).toMatch(/^https?:\/\//)
       }
     }
@@ -88,10 +90,20 @@ describe('importing hostile digests', () => {
       abstract: 'x\ny\u202e',
       authors: ['\u0007', 'Ann'],
       categories: ['cs.LG'],
-      links: { abs: 'https://arxiv.org/abs/1', pdf: 'javascript:alert(1)', url: 'file:///etc/passwd', doi: 'https://doi.org/10.1/x y' },
+      links: {
+        abs: 'https://arxiv.org/abs/1',
+        pdf: 'javascript:alert(1)',
+        url: 'file:///etc/passwd',
+        doi: 'https://doi.org/10.1/x y'
+      },
       extras: {}
     })
-    expect(clean).toMatchObject({ title: 'ab c', abstract: 'x\ny', authors: ['Ann'], links: { abs: 'https://arxiv.org/abs/1' } })
+    expect(clean).toMatchObject({
+      title: 'ab c',
+      abstract: 'x\ny',
+      authors: ['Ann'],
+      links: { abs: 'https://arxiv.org/abs/1' }
+    })
     expect(Object.keys(clean.links)).toEqual(['abs'])
     expect(cleanLine('\u202eabc\u202c')).toBe('abc')
   })

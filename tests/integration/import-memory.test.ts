@@ -18,10 +18,14 @@ function importPeakMb(file: string, library: string): { mb: number; out: string 
   // has finished. (After `--`, the bin's path stands where a script's path would be in process.argv.)
   const script = `await import(${JSON.stringify(pathToFileURL(FOLIO_BIN).href)});
 process.on('exit', () => process.stderr.write('maxrss ' + process.resourceUsage().maxRSS + '\\n'))`
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, '--', FOLIO_BIN, 'import', file, '--library', library], {
-    encoding: 'utf8',
-    timeout: 120_000
-  })
+  const r = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', script, '--', FOLIO_BIN, 'import', file, '--library', library],
+    {
+      encoding: 'utf8',
+      timeout: 120_000
+    }
+  )
   const kb = /maxrss (\d+)/.exec(r.stderr)
   if (r.status !== 0 || !kb) throw new Error(`folio import failed: ${r.stdout}${r.stderr}`)
   return { mb: Number(kb[1]) / 1024, out: r.stdout }

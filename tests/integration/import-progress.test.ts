@@ -41,7 +41,8 @@ describe('import progress through the browser host', () => {
     sse.on('response', (res) => {
       res.setEncoding('utf8')
       res.on('data', (chunk: string) => {
-        for (const m of chunk.matchAll(/event: importProgress\ndata: (.*)\n/g)) events.push({ at: Date.now(), papers: (JSON.parse(m[1]!) as { papers: number }).papers })
+        for (const m of chunk.matchAll(/event: importProgress\ndata: (.*)\n/g))
+          events.push({ at: Date.now(), papers: (JSON.parse(m[1]!) as { papers: number }).papers })
       })
     })
     sse.end()

@@ -8,7 +8,15 @@ import { saveNote } from '../../src/main/library/notes'
 import { setStatus } from '../../src/main/library/status'
 import { fixture, tempLibrary } from '../helpers/temp'
 
-const GOOD = ['hf-daily-papers.json', 'arxiv-listing-email.txt', 'arxiv-rss.xml', 'arxiv-atom.xml', 'papers.bib', 'papers.ris', 'hf-trending-crlf.txt']
+const GOOD = [
+  'hf-daily-papers.json',
+  'arxiv-listing-email.txt',
+  'arxiv-rss.xml',
+  'arxiv-atom.xml',
+  'papers.bib',
+  'papers.ris',
+  'hf-trending-crlf.txt'
+]
 const path = (name: string): ImportSource => ({ kind: 'path', path: fixture(name) })
 
 /** Everything in the library, as comparable data (to prove "unchanged"). */
@@ -32,17 +40,34 @@ describe('importing digests', () => {
     const r = await importSources(t.lib, [path('hf-trending-jun6.txt')])
     expect(r).toMatchObject({ added: 61, merged: 0, rejected: 0 })
     expect(r.files[0]).toMatchObject({ ok: true, format: 'hf-text', papers: 61 })
-    const titles = t.lib.db.prepare('SELECT p.title FROM digest_papers dp JOIN papers p ON p.id = dp.paper_id ORDER BY dp.position').pluck().all()
+    const titles = t.lib.db
+      .prepare('SELECT p.title FROM digest_papers dp JOIN papers p ON p.id = dp.paper_id ORDER BY dp.position')
+      .pluck()
+      .all()
     expect(titles).toHaveLength(61)
-    expect(titles[0]).toBe('MaxMin-RLHF: Towards Equitable Alignment of Large Language Models with Diverse Human Preferences')
+    expect(titles[0]).toBe(
+      'MaxMin-RLHF: Towards Equitable Alignment of Large Language Models with Diverse Human Preferences'
+    )
     expect(titles[60]).toBe('Generative Marginalization Models')
-    for (const boiler of ['new', 'Subscribe', 'Get trending papers in your email inbox!', 'byAK and the research community', 'Jun 6']) {
+    for (const boiler of [
+      'new',
+      'Subscribe',
+      'Get trending papers in your email inbox!',
+      'byAK and the research community',
+      'Jun 6'
+    ]) {
       expect(titles).not.toContain(boiler)
     }
-    const codeLinks = t.lib.db.prepare("SELECT json_extract(links, '$.code') FROM papers WHERE json_extract(links, '$.code') IS NOT NULL").pluck().all() as string[]
+    const codeLinks = t.lib.db
+      .prepare("SELECT json_extract(links, '$.code') FROM papers WHERE json_extract(links, '$.code') IS NOT NULL")
+      .pluck()
+      .all() as string[]
     expect(codeLinks).toContain('https://github.com/ZhentingWang/DUMP')
     expect(codeLinks.every((u) => !/[.,;:]$/.test(u))).toBe(true)
-    const digest = t.lib.db.prepare('SELECT digest_date, date_inferred, format FROM digests').get() as { digest_date: string; date_inferred: number }
+    const digest = t.lib.db.prepare('SELECT digest_date, date_inferred, format FROM digests').get() as {
+      digest_date: string
+      date_inferred: number
+    }
     expect(digest.digest_date).toMatch(/^\d{4}-06-06$/)
     expect(digest.date_inferred).toBe(1)
   })
@@ -63,7 +88,11 @@ describe('importing digests', () => {
     const text = readFileSync(fixture('hf-trending-crlf.txt'), 'utf8')
     writeFileSync(file, text)
     await importSources(t.lib, [{ kind: 'path', path: file }])
-    writeFileSync(file, text.replace(/\r\n$/, '') + '\r\n\r\nA Brand New Paper Title\r\n\r\nThis abstract is long enough to be an abstract and ends with a full stop, as abstracts do.\r\n')
+    writeFileSync(
+      file,
+      text.replace(/\r\n$/, '') +
+        '\r\n\r\nA Brand New Paper Title\r\n\r\nThis abstract is long enough to be an abstract and ends with a full stop, as abstracts do.\r\n'
+    )
     const r = await importSources(t.lib, [{ kind: 'path', path: file }])
     expect(r).toMatchObject({ added: 1, merged: 3 })
     expect(t.lib.db.prepare('SELECT count(*) FROM digests').pluck().get()).toBe(2)
@@ -77,17 +106,31 @@ describe('importing digests', () => {
         expect(r.rejected).toBe(0)
         expect(t2.lib.db.prepare('SELECT count(*) FROM papers').pluck().get()).toBe(17)
         const resnet = t2.lib.db.prepare("SELECT id FROM papers WHERE arxiv_id = '1512.03385'").pluck().get() as number
-        expect(getPaper(t2.lib.db, resnet).digests.map((d) => d.format).sort()).toEqual(['arxiv-atom', 'bibtex', 'hf-json'])
-        const lora = getPaper(t2.lib.db, t2.lib.db.prepare("SELECT id FROM papers WHERE arxiv_id = '2106.09685'").pluck().get() as number)
+        expect(
+          getPaper(t2.lib.db, resnet)
+            .digests.map((d) => d.format)
+            .sort()
+        ).toEqual(['arxiv-atom', 'bibtex', 'hf-json'])
+        const lora = getPaper(
+          t2.lib.db,
+          t2.lib.db.prepare("SELECT id FROM papers WHERE arxiv_id = '2106.09685'").pluck().get() as number
+        )
         expect(lora.digests.map((d) => d.format).sort()).toEqual(['arxiv-rss', 'hf-json', 'hf-text'])
         expect(lora.title).not.toMatch(/\n/)
         const rssLink = lora.digests.find((d) => d.format === 'arxiv-rss')!
         expect(rssLink.extras).toMatchObject({ announceType: 'replace-cross' })
-        const numpy = t2.lib.db.prepare("SELECT arxiv_id, doi, seen_in FROM papers WHERE doi = '10.1038/s41586-020-2649-2'").get()
+        const numpy = t2.lib.db
+          .prepare("SELECT arxiv_id, doi, seen_in FROM papers WHERE doi = '10.1038/s41586-020-2649-2'")
+          .get()
         expect(numpy).toEqual({ arxiv_id: '2006.10256', doi: '10.1038/s41586-020-2649-2', seen_in: 2 })
-        const ddpm = t2.lib.db.prepare("SELECT arxiv_id, seen_in FROM papers WHERE title_key = 'denoising diffusion probabilistic models'").get()
+        const ddpm = t2.lib.db
+          .prepare("SELECT arxiv_id, seen_in FROM papers WHERE title_key = 'denoising diffusion probabilistic models'")
+          .get()
         expect(ddpm).toEqual({ arxiv_id: '2006.11239', seen_in: 2 })
-        const snn = getPaper(t2.lib.db, t2.lib.db.prepare("SELECT id FROM papers WHERE arxiv_id = '1706.02515'").pluck().get() as number)
+        const snn = getPaper(
+          t2.lib.db,
+          t2.lib.db.prepare("SELECT id FROM papers WHERE arxiv_id = '1706.02515'").pluck().get() as number
+        )
         expect(snn.authors).toContain('Günter Klambauer')
       } finally {
         t2.cleanup()
@@ -98,10 +141,14 @@ describe('importing digests', () => {
   it('refuses bad files with a message naming the file and the reason, imports the good ones, and changes nothing for the bad', async () => {
     const folder = join(t.dir, 'mixed')
     mkdirSync(join(folder, 'sub'), { recursive: true })
-    for (const f of ['empty.txt', 'binary.bin', 'truncated.json', 'not-a-digest.txt']) copyFileSync(fixture(`bad/${f}`), join(folder, f))
+    for (const f of ['empty.txt', 'binary.bin', 'truncated.json', 'not-a-digest.txt'])
+      copyFileSync(fixture(`bad/${f}`), join(folder, f))
     copyFileSync(fixture('arxiv-rss.xml'), join(folder, 'sub', 'feed.xml'))
     copyFileSync(fixture('bad/utf16.txt'), join(folder, 'sub', 'notepad.txt'))
-    const r = await importSources(t.lib, [{ kind: 'path', path: folder }, { kind: 'path', path: join(t.dir, 'vanished.txt') }])
+    const r = await importSources(t.lib, [
+      { kind: 'path', path: folder },
+      { kind: 'path', path: join(t.dir, 'vanished.txt') }
+    ])
     expect(r.rejected).toBe(5)
     expect(r.added).toBe(6)
     const errors = Object.fromEntries(r.files.filter((f) => !f.ok).map((f) => [f.file.split('/').pop(), f.error]))
@@ -118,7 +165,8 @@ describe('importing digests', () => {
   })
 
   it('an import into an empty library builds its secondary indexes at the end, in its own transaction: same schema after success, refusal and dry run', async () => {
-    const schema = (): unknown => t.lib.db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name").all()
+    const schema = (): unknown =>
+      t.lib.db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name').all()
     const before = schema()
     expect(JSON.stringify(before)).toContain('papers_by_digest')
     const bad = await importSources(t.lib, [{ kind: 'path', path: fixture('bad/truncated.json') }])
@@ -133,7 +181,10 @@ describe('importing digests', () => {
     expect(schema()).toEqual(before)
     expect(t.lib.db.pragma('integrity_check', { simple: true })).toBe('ok')
     // The rebuilt indexes serve the feed order.
-    const byIndex = t.lib.db.prepare('SELECT id FROM papers INDEXED BY papers_by_digest ORDER BY digest_date DESC, id').pluck().all()
+    const byIndex = t.lib.db
+      .prepare('SELECT id FROM papers INDEXED BY papers_by_digest ORDER BY digest_date DESC, id')
+      .pluck()
+      .all()
     expect(byIndex).toHaveLength(paperCount())
   })
 
@@ -169,10 +220,22 @@ describe('importing digests', () => {
   describe('the search index: one row per paper, always current', () => {
     const ris = (records: { doi: string; title: string; abstract?: string }[]): string =>
       records
-        .map((r) => ['TY  - JOUR', `TI  - ${r.title}`, `DO  - ${r.doi}`, ...(r.abstract ? [`AB  - ${r.abstract}`] : []), 'ER  - ', ''].join('\n'))
+        .map((r) =>
+          [
+            'TY  - JOUR',
+            `TI  - ${r.title}`,
+            `DO  - ${r.doi}`,
+            ...(r.abstract ? [`AB  - ${r.abstract}`] : []),
+            'ER  - ',
+            ''
+          ].join('\n')
+        )
         .join('\n')
     const hits = (word: string): number[] =>
-      t.lib.db.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid').pluck().all(word) as number[]
+      t.lib.db
+        .prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid')
+        .pluck()
+        .all(word) as number[]
     const importText = async (name: string, text: string) => {
       const file = join(t.dir, name)
       writeFileSync(file, text)
@@ -182,13 +245,23 @@ describe('importing digests', () => {
     }
 
     it('a digest listing a paper twice indexes it once, with the text it ends up with', async () => {
-      await importText('twice.ris', ris([
-        { doi: '10.1000/twice', title: 'Sparse routers', abstract: 'Alphaword only here.' },
-        { doi: '10.1000/other', title: 'Another paper', abstract: 'Nothing to see.' },
-        { doi: '10.1000/twice', title: 'Sparse routers', abstract: 'Betaword in a longer and richer abstract that the merge keeps instead.' }
-      ]))
+      await importText(
+        'twice.ris',
+        ris([
+          { doi: '10.1000/twice', title: 'Sparse routers', abstract: 'Alphaword only here.' },
+          { doi: '10.1000/other', title: 'Another paper', abstract: 'Nothing to see.' },
+          {
+            doi: '10.1000/twice',
+            title: 'Sparse routers',
+            abstract: 'Betaword in a longer and richer abstract that the merge keeps instead.'
+          }
+        ])
+      )
       const id = t.lib.db.prepare("SELECT id FROM papers WHERE doi = '10.1000/twice'").pluck().get() as number
-      const abstract = t.lib.db.prepare('SELECT abstract FROM paper_abstracts WHERE paper_id = ?').pluck().get(id) as string
+      const abstract = t.lib.db
+        .prepare('SELECT abstract FROM paper_abstracts WHERE paper_id = ?')
+        .pluck()
+        .get(id) as string
       expect(abstract).toMatch(/Betaword/)
       expect(hits('betaword')).toEqual([id]) // one index row, not one per listing
       expect(hits('routers')).toEqual([id])
@@ -199,7 +272,10 @@ describe('importing digests', () => {
       await importText('first.ris', ris([{ doi: '10.1000/late', title: 'Late abstracts' }]))
       const id = t.lib.db.prepare("SELECT id FROM papers WHERE doi = '10.1000/late'").pluck().get() as number
       expect(hits('gammaword')).toEqual([])
-      await importText('second.ris', ris([{ doi: '10.1000/late', title: 'Late abstracts', abstract: 'Gammaword arrives with the second digest.' }]))
+      await importText(
+        'second.ris',
+        ris([{ doi: '10.1000/late', title: 'Late abstracts', abstract: 'Gammaword arrives with the second digest.' }])
+      )
       expect(hits('gammaword')).toEqual([id])
       expect(hits('late')).toEqual([id])
     })

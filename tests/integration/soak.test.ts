@@ -22,8 +22,8 @@ function runWorker(args: string[]): Promise<Ledger> {
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], { cwd: join(__dirname, '..', '..') })
     let out = ''
     let err = ''
-    child.stdout.on('data', (d: Buffer) => (out += d))
-    child.stderr.on('data', (d: Buffer) => (err += d))
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
     child.on('close', (code) => {
       if (code !== 0) reject(new Error(`soak worker exited ${code}: ${err.slice(0, 2000)}`))
       else resolve(JSON.parse(out) as Ledger)
@@ -39,7 +39,9 @@ describe('soak: two processes, 10,000 operations, one library', () => {
     t = tempDir()
     path = join(t.dir, 'library.sqlite')
     lib = openLibrary(path)
-    const seed = await importSources(lib, [{ kind: 'bytes', name: 'seed.xml', bytes: Buffer.from(generateArxivRss(400, 3)) }])
+    const seed = await importSources(lib, [
+      { kind: 'bytes', name: 'seed.xml', bytes: Buffer.from(generateArxivRss(400, 3)) }
+    ])
     expect(seed.added).toBe(400)
   })
   afterAll(() => {
@@ -59,7 +61,9 @@ describe('soak: two processes, 10,000 operations, one library', () => {
     const theirsLedger = await worker
     expect(ours.ops + theirsLedger.ops).toBe(10_000)
     // they really ran at the same time
-    expect(Math.min(ours.endedAt, theirsLedger.endedAt)).toBeGreaterThan(Math.max(ours.startedAt, theirsLedger.startedAt))
+    expect(Math.min(ours.endedAt, theirsLedger.endedAt)).toBeGreaterThan(
+      Math.max(ours.startedAt, theirsLedger.startedAt)
+    )
 
     const db = new Database(path, { readonly: true })
     try {
@@ -69,17 +73,30 @@ describe('soak: two processes, 10,000 operations, one library', () => {
       const note = db.prepare('SELECT body FROM notes WHERE paper_id = ?').pluck()
       for (const ledger of [ours, theirsLedger]) {
         for (const [id, s] of Object.entries(ledger.status)) expect(status.get(Number(id)), `status of ${id}`).toBe(s)
-        for (const [id, s] of Object.entries(ledger.starred)) expect(starred.get(Number(id)), `star of ${id}`).toBe(s ? 1 : 0)
+        for (const [id, s] of Object.entries(ledger.starred))
+          expect(starred.get(Number(id)), `star of ${id}`).toBe(s ? 1 : 0)
         for (const [id, body] of Object.entries(ledger.notes)) expect(note.get(Number(id)), `note of ${id}`).toBe(body)
-        const found = db.prepare(`SELECT count(*) FROM papers WHERE arxiv_id IN (SELECT value FROM json_each(?))`).pluck().get(JSON.stringify(ledger.importedArxivIds))
+        const found = db
+          .prepare(`SELECT count(*) FROM papers WHERE arxiv_id IN (SELECT value FROM json_each(?))`)
+          .pluck()
+          .get(JSON.stringify(ledger.importedArxivIds))
         expect(found).toBe(ledger.importedArxivIds.length)
         expect(ledger.imports).toBeGreaterThan(50)
         expect(ledger.searches).toBeGreaterThan(500)
       }
       expect(db.prepare('SELECT count(*) FROM digests').pluck().get()).toBe(1 + ours.imports + theirsLedger.imports)
-      expect(db.prepare('SELECT count(*) FROM papers').pluck().get()).toBe(400 + 3 * (ours.imports + theirsLedger.imports))
+      expect(db.prepare('SELECT count(*) FROM papers').pluck().get()).toBe(
+        400 + 3 * (ours.imports + theirsLedger.imports)
+      )
       // digest counters kept by triggers agree with the links
-      expect(db.prepare('SELECT count(*) FROM digests d WHERE link_count != (SELECT count(*) FROM digest_papers WHERE digest_id = d.id)').pluck().get()).toBe(0)
+      expect(
+        db
+          .prepare(
+            'SELECT count(*) FROM digests d WHERE link_count != (SELECT count(*) FROM digest_papers WHERE digest_id = d.id)'
+          )
+          .pluck()
+          .get()
+      ).toBe(0)
     } finally {
       db.close()
     }

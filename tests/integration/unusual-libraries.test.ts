@@ -112,7 +112,9 @@ describe('unusual libraries', () => {
       mkdirSync(mnt)
       const mount = isRoot() ? spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', mnt]) : null
       if (!mount || mount.status !== 0) {
-        ctx.skip(`cannot mount a tmpfs here (${isRoot() ? mount?.stderr.toString().trim() : 'not root'}); the max_page_count test covers SQLITE_FULL`)
+        ctx.skip(
+          `cannot mount a tmpfs here (${isRoot() ? mount?.stderr.toString().trim() : 'not root'}); the max_page_count test covers SQLITE_FULL`
+        )
         return
       }
       try {
@@ -140,7 +142,9 @@ describe('unusual libraries', () => {
       breakHeader(file)
       const r = folio(['list', '--library', file])
       expect(r.status).toBe(0)
-      expect(r.stderr).toMatch(/could not be read: file is not a database\..*moved to .*library\.damaged-.*\.sqlite \(it is kept, not deleted\)/s)
+      expect(r.stderr).toMatch(
+        /could not be read: file is not a database\..*moved to .*library\.damaged-.*\.sqlite \(it is kept, not deleted\)/s
+      )
       expect(readdirSync(join(t.dir, 'cli-damaged')).some((n) => /^library\.damaged-.*\.sqlite$/.test(n))).toBe(true)
     })
 
@@ -168,7 +172,9 @@ describe('unusual libraries', () => {
       const r = folio(['import', JSON_DIGEST, '--library', file])
       expect(r.status).toBe(1)
       expect(r.stderr).toMatch(/newer version of Folio.*not changed/)
-      await expect(startHost({ libraryPath: file, rendererDir: join(t.dir, 'renderer') })).rejects.toMatchObject({ code: 'newer-library' })
+      await expect(startHost({ libraryPath: file, rendererDir: join(t.dir, 'renderer') })).rejects.toMatchObject({
+        code: 'newer-library'
+      })
       expect(contents(file)).toEqual(before)
     })
   })

@@ -44,7 +44,10 @@ describe('watching a folder', () => {
     await w.scan()
     await w.scan()
     expect(digests()).toBe(1)
-    writeFileSync(file, `${text}\r\n\r\nAnother Paper Title Here\r\n\r\nAn abstract that is long enough and ends with a full stop like abstracts usually do.\r\n`)
+    writeFileSync(
+      file,
+      `${text}\r\n\r\nAnother Paper Title Here\r\n\r\nAn abstract that is long enough and ends with a full stop like abstracts usually do.\r\n`
+    )
     await w.scan()
     expect(await w.scan()).toHaveLength(1)
     expect(digests()).toBe(2)

@@ -67,7 +67,10 @@ describe('built main process: a damaged library', () => {
     expect(box.buttons).toEqual([RESTORE, START_EMPTY])
     expect(box.detail).toContain(join(dir, 'backups', 'library-1.sqlite'))
     expect(s.state.windows).toHaveLength(1)
-    expect(await invokeAs(s, channelOf('getNote'), APP, { paperId: 1 })).toMatchObject({ ok: true, value: { body: 'from the backup' } })
+    expect(await invokeAs(s, channelOf('getNote'), APP, { paperId: 1 })).toMatchObject({
+      ok: true,
+      value: { body: 'from the backup' }
+    })
   })
 
   it('declining the backup keeps the fresh, empty library', async () => {

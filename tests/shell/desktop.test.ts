@@ -65,7 +65,12 @@ describe('desktop: menus, opened files, settings, badge, closing (built main, st
   it('a second start hands over its files: imported here, the report sent to the listening renderer', async () => {
     const other = join(dir, 'second.txt')
     writeFileSync(other, 'not a digest at all\n')
-    s.app.emit('second-instance', s.fakeEvent(), ['/usr/bin/folio', '--library', '/elsewhere.sqlite', other, '--flag'], dir)
+    s.app.emit(
+      'second-instance',
+      s.fakeEvent(),
+      ['/usr/bin/folio', '--library', '/elsewhere.sqlite', other, '--flag'],
+      dir
+    )
     await until(() => sentOn(s, 'imported').length > 0, 'the imported event', 15_000)
     const report = sentOn(s, 'imported')[0] as ImportReport
     expect(report.rejected).toBe(1)
@@ -103,14 +108,21 @@ describe('desktop: menus, opened files, settings, badge, closing (built main, st
     expect(new Set(accelerators).size).toBe(accelerators.length)
     // no bare-letter accelerators: those belong to the renderer (and must not fire while typing)
     for (const a of accelerators) expect(a, a).toMatch(/(CmdOrCtrl|Ctrl|Cmd|Alt)\+/)
-    const view = template.find((m) => m.label === '&View')!.submenu!.map((i) => i.role).filter(Boolean)
+    const view = template
+      .find((m) => m.label === '&View')!
+      .submenu!.map((i) => i.role)
+      .filter(Boolean)
     expect(view).toEqual(expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut']))
     expect(allItems(template).some((i) => i.role === 'about')).toBe(true)
   })
 
   it('settings: theme follows nativeTheme and the window background; persisted in userData', async () => {
     const info = await call<SettingsInfo>(s, 'getSettings')
-    expect(info).toMatchObject({ libraryPath: join(dir, 'library.sqlite'), libraryOverride: join(dir, 'library.sqlite'), canPickLocations: true })
+    expect(info).toMatchObject({
+      libraryPath: join(dir, 'library.sqlite'),
+      libraryOverride: join(dir, 'library.sqlite'),
+      canPickLocations: true
+    })
     expect(info.settingsPath).toBe(join(configHome, 'Folio', 'settings.json'))
     const win = s.state.windows[0]!
     expect(s.nativeTheme.themeSource).toBe('system')
@@ -126,7 +138,9 @@ describe('desktop: menus, opened files, settings, badge, closing (built main, st
     const watched = join(dir, 'watched')
     mkdirSync(watched)
     s.state.openDialogAnswers.push({ canceled: false, filePaths: [watched] })
-    const picked = await call<{ changed: boolean; settings: { watchFolder: string } }>(s, 'pickLocation', { purpose: 'watchFolder' })
+    const picked = await call<{ changed: boolean; settings: { watchFolder: string } }>(s, 'pickLocation', {
+      purpose: 'watchFolder'
+    })
     expect(picked).toMatchObject({ changed: true, settings: { watchFolder: watched } })
     expect(s.state.openDialogs.at(-1)).toMatchObject({ properties: expect.arrayContaining(['openDirectory']) })
     // the watcher runs: a digest saved there is imported and reported
@@ -177,11 +191,21 @@ describe('desktop: the next start', () => {
     try {
       const folio = join(dir, 'Folio')
       mkdirSync(folio)
-      writeFileSync(join(folio, 'window-state.json'), JSON.stringify({ x: 100, y: 80, width: 1000, height: 700, maximized: true }))
+      writeFileSync(
+        join(folio, 'window-state.json'),
+        JSON.stringify({ x: 100, y: 80, width: 1000, height: 700, maximized: true })
+      )
       writeFileSync(join(folio, 'settings.json'), JSON.stringify({ theme: 'dark' }))
       let s = await startMain({ FOLIO_LIBRARY: join(dir, 'library.sqlite'), XDG_CONFIG_HOME: dir })
       let win = s.state.windows[0]!
-      expect(win.options).toMatchObject({ x: 100, y: 80, width: 1000, height: 700, show: false, backgroundColor: '#1b1d21' })
+      expect(win.options).toMatchObject({
+        x: 100,
+        y: 80,
+        width: 1000,
+        height: 700,
+        show: false,
+        backgroundColor: '#1b1d21'
+      })
       expect(win.maximized).toBe(true)
       s.app.emit('will-quit', s.fakeEvent())
 

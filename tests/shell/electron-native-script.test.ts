@@ -7,7 +7,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { buildElectronNative, downloadFailureReason, electronBinaryStatus, main } from '../../resources/build/electron-native.mjs'
+import {
+  buildElectronNative,
+  downloadFailureReason,
+  electronBinaryStatus,
+  main
+} from '../../resources/build/electron-native.mjs'
 import { electronNativeBindingPath } from '../../resources/build/native-path.mjs'
 
 let root: string
@@ -20,7 +25,10 @@ function write(rel: string, text: string): void {
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'folio-native-script-'))
   write('node_modules/electron/package.json', JSON.stringify({ version: '45.5.0' }))
-  write('node_modules/electron/install.js', "console.error('TypeError: fetch failed\\n    at node:internal/deps/undici'); process.exit(1)\n")
+  write(
+    'node_modules/electron/install.js',
+    "console.error('TypeError: fetch failed\\n    at node:internal/deps/undici'); process.exit(1)\n"
+  )
   write('node_modules/better-sqlite3/package.json', JSON.stringify({ name: 'better-sqlite3', version: '12.6.2' }))
   write('node_modules/better-sqlite3/src/better_sqlite3.cpp', '// source')
   write('node_modules/better-sqlite3/build/Release/better_sqlite3.node', 'NODE BUILD')
@@ -50,7 +58,9 @@ describe('electron-native.mjs', () => {
     }
     expect(spy).toHaveBeenCalled()
     const text = errors.join('\n')
-    expect(text).toContain("Electron's binary could not be downloaded (install.js exited with 1: TypeError: fetch failed (is this machine offline?))")
+    expect(text).toContain(
+      "Electron's binary could not be downloaded (install.js exited with 1: TypeError: fetch failed (is this machine offline?))"
+    )
     expect(text).toContain('Use Folio in your browser instead: npx folio serve')
     expect(existsSync(join(root, '.electron-native'))).toBe(false)
   })
@@ -75,11 +85,21 @@ describe('electron-native.mjs', () => {
       const first = buildElectronNative({ version: '45.5.0', platform: 'linux', arch: 'x64', root })
       const target = electronNativeBindingPath(root, '45.5.0', 'linux', 'x64')
       expect(first).toEqual({ ok: true, path: target, method: 'prebuild-install' })
-      expect(readFileSync(target, 'utf8')).toBe('ELECTRON BUILD --runtime electron --target 45.5.0 --arch x64 --platform linux --verbose')
-      expect(readFileSync(join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), 'utf8')).toBe('NODE BUILD')
-      expect(JSON.parse(readFileSync(join(target, '..', 'build-info.json'), 'utf8'))).toMatchObject({ electron: '45.5.0', method: 'prebuild-install' })
+      expect(readFileSync(target, 'utf8')).toBe(
+        'ELECTRON BUILD --runtime electron --target 45.5.0 --arch x64 --platform linux --verbose'
+      )
+      expect(readFileSync(join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), 'utf8')).toBe(
+        'NODE BUILD'
+      )
+      expect(JSON.parse(readFileSync(join(target, '..', 'build-info.json'), 'utf8'))).toMatchObject({
+        electron: '45.5.0',
+        method: 'prebuild-install'
+      })
       // second run: present, skipped
-      expect(buildElectronNative({ version: '45.5.0', platform: 'linux', arch: 'x64', root })).toMatchObject({ ok: true, method: 'present' })
+      expect(buildElectronNative({ version: '45.5.0', platform: 'linux', arch: 'x64', root })).toMatchObject({
+        ok: true,
+        method: 'present'
+      })
     } finally {
       vi.restoreAllMocks()
     }
@@ -100,7 +120,9 @@ describe('electron-native.mjs', () => {
   })
 
   it('downloadFailureReason picks the network error out of a stack', () => {
-    expect(downloadFailureReason('Downloading\nTypeError: fetch failed\n    at x (y.js:1)\n')).toBe('TypeError: fetch failed (is this machine offline?)')
+    expect(downloadFailureReason('Downloading\nTypeError: fetch failed\n    at x (y.js:1)\n')).toBe(
+      'TypeError: fetch failed (is this machine offline?)'
+    )
     expect(downloadFailureReason('gyp info\ngyp ERR! configure error\n')).toBe('configure error')
     expect(downloadFailureReason('')).toBe('no output')
   })

@@ -30,7 +30,7 @@ async function nativeImport(specifier: string): Promise<unknown> {
   return nativeImporter(specifier)
 }
 
-export type Handler = (...args: any[]) => any // eslint-disable-line @typescript-eslint/no-explicit-any
+export type Handler = (...args: any[]) => any // eslint-disable-line @typescript-eslint/no-explicit-any -- the stand-in records calls of any shape
 export interface FakeEvent {
   defaultPrevented: boolean
   preventDefault(): void
@@ -44,7 +44,7 @@ export interface FakeWebContents {
   listenerCount(event: string): number
 }
 export interface FakeWindow {
-  options: Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+  options: Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any -- the stand-in records calls of any shape
   shown: boolean
   closed?: boolean
   maximized?: boolean
@@ -103,7 +103,11 @@ export interface StandIn {
   state: StandInState
   reset(options?: { appPath?: string }): void
   fakeEvent(fields?: Record<string, unknown>): FakeEvent
-  app: { getPath(name: string): string; emit(event: string, ...args: unknown[]): boolean; listenerCount(e: string): number }
+  app: {
+    getPath(name: string): string
+    emit(event: string, ...args: unknown[]): boolean
+    listenerCount(e: string): number
+  }
   nativeTheme: { osDark: boolean; themeSource: string; shouldUseDarkColors: boolean; emit(event: string): boolean }
   contextBridge: unknown
   ipcRenderer: unknown
@@ -165,7 +169,10 @@ export async function startMain(
     run += 1
     await nativeImport(`${pathToFileURL(OUT_MAIN).href}?run=${run}`)
     const s = standin.state
-    await until(() => s.windows.length > 0 || s.errorBoxes.length > 0 || s.quitCalls.length > 0, 'the main process to start')
+    await until(
+      () => s.windows.length > 0 || s.errorBoxes.length > 0 || s.quitCalls.length > 0,
+      'the main process to start'
+    )
   } finally {
     process.env = saved.env
     process.argv = saved.argv
@@ -199,7 +206,8 @@ export function loadPreload(standin: StandIn): LoadedPreload {
   const required: string[] = []
   const sandboxRequire = (id: string): unknown => {
     required.push(id)
-    if (id === 'electron') return { contextBridge: standin.contextBridge, ipcRenderer: standin.ipcRenderer, webUtils: standin.webUtils }
+    if (id === 'electron')
+      return { contextBridge: standin.contextBridge, ipcRenderer: standin.ipcRenderer, webUtils: standin.webUtils }
     throw new Error(`module not found: ${id} (a sandboxed preload can only require 'electron')`)
   }
   const wrapper = vm.runInContext(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, context, {

@@ -65,7 +65,10 @@ describe('built main process (electron stand-in)', () => {
   it('loads the renderer from folio://app/ (no ELECTRON_RENDERER_URL)', () => {
     expect(win.loadedUrl).toBe('folio://app/index.html')
     expect(s.state.privilegedSchemes).toEqual([
-      expect.objectContaining({ scheme: 'folio', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) })
+      expect.objectContaining({
+        scheme: 'folio',
+        privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true })
+      })
     ])
   })
 
@@ -93,7 +96,9 @@ describe('built main process (electron stand-in)', () => {
       expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
       // every script and stylesheet the page references is local and served with the right type
       const html = await res.text()
-      const refs = [...html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+)"/g)].map((m) => m[1]!).filter((r) => !r.startsWith('data:'))
+      const refs = [...html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+)"/g)]
+        .map((m) => m[1]!)
+        .filter((r) => !r.startsWith('data:'))
       expect(refs.length).toBeGreaterThan(0)
       for (const ref of refs) {
         const url = new URL(ref, APP.url)
@@ -159,7 +164,13 @@ describe('built main process (electron stand-in)', () => {
     const open = win.webContents.windowOpenHandler!
     expect(open).toBeTypeOf('function')
     s.state.opened.length = 0
-    for (const url of ['https://github.com/x/y', 'javascript:alert(1)', 'file:///etc/passwd', 'https://user:pw@evil.example/', 'data:text/html,hi']) {
+    for (const url of [
+      'https://github.com/x/y',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'https://user:pw@evil.example/',
+      'data:text/html,hi'
+    ]) {
       expect(open({ url })).toEqual({ action: 'deny' })
     }
     await new Promise((r) => setTimeout(r, 10))

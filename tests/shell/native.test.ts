@@ -45,7 +45,9 @@ describe('native binding path', () => {
 
   it('a missing Electron build is explained, with the command that makes it', () => {
     const env = { ...base, versions: { electron: '45.5.0' } }
-    expect(() => requireNativeBinding(env, () => false)).toThrow(/not been built for Electron 45\.5\.0[\s\S]*electron-native\.mjs/)
+    expect(() => requireNativeBinding(env, () => false)).toThrow(
+      /not been built for Electron 45\.5\.0[\s\S]*electron-native\.mjs/
+    )
     expect(requireNativeBinding(env, () => true)).toBe(nativeBindingFor(env))
     expect(requireNativeBinding({ ...base, versions: {} }, () => false)).toBeUndefined()
   })

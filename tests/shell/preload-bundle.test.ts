@@ -61,13 +61,17 @@ describe('built preload in a sandbox, through IPC, to a temp library', () => {
     })
     findMenuItem(s.state.menu!.template, 'Import Digests…')!.click!()
     await until(() => reports.length > 0, 'the import report', 15_000)
-    expect(s.state.openDialogs[0]).toMatchObject({ properties: expect.arrayContaining(['openFile', 'multiSelections']) })
+    expect(s.state.openDialogs[0]).toMatchObject({
+      properties: expect.arrayContaining(['openFile', 'multiSelections'])
+    })
     const [report] = reports
     expect(report).toMatchObject({ added: 61, rejected: 1 })
     expect(report!.files.find((f) => !f.ok)!.error).toMatch(/not-a-digest\.txt: .+/)
     expect(s.state.messageBoxes).toEqual([]) // the report is shown in the window, not in a box
     // the renderer heard about it, and its listeners got the payload only (no IpcRendererEvent)
-    expect(s.state.windows[0]!.webContents.sent.map((m) => m.channel)).toEqual(expect.arrayContaining([LIBRARY_CHANGED, IMPORTED]))
+    expect(s.state.windows[0]!.webContents.sent.map((m) => m.channel)).toEqual(
+      expect.arrayContaining([LIBRARY_CHANGED, IMPORTED])
+    )
     expect(changes).toEqual([[{}]])
     offChanged()
     offImported()

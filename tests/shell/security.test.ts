@@ -79,7 +79,14 @@ describe('appUrlCheck', () => {
     const ok = appUrlCheck()
     expect(ok('folio://app/index.html')).toBe(true)
     expect(ok('folio://app/')).toBe(true)
-    for (const bad of ['folio://app.evil/', 'folio://evil/index.html', 'https://app/', 'file:///index.html', 'about:blank', 'nonsense']) {
+    for (const bad of [
+      'folio://app.evil/',
+      'folio://evil/index.html',
+      'https://app/',
+      'file:///index.html',
+      'about:blank',
+      'nonsense'
+    ]) {
       expect(ok(bad), bad).toBe(false)
     }
   })
@@ -115,7 +122,13 @@ describe('locks (hand-written fake webContents)', () => {
       }
     })
     lockWebContents(contents as never, appUrlCheck(), async (u) => void opened.push(u))
-    const ev = (url: string) => ({ url, prevented: false, preventDefault() { this.prevented = true } })
+    const ev = (url: string) => ({
+      url,
+      prevented: false,
+      preventDefault() {
+        this.prevented = true
+      }
+    })
     const a = ev('https://arxiv.org/')
     contents.emit('will-navigate', a)
     const b = ev('folio://app/index.html')
@@ -140,7 +153,10 @@ describe('registerIpc (hand-written fake ipcMain)', () => {
     const handlers = new Map<string, (e: unknown, input: unknown) => Promise<unknown>>()
     const calls: string[] = []
     const off = registerIpc(
-      { handle: (ch: string, h: never) => void handlers.set(ch, h), removeHandler: (ch: string) => void handlers.delete(ch) } as never,
+      {
+        handle: (ch: string, h: never) => void handlers.set(ch, h),
+        removeHandler: (ch: string) => void handlers.delete(ch)
+      },
       async (method) => {
         calls.push(method)
         return { ok: true, value: method }
@@ -149,7 +165,10 @@ describe('registerIpc (hand-written fake ipcMain)', () => {
     )
     expect([...handlers.keys()]).toEqual(methodNames.map(channelOf))
     const h = handlers.get(channelOf('counts'))!
-    expect(await h({ senderFrame: { url: 'folio://app/index.html', parent: null } }, {})).toEqual({ ok: true, value: 'counts' })
+    expect(await h({ senderFrame: { url: 'folio://app/index.html', parent: null } }, {})).toEqual({
+      ok: true,
+      value: 'counts'
+    })
     expect(await h({ senderFrame: { url: 'https://evil.example/', parent: null } }, {})).toEqual(FORBIDDEN)
     expect(await h({ senderFrame: null }, {})).toEqual(FORBIDDEN)
     expect(calls).toEqual(['counts'])

@@ -27,10 +27,23 @@ export interface Ledger {
 const STATUSES: Status[] = ['unread', 'reading', 'read']
 const QUERIES = ['model', 'learning', 'attention', '"neural network"', 'status:read', 'starred', 'graph*', 'tok']
 
-export async function runOps(lib: Library, o: { ids: number[]; count: number; seed: number; importOffset: number; who: string }): Promise<Ledger> {
+export async function runOps(
+  lib: Library,
+  o: { ids: number[]; count: number; seed: number; importOffset: number; who: string }
+): Promise<Ledger> {
   const r = rng(o.seed)
   const pick = (): number => o.ids[Math.floor(r() * o.ids.length)]!
-  const ledger: Ledger = { status: {}, starred: {}, notes: {}, importedArxivIds: [], imports: 0, searches: 0, ops: 0, startedAt: Date.now(), endedAt: 0 }
+  const ledger: Ledger = {
+    status: {},
+    starred: {},
+    notes: {},
+    importedArxivIds: [],
+    imports: 0,
+    searches: 0,
+    ops: 0,
+    startedAt: Date.now(),
+    endedAt: 0
+  }
   for (let i = 0; i < o.count; i++) {
     const x = r()
     if (x < 0.3) {
@@ -53,8 +66,15 @@ export async function runOps(lib: Library, o: { ids: number[]; count: number; se
       ledger.searches += 1
     } else {
       const offset = o.importOffset + ledger.imports * 3
-      const report = await importSources(lib, [{ kind: 'bytes', name: `${o.who}-${ledger.imports}.xml`, bytes: Buffer.from(generateArxivRss(3, o.seed + i, offset)) }])
-      if (report.rejected || report.added !== 3) throw new Error(`${o.who}: import ${ledger.imports} failed: ${JSON.stringify(report.files[0])}`)
+      const report = await importSources(lib, [
+        {
+          kind: 'bytes',
+          name: `${o.who}-${ledger.imports}.xml`,
+          bytes: Buffer.from(generateArxivRss(3, o.seed + i, offset))
+        }
+      ])
+      if (report.rejected || report.added !== 3)
+        throw new Error(`${o.who}: import ${ledger.imports} failed: ${JSON.stringify(report.files[0])}`)
       for (let k = 0; k < 3; k++) ledger.importedArxivIds.push(arxivId(offset + k))
       ledger.imports += 1
     }

@@ -8,7 +8,13 @@ import { runOps } from './ops'
 const [libraryPath, idsJson, count, seed, offset] = process.argv.slice(2)
 const lib = openLibrary(libraryPath!)
 try {
-  const ledger = await runOps(lib, { ids: JSON.parse(idsJson!) as number[], count: Number(count), seed: Number(seed), importOffset: Number(offset), who: 'worker' })
+  const ledger = await runOps(lib, {
+    ids: JSON.parse(idsJson!) as number[],
+    count: Number(count),
+    seed: Number(seed),
+    importOffset: Number(offset),
+    who: 'worker'
+  })
   process.stdout.write(JSON.stringify(ledger))
 } finally {
   lib.close()

@@ -18,7 +18,9 @@ function files(dir: string): string[] {
 }
 
 const importsElectron = (source: string): boolean =>
-  /from\s+['"]electron(?:\/[^'"]*)?['"]|require\(\s*['"]electron(?:\/[^'"]*)?['"]\s*\)|import\(\s*['"]electron(?:\/[^'"]*)?['"]\s*\)/.test(source)
+  /from\s+['"]electron(?:\/[^'"]*)?['"]|require\(\s*['"]electron(?:\/[^'"]*)?['"]\s*\)|import\(\s*['"]electron(?:\/[^'"]*)?['"]\s*\)/.test(
+    source
+  )
 
 /** The one rule: Electron's modules are imported by the shell (src/main/shell/) and the preload entry only. */
 const mayImportElectron = (rel: string): boolean => rel.startsWith('src/main/shell/') || rel === 'src/preload/index.ts'
@@ -41,10 +43,12 @@ describe('architecture', () => {
     }
   })
 
-  it('the renderer and the preload do not carry the contract\'s validator: no run-time import path from them reaches zod', () => {
+  it("the renderer and the preload do not carry the contract's validator: no run-time import path from them reaches zod", () => {
     // Follow every import that survives compilation (not `import type`) from the renderer's entry.
     const runtimeImports = (source: string): string[] => [
-      ...[...source.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm)].map((m) => m[1]!),
+      ...[...source.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm)].map(
+        (m) => m[1]!
+      ),
       ...[...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!) // lazy chunks
     ]
     const resolveFile = (from: string, spec: string): string | null => {

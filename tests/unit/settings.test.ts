@@ -19,7 +19,13 @@ describe('settings file', () => {
   it('defaults when the file is missing; nothing is written until a change', () => {
     const s = openSettings(file)
     expect(s.get()).toEqual(DEFAULT_SETTINGS)
-    expect(DEFAULT_SETTINGS).toMatchObject({ theme: 'system', textSize: 'medium', markReadOnOpen: false, watchFolder: null, libraryPath: null })
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      theme: 'system',
+      textSize: 'medium',
+      markReadOnOpen: false,
+      watchFolder: null,
+      libraryPath: null
+    })
     expect(existsSync(file)).toBe(false)
   })
 
@@ -29,13 +35,21 @@ describe('settings file', () => {
     s.onChange((next, prev) => heard.push(`${prev.theme}->${next.theme}`))
     s.update({ theme: 'dark', textSize: 'large', lastPaperId: 7, markReadOnOpen: undefined })
     expect(heard).toEqual(['system->dark'])
-    expect(readSettings(file)).toMatchObject({ theme: 'dark', textSize: 'large', lastPaperId: 7, markReadOnOpen: false })
+    expect(readSettings(file)).toMatchObject({
+      theme: 'dark',
+      textSize: 'large',
+      lastPaperId: 7,
+      markReadOnOpen: false
+    })
     expect(openSettings(file).get().theme).toBe('dark')
     expect(readdirSync(join(dir, 'sub'))).toEqual(['settings.json']) // no temp file left
   })
 
   it('keeps good values when one is bad; keeps a damaged file aside', () => {
-    writeFileSync(file.replace('sub/', ''), JSON.stringify({ theme: 'neon', textSize: 'large', sidebarWidth: 5, extra: 1 }))
+    writeFileSync(
+      file.replace('sub/', ''),
+      JSON.stringify({ theme: 'neon', textSize: 'large', sidebarWidth: 5, extra: 1 })
+    )
     const s = readSettings(file.replace('sub/', ''))
     expect(s.theme).toBe('system')
     expect(s.textSize).toBe('large')
@@ -45,7 +59,15 @@ describe('settings file', () => {
     writeFileSync(damaged, '{"theme": "da')
     expect(readSettings(damaged)).toEqual(DEFAULT_SETTINGS)
     expect(readdirSync(dir).some((f) => f.startsWith('damaged.json.damaged-'))).toBe(true)
-    expect(readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith('damaged.json.damaged-'))!), 'utf8')).toBe('{"theme": "da')
+    expect(
+      readFileSync(
+        join(
+          dir,
+          readdirSync(dir).find((f) => f.startsWith('damaged.json.damaged-'))!
+        ),
+        'utf8'
+      )
+    ).toBe('{"theme": "da')
   })
 })
 
@@ -64,8 +86,14 @@ describe('settings and importPaths through the dispatcher', () => {
   it('without the capabilities (the browser host): importPaths and pickLocation are refused with a clear error', async () => {
     const dispatch = createDispatcher(lib, { openExternal: () => false })
     const reply = await dispatch('importPaths', { paths: ['/etc/passwd'] })
-    expect(reply).toMatchObject({ ok: false, error: { code: 'unsupported', message: expect.stringMatching(/never reads files by path/) } })
-    expect(await dispatch('pickLocation', { purpose: 'watchFolder' })).toMatchObject({ ok: false, error: { code: 'unsupported' } })
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported', message: expect.stringMatching(/never reads files by path/) }
+    })
+    expect(await dispatch('pickLocation', { purpose: 'watchFolder' })).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported' }
+    })
     expect(await dispatch('rendererReady', {})).toEqual({ ok: true, value: { importReports: [] } })
   })
 
@@ -73,11 +101,29 @@ describe('settings and importPaths through the dispatcher', () => {
     const s = openSettings(join(dir, 'settings.json'))
     const dispatch = createDispatcher(lib, {
       openExternal: () => false,
-      settings: { get: () => ({ settings: s.get(), libraryPath: lib.path, libraryOverride: null, settingsPath: s.path, canPickLocations: false }), set: (p) => s.update(p) }
+      settings: {
+        get: () => ({
+          settings: s.get(),
+          libraryPath: lib.path,
+          libraryOverride: null,
+          settingsPath: s.path,
+          canPickLocations: false
+        }),
+        set: (p) => s.update(p)
+      }
     })
-    expect(await dispatch('setSettings', { libraryPath: '/tmp/x.sqlite' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
-    expect(await dispatch('setSettings', { watchFolder: '/etc' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
-    expect(await dispatch('setSettings', { theme: 'dark', watchFolder: null })).toMatchObject({ ok: true, value: { theme: 'dark', watchFolder: null } })
+    expect(await dispatch('setSettings', { libraryPath: '/tmp/x.sqlite' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' }
+    })
+    expect(await dispatch('setSettings', { watchFolder: '/etc' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' }
+    })
+    expect(await dispatch('setSettings', { theme: 'dark', watchFolder: null })).toMatchObject({
+      ok: true,
+      value: { theme: 'dark', watchFolder: null }
+    })
     expect(await dispatch('getSettings', {})).toMatchObject({ ok: true, value: { settings: { theme: 'dark' } } })
   })
 })

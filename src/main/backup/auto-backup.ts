@@ -23,7 +23,12 @@ const pad = (n: number): string => String(n).padStart(2, '0')
 const localDay = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-export async function autoBackup(lib: Pick<Library, 'db' | 'path'>, backupsDir: string, now = new Date(), keep = KEEP_BACKUPS): Promise<AutoBackupResult> {
+export async function autoBackup(
+  lib: Pick<Library, 'db' | 'path'>,
+  backupsDir: string,
+  now = new Date(),
+  keep = KEEP_BACKUPS
+): Promise<AutoBackupResult> {
   const stem = basename(lib.path, extname(lib.path)) || 'library'
   const pattern = new RegExp(`^${escapeRe(stem)}-\\d{4}-\\d{2}-\\d{2}\\.sqlite$`)
   mkdirSync(backupsDir, { recursive: true })
@@ -32,13 +37,11 @@ export async function autoBackup(lib: Pick<Library, 'db' | 'path'>, backupsDir: 
   let created: string | null = null
   let skipped: AutoBackupResult['skipped']
   if (existing().includes(name)) skipped = 'today'
-  else if (!stmt<[], { n: number }>(lib.db, 'SELECT count(*) AS n FROM (SELECT 1 FROM papers LIMIT 1)').get()!.n) skipped = 'empty'
+  else if (!stmt<[], { n: number }>(lib.db, 'SELECT count(*) AS n FROM (SELECT 1 FROM papers LIMIT 1)').get()!.n)
+    skipped = 'empty'
   else created = (await copyLibrary(lib.db, lib.path, join(backupsDir, name))).file
   // Newest first by the date in the name; keep the newest `keep`.
-  const removed = existing()
-    .sort()
-    .reverse()
-    .slice(keep)
+  const removed = existing().sort().reverse().slice(keep)
   for (const f of removed) rmSync(join(backupsDir, f), { force: true })
   return { created, ...(skipped ? { skipped } : {}), removed }
 }

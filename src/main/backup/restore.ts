@@ -57,7 +57,10 @@ function sniff(file: string): Buffer {
 export function restoreBackup(db: DB, file: string): RestoreReport {
   const name = basename(file)
   const fail = (line: number | null, message: string): never => {
-    throw new LibraryError('bad-backup', `${name}${line !== null ? ` line ${line}` : ''}: ${message}; the library was not changed`)
+    throw new LibraryError(
+      'bad-backup',
+      `${name}${line !== null ? ` line ${line}` : ''}: ${message}; the library was not changed`
+    )
   }
   let head: Buffer
   try {
@@ -67,7 +70,10 @@ export function restoreBackup(db: DB, file: string): RestoreReport {
     throw new LibraryError('bad-backup', `${name}: ${code === 'ENOENT' ? 'file not found' : (err as Error).message}`)
   }
   if (head.toString('latin1').startsWith('SQLite format 3')) {
-    fail(null, 'this is a SQLite copy of a library, not a backup file: open it directly with --library, or copy it in place of library.sqlite')
+    fail(
+      null,
+      'this is a SQLite copy of a library, not a backup file: open it directly with --library, or copy it in place of library.sqlite'
+    )
   }
   const contents = libraryContents(db)
   if (contents.length) {
@@ -80,7 +86,8 @@ export function restoreBackup(db: DB, file: string): RestoreReport {
 
   const report: RestoreReport = { papers: 0, digests: 0, tags: 0, notes: 0, revisions: 0 }
   db.transaction(() => {
-    if (libraryContents(db).length) throw new LibraryError('not-empty', 'The library changed while restoring; nothing was restored')
+    if (libraryContents(db).length)
+      throw new LibraryError('not-empty', 'The library changed while restoring; nothing was restored')
     stmt(db, 'UPDATE import_state SET bulk = 1 WHERE id = 1').run()
     const tagIds = new Map<string, number>()
     const digestIds = new Set<number>()
@@ -95,15 +102,25 @@ export function restoreBackup(db: DB, file: string): RestoreReport {
       try {
         value = JSON.parse(raw)
       } catch {
-        fail(lineNo, lineNo === 1 ? 'not a Folio backup (the first line is not JSON)' : 'not valid JSON (the file may be damaged)')
+        fail(
+          lineNo,
+          lineNo === 1 ? 'not a Folio backup (the first line is not JSON)' : 'not valid JSON (the file may be damaged)'
+        )
       }
       if (!sawHeader) {
         const h = headerLine.safeParse(value)
         if (!h.success) {
           const type = (value as { type?: unknown } | null)?.type
-          fail(lineNo, type === BACKUP_TYPE ? `bad header: ${issueText(h.error)}` : 'not a Folio backup (no folio-backup header)')
+          fail(
+            lineNo,
+            type === BACKUP_TYPE ? `bad header: ${issueText(h.error)}` : 'not a Folio backup (no folio-backup header)'
+          )
         }
-        if (h.data!.version > BACKUP_VERSION) fail(lineNo, `written by a newer Folio (backup format ${h.data!.version}; this Folio reads up to ${BACKUP_VERSION}). Update Folio to restore it`)
+        if (h.data!.version > BACKUP_VERSION)
+          fail(
+            lineNo,
+            `written by a newer Folio (backup format ${h.data!.version}; this Folio reads up to ${BACKUP_VERSION}). Update Folio to restore it`
+          )
         sawHeader = true
         continue
       }
@@ -124,8 +141,12 @@ export function restoreBackup(db: DB, file: string): RestoreReport {
           digestIds.add(rec.id)
           report.digests++
         } else if (rec.type === 'paper') {
-          for (const t of rec.tags) if (!tagIds.has(t.toLowerCase())) fail(lineNo, `paper ${rec.id} has tag "${t}", which the backup does not list`)
-          for (const l of rec.digests) if (!digestIds.has(l.digest)) fail(lineNo, `paper ${rec.id} lists digest ${l.digest}, which the backup does not list`)
+          for (const t of rec.tags)
+            if (!tagIds.has(t.toLowerCase()))
+              fail(lineNo, `paper ${rec.id} has tag "${t}", which the backup does not list`)
+          for (const l of rec.digests)
+            if (!digestIds.has(l.digest))
+              fail(lineNo, `paper ${rec.id} lists digest ${l.digest}, which the backup does not list`)
           insertPaper(db, rec, tagIds)
           report.papers++
           if (rec.note) report.notes++
@@ -133,7 +154,10 @@ export function restoreBackup(db: DB, file: string): RestoreReport {
         } else {
           const expected = { tags: report.tags, digests: report.digests, papers: report.papers }
           if (rec.tags !== expected.tags || rec.digests !== expected.digests || rec.papers !== expected.papers) {
-            fail(lineNo, `the end record counts ${rec.papers} papers, ${rec.digests} digests, ${rec.tags} tags but the file holds ${expected.papers}, ${expected.digests}, ${expected.tags}`)
+            fail(
+              lineNo,
+              `the end record counts ${rec.papers} papers, ${rec.digests} digests, ${rec.tags} tags but the file holds ${expected.papers}, ${expected.digests}, ${expected.tags}`
+            )
           }
           ended = true
         }
@@ -155,7 +179,10 @@ export function restoreBackup(db: DB, file: string): RestoreReport {
     ).run()
     // Index everything once (the triggers skipped abstracts while bulk was set).
     stmt(db, "INSERT INTO search_index(search_index) VALUES('delete-all')").run()
-    stmt(db, 'INSERT INTO search_index(rowid, title, abstract, authors, notes) SELECT id, title, abstract, authors, notes FROM search_source').run()
+    stmt(
+      db,
+      'INSERT INTO search_index(rowid, title, abstract, authors, notes) SELECT id, title, abstract, authors, notes FROM search_source'
+    ).run()
     stmt(db, 'UPDATE import_state SET bulk = 0 WHERE id = 1').run()
   }).immediate()
   return report
@@ -166,7 +193,19 @@ function insertDigest(db: DB, d: DigestLine): void {
     db,
     `INSERT INTO digests (id, content_hash, format, file_name, source_path, digest_date, date_inferred, imported_at, paper_count, added_count, warnings)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-  ).run(d.id, d.contentHash, d.format, d.fileName, d.sourcePath, d.date, d.dateInferred ? 1 : 0, d.importedAt, d.paperCount, d.addedCount, JSON.stringify(d.warnings))
+  ).run(
+    d.id,
+    d.contentHash,
+    d.format,
+    d.fileName,
+    d.sourcePath,
+    d.date,
+    d.dateInferred ? 1 : 0,
+    d.importedAt,
+    d.paperCount,
+    d.addedCount,
+    JSON.stringify(d.warnings)
+  )
 }
 
 function insertPaper(db: DB, p: PaperLine, tagIds: Map<string, number>): void {
@@ -195,9 +234,27 @@ function insertPaper(db: DB, p: PaperLine, tagIds: Map<string, number>): void {
   )
   stmt(db, 'INSERT INTO paper_abstracts (paper_id, abstract) VALUES (?, ?)').run(p.id, p.abstract)
   for (const l of p.digests) {
-    stmt(db, 'INSERT INTO digest_papers (digest_id, paper_id, position, extras) VALUES (?, ?, ?, ?)').run(l.digest, p.id, l.position, JSON.stringify(l.extras))
+    stmt(db, 'INSERT INTO digest_papers (digest_id, paper_id, position, extras) VALUES (?, ?, ?, ?)').run(
+      l.digest,
+      p.id,
+      l.position,
+      JSON.stringify(l.extras)
+    )
   }
-  for (const t of p.tags) stmt(db, 'INSERT INTO paper_tags (paper_id, tag_id) VALUES (?, ?)').run(p.id, tagIds.get(t.toLowerCase())!)
-  for (const r of p.revisions) stmt(db, 'INSERT INTO note_revisions (id, paper_id, body, saved_at) VALUES (?, ?, ?, ?)').run(r.id, p.id, r.body, r.savedAt)
-  if (p.note) stmt(db, 'INSERT INTO notes (paper_id, body, created_at, updated_at) VALUES (?, ?, ?, ?)').run(p.id, p.note.body, p.note.createdAt, p.note.updatedAt)
+  for (const t of p.tags)
+    stmt(db, 'INSERT INTO paper_tags (paper_id, tag_id) VALUES (?, ?)').run(p.id, tagIds.get(t.toLowerCase())!)
+  for (const r of p.revisions)
+    stmt(db, 'INSERT INTO note_revisions (id, paper_id, body, saved_at) VALUES (?, ?, ?, ?)').run(
+      r.id,
+      p.id,
+      r.body,
+      r.savedAt
+    )
+  if (p.note)
+    stmt(db, 'INSERT INTO notes (paper_id, body, created_at, updated_at) VALUES (?, ?, ?, ?)').run(
+      p.id,
+      p.note.body,
+      p.note.createdAt,
+      p.note.updatedAt
+    )
 }

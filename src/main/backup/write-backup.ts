@@ -8,7 +8,15 @@ import { dirname, join } from 'node:path'
 import type { DB } from '../library/db'
 import type { PaperRecord } from '../library/papers'
 import { stmt } from '../library/statements'
-import { BACKUP_TYPE, BACKUP_VERSION, type DigestLine, type EndLine, type HeaderLine, type PaperLine, type TagLine } from './format'
+import {
+  BACKUP_TYPE,
+  BACKUP_VERSION,
+  type DigestLine,
+  type EndLine,
+  type HeaderLine,
+  type PaperLine,
+  type TagLine
+} from './format'
 
 interface DigestRecord {
   id: number
@@ -29,7 +37,11 @@ const parse = <T>(s: string): T => JSON.parse(s) as T
 /** The backup's lines, in order (each a JSON text without the newline). Run inside a read transaction. */
 export function* backupLines(db: DB, now: Date): Generator<string> {
   const n = (sql: string): number => stmt<[], { n: number }>(db, sql).get()!.n
-  const counts = { tags: n('SELECT count(*) AS n FROM tags'), digests: n('SELECT count(*) AS n FROM digests'), papers: n('SELECT count(*) AS n FROM papers') }
+  const counts = {
+    tags: n('SELECT count(*) AS n FROM tags'),
+    digests: n('SELECT count(*) AS n FROM digests'),
+    papers: n('SELECT count(*) AS n FROM papers')
+  }
   const header: HeaderLine = {
     type: BACKUP_TYPE,
     version: BACKUP_VERSION,
@@ -58,13 +70,22 @@ export function* backupLines(db: DB, now: Date): Generator<string> {
     }
     yield JSON.stringify(line)
   }
-  const tagsOf = stmt<[number], { name: string }>(db, 'SELECT t.name FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.paper_id = ? ORDER BY t.id')
+  const tagsOf = stmt<[number], { name: string }>(
+    db,
+    'SELECT t.name FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.paper_id = ? ORDER BY t.id'
+  )
   const linksOf = stmt<[number], { digest_id: number; position: number; extras: string }>(
     db,
     'SELECT digest_id, position, extras FROM digest_papers WHERE paper_id = ? ORDER BY digest_id'
   )
-  const noteOf = stmt<[number], { body: string; created_at: string; updated_at: string }>(db, 'SELECT body, created_at, updated_at FROM notes WHERE paper_id = ?')
-  const revisionsOf = stmt<[number], { id: number; body: string; saved_at: string }>(db, 'SELECT id, body, saved_at FROM note_revisions WHERE paper_id = ? ORDER BY id')
+  const noteOf = stmt<[number], { body: string; created_at: string; updated_at: string }>(
+    db,
+    'SELECT body, created_at, updated_at FROM notes WHERE paper_id = ?'
+  )
+  const revisionsOf = stmt<[number], { id: number; body: string; saved_at: string }>(
+    db,
+    'SELECT id, body, saved_at FROM note_revisions WHERE paper_id = ? ORDER BY id'
+  )
   const papers = db.prepare<[], PaperRecord & { abstract: string | null }>(
     'SELECT p.*, a.abstract FROM papers p LEFT JOIN paper_abstracts a ON a.paper_id = p.id ORDER BY p.id'
   )
@@ -90,7 +111,9 @@ export function* backupLines(db: DB, now: Date): Generator<string> {
       starred: p.starred === 1,
       statusChangedAt: p.status_changed_at,
       tags: tagsOf.all(p.id).map((t) => t.name),
-      digests: linksOf.all(p.id).map((l) => ({ digest: l.digest_id, position: l.position, extras: parse<Record<string, unknown>>(l.extras) })),
+      digests: linksOf
+        .all(p.id)
+        .map((l) => ({ digest: l.digest_id, position: l.position, extras: parse<Record<string, unknown>>(l.extras) })),
       note: note ? { body: note.body, createdAt: note.created_at, updatedAt: note.updated_at } : null,
       revisions: revisionsOf.all(p.id).map((r) => ({ id: r.id, body: r.body, savedAt: r.saved_at }))
     }
@@ -100,7 +123,11 @@ export function* backupLines(db: DB, now: Date): Generator<string> {
 }
 
 /** Write the backup file (temp file + rename: a crash never leaves half a backup under the name). */
-export function writeBackup(db: DB, file: string, now = new Date()): { file: string; papers: number; digests: number; tags: number } {
+export function writeBackup(
+  db: DB,
+  file: string,
+  now = new Date()
+): { file: string; papers: number; digests: number; tags: number } {
   const tmp = join(dirname(file), `.${Date.now()}-${process.pid}.folio-backup.tmp`)
   const fd = openSync(tmp, 'w')
   let end: EndLine | undefined

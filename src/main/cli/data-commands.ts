@@ -102,7 +102,10 @@ export async function runDataCommand(command: (typeof DATA_COMMANDS)[number], ct
         })
       }
       if (what === 'list') {
-        if (!target || args.length !== 2) ctx.usage('usage: folio export list <file|-> [--format md|bib|csv|json] [--status …] [--starred] [--tag t] [--query q]')
+        if (!target || args.length !== 2)
+          ctx.usage(
+            'usage: folio export list <file|-> [--format md|bib|csv|json] [--status …] [--starred] [--tag t] [--query q]'
+          )
         const format = exportFormatOf(ctx, target)
         const filter: ListFilter = {
           view: o.status ?? (o.starred ? 'starred' : 'all'),
@@ -132,7 +135,9 @@ export async function runDataCommand(command: (typeof DATA_COMMANDS)[number], ct
           ctx.out(`Copied the library to ${file} (SQLite).`)
         } else {
           const r = writeBackup(lib.db, file)
-          ctx.out(`Backed up ${plural(r.papers, 'paper')}, ${plural(r.digests, 'digest')} and ${plural(r.tags, 'tag')} to ${file}.`)
+          ctx.out(
+            `Backed up ${plural(r.papers, 'paper')}, ${plural(r.digests, 'digest')} and ${plural(r.tags, 'tag')} to ${file}.`
+          )
         }
         return 0
       })
@@ -155,7 +160,11 @@ function exportFormatOf(ctx: CommandContext, target: string): ExportFormat {
   const alias: Record<string, ExportFormat> = { markdown: 'md', bibtex: 'bib' }
   const format = alias[f] ?? f
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    ctx.usage(ctx.o.format ? `unknown format "${f}": use md, bib, csv or json` : `cannot tell the format from "${target}": add --format md|bib|csv|json`)
+    ctx.usage(
+      ctx.o.format
+        ? `unknown format "${f}": use md, bib, csv or json`
+        : `cannot tell the format from "${target}": add --format md|bib|csv|json`
+    )
   }
   return format as ExportFormat
 }

@@ -16,7 +16,8 @@ function fileLine(f: FileReport): string {
 
 export function importSummary(r: ImportReport, dryRun = false): string {
   const lines = r.files.map(fileLine)
-  for (const f of r.files) for (const w of f.ok && !f.alreadyImported ? f.warnings : []) lines.push(`  warning: ${f.file}: ${w}`)
+  for (const f of r.files)
+    for (const w of f.ok && !f.alreadyImported ? f.warnings : []) lines.push(`  warning: ${f.file}: ${w}`)
   const verb = dryRun ? 'would add' : 'added'
   lines.push(
     `${dryRun ? 'Dry run: ' : ''}${r.files.length} file${r.files.length === 1 ? '' : 's'}: ${verb} ${r.added} papers, ${r.merged} already known, ${r.rejected} file${r.rejected === 1 ? '' : 's'} refused${dryRun ? ' (nothing written)' : ''}`

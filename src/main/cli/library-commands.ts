@@ -42,7 +42,10 @@ export interface LibraryContext {
   withLibrary<T>(fn: (lib: Library) => T): Promise<T>
 }
 
-export async function runLibraryCommand(command: (typeof LIBRARY_COMMANDS)[number], ctx: LibraryContext): Promise<number> {
+export async function runLibraryCommand(
+  command: (typeof LIBRARY_COMMANDS)[number],
+  ctx: LibraryContext
+): Promise<number> {
   const { args, o } = ctx
   const need = (n: number, usage: string): void => {
     if (args.length < n) ctx.usage(`usage: ${usage}`)
@@ -124,7 +127,8 @@ function editNote(lib: Library, id: number, ctx: LibraryContext): number {
   try {
     writeFileSync(file, getNote(lib.db, id).body)
     const r = spawnSync(editor, [file], { stdio: 'inherit', shell: process.platform === 'win32' })
-    if (r.error || r.status !== 0) throw new LibraryError('editor', `the editor "${editor}" failed; the note was not changed`)
+    if (r.error || r.status !== 0)
+      throw new LibraryError('editor', `the editor "${editor}" failed; the note was not changed`)
     saveNote(lib.db, id, readFileSync(file, 'utf8'))
     ctx.err(`Saved the note on ${id}.`)
     return 0

@@ -129,11 +129,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
     case 'star':
     case 'note': {
       const { runLibraryCommand } = await import('./library-commands')
-      return runLibraryCommand(command satisfies (typeof LIBRARY_COMMANDS)[number], { args, o, env: io.env, out: io.out, err: io.err, usage, withLibrary })
+      return runLibraryCommand(command satisfies (typeof LIBRARY_COMMANDS)[number], {
+        args,
+        o,
+        env: io.env,
+        out: io.out,
+        err: io.err,
+        usage,
+        withLibrary
+      })
     }
     case 'serve': {
       const port = o.port === undefined ? 0 : Number(o.port)
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port needs a port number, not "${o.port}"`)
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--port needs a port number, not "${o.port}"`)
       const { startHost, defaultRendererDir } = await import('../host/server')
       ensureRendererBuilt(defaultRendererDir(), io)
       const host = await startHost({ libraryPath, port })
@@ -176,12 +185,21 @@ function ensureRendererBuilt(rendererDir: string, io: Io): void {
   if (existsSync(join(rendererDir, 'index.html'))) return
   io.err('Building the Folio interface (first run)…')
   const root = join(rendererDir, '..', '..')
-  const r = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' })
-  if (r.status !== 0) throw new LibraryError('build', 'building the interface failed; run "npm run build" and try again')
+  const r = spawnSync('npx', ['electron-vite', 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    shell: process.platform === 'win32'
+  })
+  if (r.status !== 0)
+    throw new LibraryError('build', 'building the interface failed; run "npm run build" and try again')
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const io: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`), env: process.env }
+  const io: Io = {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+    env: process.env
+  }
   try {
     return await run(argv, io)
   } catch (err) {

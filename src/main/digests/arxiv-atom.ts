@@ -180,7 +180,8 @@ function isApiError(e: Entry): boolean {
 }
 
 function entryPaper(e: Entry, rank: number, warnings: string[]): ParsedPaper | undefined {
-  if (isApiError(e)) throw new DigestError(`arXiv API error: ${collapseWhitespace(e.summary ?? e.id ?? 'unknown error')}`)
+  if (isApiError(e))
+    throw new DigestError(`arXiv API error: ${collapseWhitespace(e.summary ?? e.id ?? 'unknown error')}`)
   if (e.id?.startsWith('oai:')) {
     // The RSS service's Atom variant: same fields as RSS 2.0.
     const item = newItem(e.index)
@@ -214,7 +215,9 @@ function entryPaper(e: Entry, rank: number, warnings: string[]): ParsedPaper | u
   if (e.updated !== undefined) extras.updated = e.updated
   if (e.comment !== undefined) extras.comments = collapseWhitespace(e.comment)
   if (e.journalRef !== undefined) extras.journalRef = collapseWhitespace(latexToUnicode(e.journalRef))
-  const affiliations = Object.fromEntries(e.authors.filter((a) => a.affiliations.length > 0).map((a) => [a.name, a.affiliations]))
+  const affiliations = Object.fromEntries(
+    e.authors.filter((a) => a.affiliations.length > 0).map((a) => [a.name, a.affiliations])
+  )
   if (Object.keys(affiliations).length > 0) extras.affiliations = affiliations
   const categories = [...new Set([...(e.primary !== undefined ? [e.primary] : []), ...e.categories])]
   const paper: ParsedPaper = {

@@ -138,9 +138,12 @@ function parseRecord(
   let trailer: RegExpExecArray | undefined
 
   const unclosed = (at: number): DigestError =>
-    new DigestError(`line ${at + 1}: record arXiv:${rawId} (line ${start + 2}) is not closed by a "\\\\ ( https://arxiv.org/abs/… )" line`, {
-      line: at + 1
-    })
+    new DigestError(
+      `line ${at + 1}: record arXiv:${rawId} (line ${start + 2}) is not closed by a "\\\\ ( https://arxiv.org/abs/… )" line`,
+      {
+        line: at + 1
+      }
+    )
 
   for (; i < lines.length; i++) {
     const line = lines[i] as string

@@ -14,10 +14,40 @@ export interface ArxivId {
 
 /** Old-style archives (1991 – March 2007), from arxiv-browse. */
 const OLD_ARCHIVES = new Set([
-  'acc-phys', 'adap-org', 'alg-geom', 'ao-sci', 'astro-ph', 'atom-ph', 'bayes-an', 'chao-dyn', 'chem-ph',
-  'cmp-lg', 'comp-gas', 'cond-mat', 'cs', 'dg-ga', 'funct-an', 'gr-qc', 'hep-ex', 'hep-lat', 'hep-ph',
-  'hep-th', 'math', 'math-ph', 'mtrl-th', 'nlin', 'nucl-ex', 'nucl-th', 'patt-sol', 'physics', 'plasm-ph',
-  'q-alg', 'q-bio', 'quant-ph', 'solv-int', 'supr-con'
+  'acc-phys',
+  'adap-org',
+  'alg-geom',
+  'ao-sci',
+  'astro-ph',
+  'atom-ph',
+  'bayes-an',
+  'chao-dyn',
+  'chem-ph',
+  'cmp-lg',
+  'comp-gas',
+  'cond-mat',
+  'cs',
+  'dg-ga',
+  'funct-an',
+  'gr-qc',
+  'hep-ex',
+  'hep-lat',
+  'hep-ph',
+  'hep-th',
+  'math',
+  'math-ph',
+  'mtrl-th',
+  'nlin',
+  'nucl-ex',
+  'nucl-th',
+  'patt-sol',
+  'physics',
+  'plasm-ph',
+  'q-alg',
+  'q-bio',
+  'quant-ph',
+  'solv-int',
+  'supr-con'
 ])
 
 // New style: YYMM.NNNN(N). Old style: archive[.SUBJ]/YYMMNNN. Both with an optional vN.
@@ -80,7 +110,10 @@ export function arxivLinks(id: string): Pick<PaperLinks, 'abs' | 'pdf'> {
 }
 
 /** Give a parsed paper its arXiv id, version and abs/pdf links. False (paper unchanged) without an id. */
-export function applyArxivId(paper: Pick<ParsedPaper, 'arxivId' | 'version' | 'links'>, id: ArxivId | undefined): boolean {
+export function applyArxivId(
+  paper: Pick<ParsedPaper, 'arxivId' | 'version' | 'links'>,
+  id: ArxivId | undefined
+): boolean {
   if (!id) return false
   paper.arxivId = id.id
   if (id.version !== undefined) paper.version = id.version

@@ -1,7 +1,18 @@
 /** Dates as digests write them: month names, RFC 822 and ISO 8601 days. Pure functions. */
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12
 }
 
 /** Month number for `Jan`, `June`, `Sept`…; undefined if not a month name. */
@@ -9,7 +20,21 @@ export function monthNumber(name: string): number | undefined {
   const n = name.toLowerCase()
   const m = MONTHS[n.slice(0, 3)]
   if (m === undefined) return undefined
-  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][m - 1] ?? ''
+  const full =
+    [
+      'january',
+      'february',
+      'march',
+      'april',
+      'may',
+      'june',
+      'july',
+      'august',
+      'september',
+      'october',
+      'november',
+      'december'
+    ][m - 1] ?? ''
   return full.startsWith(n) || (m === 9 && n === 'sept') ? m : undefined
 }
 

@@ -24,7 +24,12 @@ function sequenceLength(b: number): number {
 export function chunkableStart(head: Uint8Array): { bomBytes: number } | undefined {
   if (head.length === 0) return undefined
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { bomBytes: 3 }
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0 && head[1] === 0)) return undefined
+  if (
+    (head[0] === 0xff && head[1] === 0xfe) ||
+    (head[0] === 0xfe && head[1] === 0xff) ||
+    (head[0] === 0 && head[1] === 0)
+  )
+    return undefined
   if (startsWithMagic(head)) return undefined
   return { bomBytes: 0 }
 }

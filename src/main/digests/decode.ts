@@ -42,10 +42,16 @@ export function firstInvalidUtf8(b: Uint8Array, from = 0): number {
     }
     let need: number
     let min: number
-    if (c >= 0xc2 && c <= 0xdf) (need = 1), (min = 0x80)
-    else if (c >= 0xe0 && c <= 0xef) (need = 2), (min = 0x800)
-    else if (c >= 0xf0 && c <= 0xf4) (need = 3), (min = 0x10000)
-    else return i
+    if (c >= 0xc2 && c <= 0xdf) {
+      need = 1
+      min = 0x80
+    } else if (c >= 0xe0 && c <= 0xef) {
+      need = 2
+      min = 0x800
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3
+      min = 0x10000
+    } else return i
     let cp = c & (0xff >> (need + 2))
     for (let k = 1; k <= need; k++) {
       const d = b[i + k]
@@ -79,17 +85,26 @@ export function looksBinary(text: string, limit = Infinity): boolean {
 
 function decodeUtf16(bytes: Uint8Array, le: boolean): string {
   const name = le ? 'UTF-16LE' : 'UTF-16BE'
-  if ((bytes.length - 2) % 2 !== 0) throw new DigestError(`truncated ${name} text: odd number of bytes (${bytes.length})`)
+  if ((bytes.length - 2) % 2 !== 0)
+    throw new DigestError(`truncated ${name} text: odd number of bytes (${bytes.length})`)
   try {
     return new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(2))
   } catch {
     // Find the first unpaired surrogate for the message.
     for (let i = 2; i + 1 < bytes.length; i += 2) {
-      const u = le ? (bytes[i] as number) | ((bytes[i + 1] as number) << 8) : ((bytes[i] as number) << 8) | (bytes[i + 1] as number)
+      const u = le
+        ? (bytes[i] as number) | ((bytes[i + 1] as number) << 8)
+        : ((bytes[i] as number) << 8) | (bytes[i + 1] as number)
       if (u >= 0xd800 && u <= 0xdbff) {
         const j = i + 2
-        const v = j + 1 < bytes.length ? (le ? (bytes[j] as number) | ((bytes[j + 1] as number) << 8) : ((bytes[j] as number) << 8) | (bytes[j + 1] as number)) : 0
-        if (v < 0xdc00 || v > 0xdfff) throw new DigestError(`invalid ${name} at byte offset ${i}: unpaired surrogate`, { offset: i })
+        const v =
+          j + 1 < bytes.length
+            ? le
+              ? (bytes[j] as number) | ((bytes[j + 1] as number) << 8)
+              : ((bytes[j] as number) << 8) | (bytes[j + 1] as number)
+            : 0
+        if (v < 0xdc00 || v > 0xdfff)
+          throw new DigestError(`invalid ${name} at byte offset ${i}: unpaired surrogate`, { offset: i })
         i += 2
       } else if (u >= 0xdc00 && u <= 0xdfff) {
         throw new DigestError(`invalid ${name} at byte offset ${i}: unpaired surrogate`, { offset: i })
@@ -133,7 +148,8 @@ export function decode(bytes: Uint8Array): Decoded {
   let body = bytes
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) body = bytes.subarray(3)
   else {
-    for (const m of MAGIC) if (startsWith(bytes, m.bytes)) throw new DigestError(`not a text file (looks like ${m.name})`)
+    for (const m of MAGIC)
+      if (startsWith(bytes, m.bytes)) throw new DigestError(`not a text file (looks like ${m.name})`)
   }
   // Buffer's indexOf is memchr; a typed array's (on the worker's shared memory) is ~10× slower on a 40 MB file.
   const nul = Buffer.from(body.buffer, body.byteOffset, body.byteLength).indexOf(0)
@@ -151,7 +167,10 @@ export function decode(bytes: Uint8Array): Decoded {
   const offset = bad + (bytes.length - body.length)
   const text = decodeWindows1252(body)
   if (looksBinary(text)) {
-    throw new DigestError(`not a text file (invalid UTF-8 at byte offset ${offset}, and not plausible Windows-1252 text)`, { offset })
+    throw new DigestError(
+      `not a text file (invalid UTF-8 at byte offset ${offset}, and not plausible Windows-1252 text)`,
+      { offset }
+    )
   }
   return finish(text, 'windows-1252', [`not valid UTF-8 (first bad byte at offset ${offset}): decoded as Windows-1252`])
 }
@@ -162,7 +181,11 @@ function looksLikeUtf16(b: Uint8Array): boolean {
   if (n < 4) return false
   let even = 0
   let odd = 0
-  for (let i = 0; i < n; i++) if (b[i] === 0) i % 2 === 0 ? even++ : odd++
+  for (let i = 0; i < n; i++) {
+    if (b[i] !== 0) continue
+    if (i % 2 === 0) even++
+    else odd++
+  }
   const half = n / 2
   return odd >= half * 0.9 || even >= half * 0.9
 }

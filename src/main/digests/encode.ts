@@ -46,7 +46,19 @@ export const FLAT_FIELDS = 11
 /** Append a (sanitised) paper's core fields and stored form to `out`. */
 export function flattenPaper(out: (string | null)[], p: ParsedPaper): void {
   const e = encodePaper(p)
-  out.push(p.title, p.abstract, p.arxivId ?? null, p.version ?? null, p.doi ?? null, p.published ?? null, e.key, e.authors, e.links, e.categories, e.extras)
+  out.push(
+    p.title,
+    p.abstract,
+    p.arxivId ?? null,
+    p.version ?? null,
+    p.doi ?? null,
+    p.published ?? null,
+    e.key,
+    e.authors,
+    e.links,
+    e.categories,
+    e.extras
+  )
 }
 
 /** The paper flattenPaper put at `at` (a multiple of FLAT_FIELDS). */
@@ -56,6 +68,12 @@ export function unflattenPaper(f: readonly (string | null)[], at: number): { pap
   if (f[at + 3] !== null) paper.version = f[at + 3]!
   if (f[at + 4] !== null) paper.doi = f[at + 4]!
   if (f[at + 5] !== null) paper.published = f[at + 5]!
-  const enc: EncodedPaper = { key: f[at + 6]!, authors: f[at + 7]!, links: f[at + 8]!, categories: f[at + 9]!, extras: f[at + 10]! }
+  const enc: EncodedPaper = {
+    key: f[at + 6]!,
+    authors: f[at + 7]!,
+    links: f[at + 8]!,
+    categories: f[at + 9]!,
+    extras: f[at + 10]!
+  }
   return { paper, enc }
 }

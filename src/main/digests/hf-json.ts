@@ -48,7 +48,11 @@ function isItem(v: unknown): boolean {
 
 /** The items of a daily-papers list, or undefined if the JSON has another shape (§3 #1). */
 export function dailyPapersItems(value: unknown): Obj[] | undefined {
-  const list = Array.isArray(value) ? value : isObj(value) && Array.isArray(value.dailyPapers) ? value.dailyPapers : undefined
+  const list = Array.isArray(value)
+    ? value
+    : isObj(value) && Array.isArray(value.dailyPapers)
+      ? value.dailyPapers
+      : undefined
   if (!list || list.length === 0) return undefined
   return list.every(isItem) ? (list as Obj[]) : undefined
 }
@@ -69,7 +73,8 @@ export const parseHfJson: DigestParser = (text, _ctx, onPaper) => {
     const paper = item.paper as Obj
     const rawId = paper.id as string
     const id = parseArxivId(rawId)
-    if (!id || id.id !== rawId.trim().replace(/v\d+$/, '')) warnings.push(`item ${index + 1}: paper.id "${rawId}" is not an arXiv id`)
+    if (!id || id.id !== rawId.trim().replace(/v\d+$/, ''))
+      warnings.push(`item ${index + 1}: paper.id "${rawId}" is not an arXiv id`)
     const title = collapseWhitespace(latexToUnicode((paper.title as string) || str(item.title) || ''))
     if (title === '') throw new DigestError(`item ${index + 1}: empty title`)
     const abstract = collapseWhitespace(latexToUnicode(str(paper.summary) ?? str(item.summary) ?? ''))
@@ -98,10 +103,18 @@ export const parseHfJson: DigestParser = (text, _ctx, onPaper) => {
     put('numComments', num(item.numComments))
     if ('githubStars' in paper) extras.githubStars = num(paper.githubStars) ?? null
     put('aiSummary', str(paper.ai_summary))
-    if (Array.isArray(paper.ai_keywords)) put('aiKeywords', paper.ai_keywords.filter((k) => typeof k === 'string'))
+    if (Array.isArray(paper.ai_keywords))
+      put(
+        'aiKeywords',
+        paper.ai_keywords.filter((k) => typeof k === 'string')
+      )
     const feedDay = str(paper.submittedOnDailyAt) ?? str(item.publishedAt)
     put('feedDate', feedDay)
-    const by = isObj(paper.submittedOnDailyBy) ? paper.submittedOnDailyBy : isObj(item.submittedBy) ? item.submittedBy : undefined
+    const by = isObj(paper.submittedOnDailyBy)
+      ? paper.submittedOnDailyBy
+      : isObj(item.submittedBy)
+        ? item.submittedBy
+        : undefined
     if (by) put('submittedBy', str(by.user) ?? str(by.name))
     if (isObj(paper.organization)) put('organization', str(paper.organization.fullname) ?? str(paper.organization.name))
     if (hidden.length > 0) extras.hiddenAuthors = hidden

@@ -6,7 +6,15 @@
 import { decodeDigest } from './decode'
 import { detect } from './detect'
 import { loadParser } from './parsers'
-import { DigestError, FORMATS, type DigestFormat, type DigestParser, type ParseContext, type ParsedDigest, type ParsedPaper } from './types'
+import {
+  DigestError,
+  FORMATS,
+  type DigestFormat,
+  type DigestParser,
+  type ParseContext,
+  type ParsedDigest,
+  type ParsedPaper
+} from './types'
 
 export { decode, decodeDigest } from './decode'
 export { detect } from './detect'

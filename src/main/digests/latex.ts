@@ -24,14 +24,33 @@ const ACCENTS: Record<string, string> = {
 
 /** Letter-like control words. */
 const LETTERS: Record<string, string> = {
-  l: 'ł', L: 'Ł', o: 'ø', O: 'Ø', ss: 'ß', aa: 'å', AA: 'Å', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ',
-  i: 'ı', j: 'ȷ', SS: 'SS', dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ'
+  l: 'ł',
+  L: 'Ł',
+  o: 'ø',
+  O: 'Ø',
+  ss: 'ß',
+  aa: 'å',
+  AA: 'Å',
+  ae: 'æ',
+  AE: 'Æ',
+  oe: 'œ',
+  OE: 'Œ',
+  i: 'ı',
+  j: 'ȷ',
+  SS: 'SS',
+  dh: 'ð',
+  DH: 'Ð',
+  th: 'þ',
+  TH: 'Þ',
+  ng: 'ŋ',
+  NG: 'Ŋ'
 }
 
 /** Escaped specials `\%` etc. */
 const SPECIALS: Record<string, string> = { '%': '%', '&': '&', _: '_', $: '$', '#': '#', '{': '{', '}': '}', ' ': ' ' }
 
-const isLetter = (c: string | undefined): boolean => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+const isLetter = (c: string | undefined): boolean =>
+  c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
 
 function skipSpaces(s: string, i: number): number {
   while (s[i] === ' ' || s[i] === '\t' || s[i] === '\n') i++

@@ -47,7 +47,7 @@ function decodeQuotedPrintable(body: string): Uint8Array {
       out.push(parseInt(soft.slice(i + 1, i + 3), 16))
       i += 2
     } else if (c < 0x80) out.push(c)
-    else out.push(...enc.encode(soft[i]!))
+    else out.push(...enc.encode(soft[i]))
   }
   return Uint8Array.from(out)
 }
@@ -92,6 +92,8 @@ export function unwrapMime(text: string): string {
   if (!part) throw new DigestError('e-mail without a plain-text part (save the arXiv mailing as plain text)')
   const body = decodeBody(part)
   // Keep the message's Date/Subject: the listing parser reads the mailing date from them.
-  const keep = ['date', 'subject'].filter((k) => h.has(k)).map((k) => `${k[0]!.toUpperCase()}${k.slice(1)}: ${h.get(k)}`)
+  const keep = ['date', 'subject']
+    .filter((k) => h.has(k))
+    .map((k) => `${k[0]!.toUpperCase()}${k.slice(1)}: ${h.get(k)}`)
   return keep.length ? `${keep.join('\n')}\n\n${body}` : body
 }

@@ -25,7 +25,13 @@ export function splitAuthorList(list: string): string[] {
     else if (depth === 0 && (c === ',' || c === ';')) {
       raw.push(s.slice(start, i))
       start = i + 1
-    } else if (depth === 0 && c === 'a' && s.startsWith('and', i) && /\s/.test(s[i - 1] ?? '') && /\s/.test(s[i + 3] ?? '')) {
+    } else if (
+      depth === 0 &&
+      c === 'a' &&
+      s.startsWith('and', i) &&
+      /\s/.test(s[i - 1] ?? '') &&
+      /\s/.test(s[i + 3] ?? '')
+    ) {
       raw.push(s.slice(start, i))
       start = i + 3
       i += 2
@@ -36,7 +42,8 @@ export function splitAuthorList(list: string): string[] {
   for (const token of raw) {
     const t = collapseWhitespace(stripParens(token))
     if (t === '') continue
-    if (isSuffix(t) && names.length > 0) names[names.length - 1] += ` ${t}` // same form as invertName
+    if (isSuffix(t) && names.length > 0)
+      names[names.length - 1] += ` ${t}` // same form as invertName
     else names.push(t)
   }
   return names.map((n) => collapseWhitespace(latexToUnicode(n)))

@@ -102,7 +102,11 @@ function toPaper(r: Rec, rank: number, warnings: string[]): ParsedPaper | undefi
   const sp = first(r, ['SP'])
   const ep = first(r, ['EP'])
   if (sp !== undefined) extras.pages = ep !== undefined ? `${sp.trim()}–${ep.trim()}` : sp.trim()
-  for (const [tag, key] of [['VL', 'volume'], ['IS', 'issue'], ['N1', 'notes']] as const) {
+  for (const [tag, key] of [
+    ['VL', 'volume'],
+    ['IS', 'issue'],
+    ['N1', 'notes']
+  ] as const) {
     const v = first(r, [tag])
     if (v !== undefined) extras[key] = collapseWhitespace(v)
   }
@@ -111,7 +115,9 @@ function toPaper(r: Rec, rank: number, warnings: string[]): ParsedPaper | undefi
 
   const links: ParsedPaper['links'] = { ...extractLinks(abstract) }
   for (const t of URL_TAGS) {
-    const u = all(r, t).map((x) => safeHttpUrl(x)).find((x) => x !== undefined)
+    const u = all(r, t)
+      .map((x) => safeHttpUrl(x))
+      .find((x) => x !== undefined)
     if (u !== undefined) {
       links.url = u
       break

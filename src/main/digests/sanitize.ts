@@ -11,7 +11,7 @@ import { safeHttpUrl } from './urls'
 import type { ParsedPaper } from './types'
 
 // C0 controls except \t \n \r, DEL, C1 controls; bidi embeddings/overrides (U+202A–202E) and isolates (U+2066–2069).
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern looks for
 const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
 
 /** Multi-line text (abstracts): unsafe characters removed, line breaks kept. */

@@ -15,7 +15,10 @@ const FOLD: Record<string, string> = { ß: 'ss', ı: 'i', ł: 'l', ø: 'o', đ: 
  */
 export function titleKey(title: string): string {
   let s = latexToUnicode(title).replace(/[{}$]/g, '')
-  s = s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+  s = s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
   s = s.replace(/[ßıłøđðþæœ]/g, (c) => FOLD[c] ?? c)
   return s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
 }

@@ -65,7 +65,11 @@ export interface TextPieces {
 }
 
 /** The feed formats' parsers also take their text in pieces (saxes parses as the pieces come). */
-export type PieceParser = (text: string | TextPieces, ctx: ParseContext, onPaper: (paper: ParsedPaper) => void) => DigestMeta
+export type PieceParser = (
+  text: string | TextPieces,
+  ctx: ParseContext,
+  onPaper: (paper: ParsedPaper) => void
+) => DigestMeta
 export type PieceFormat = Extract<DigestFormat, 'arxiv-rss' | 'arxiv-atom'>
 
 /** A file that cannot be imported. `message` never names the file; the importer prefixes it. */

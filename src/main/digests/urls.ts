@@ -35,7 +35,7 @@ export function trimUrl(raw: string): string {
  * inside it (which the URL parser would silently drop) and user:password@ are refused.
  */
 export function safeHttpUrl(s: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what this pattern looks for
   if (/[\u0000-\u0020\u007f-\u009f]/.test(s)) return undefined
   try {
     const u = new URL(s)

@@ -146,8 +146,10 @@ export function sniffXml(text: string, prefix = false): 'arxiv-rss' | 'arxiv-ato
     stack.pop()
     if (buf.active) {
       const value = buf.take().trim()
-      if (root === 'atom' && tag.local === 'id') decide(ARXIV_API_ID.test(value) || ARXIV_ENTRY_ID.test(value), 'arxiv-atom')
-      if (root === 'rss' && tag.local === 'link') decide(/^https?:\/\/(?:rss\.|export\.)?arxiv\.org\//i.test(value), 'arxiv-rss')
+      if (root === 'atom' && tag.local === 'id')
+        decide(ARXIV_API_ID.test(value) || ARXIV_ENTRY_ID.test(value), 'arxiv-atom')
+      if (root === 'rss' && tag.local === 'link')
+        decide(/^https?:\/\/(?:rss\.|export\.)?arxiv\.org\//i.test(value), 'arxiv-rss')
     }
     if ((root === 'atom' && tag.local === 'entry') || (root === 'rss' && tag.local === 'item')) {
       throw new DigestError(`XML, but not an arXiv feed (${root === 'rss' ? 'RSS' : 'Atom'} feed from another site)`)

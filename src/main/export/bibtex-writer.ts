@@ -82,7 +82,9 @@ function yearOf(p: PaperDetail): string | undefined {
 /** Citation key: first author's last name + year + first title word, made unique with a, b, c… */
 function citeKey(p: PaperDetail, used: Set<string>): string {
   const last = ascii(p.authors[0]?.trim().split(/\s+/).pop() ?? '').toLowerCase()
-  const word = ascii((p.title.split(/\s+/).find((w) => ascii(w).length > 3) ?? p.title.split(/\s+/)[0] ?? '').toLowerCase())
+  const word = ascii(
+    (p.title.split(/\s+/).find((w) => ascii(w).length > 3) ?? p.title.split(/\s+/)[0] ?? '').toLowerCase()
+  )
   const base = `${last || 'anon'}${yearOf(p) ?? ''}${word}` || `paper${p.id}`
   let key = base
   for (let n = 0; used.has(key); n++) key = `${base}${n < 26 ? String.fromCharCode(97 + n) : n}`

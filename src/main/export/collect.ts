@@ -18,7 +18,14 @@ export interface ListFilter {
 export function* feedIds(db: DB, filter: ListFilter): Generator<number> {
   let cursor: string | undefined
   do {
-    const page = feedPage(db, { view: filter.view ?? 'all', digestId: filter.digestId, tag: filter.tag, query: filter.query?.trim() || undefined, cursor, limit: 500 })
+    const page = feedPage(db, {
+      view: filter.view ?? 'all',
+      digestId: filter.digestId,
+      tag: filter.tag,
+      query: filter.query?.trim() || undefined,
+      cursor,
+      limit: 500
+    })
     for (const row of page.items) yield row.id
     cursor = page.nextCursor ?? undefined
   } while (cursor)

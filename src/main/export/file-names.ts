@@ -10,7 +10,7 @@ const MAX_STEM = 120
 export function safeStem(title: string, fallback = 'untitled'): string {
   let s = title
     .normalize('NFC')
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- control characters are what this pattern looks for
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
     // Separators, characters Windows refuses, and ones Obsidian links treat specially ([[a|b#c^d]]).
     .replace(/[/\\:*?"<>|#^[\]]/g, ' ')

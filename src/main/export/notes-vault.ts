@@ -21,7 +21,11 @@ export interface NotesExportReport {
 }
 
 /** The front matter object for one paper's note. */
-export function frontMatter(db: DB, paperId: number, note: { created_at: string; updated_at: string }): Record<string, unknown> {
+export function frontMatter(
+  db: DB,
+  paperId: number,
+  note: { created_at: string; updated_at: string }
+): Record<string, unknown> {
   const p = getPaper(db, paperId)
   const digestDates = [...new Set(p.digests.map((d) => d.date).filter((d): d is string => d !== null))].sort()
   return {
@@ -85,7 +89,10 @@ export function exportNotes(db: DB, dir: string): NotesExportReport {
   for (const name of taken) if (!ours.has(name)) names.reserve(name)
   for (const name of ours) names.reserve(name)
 
-  const notes = stmt<[], { paper_id: number; title: string; arxiv_id: string | null; body: string; created_at: string; updated_at: string }>(
+  const notes = stmt<
+    [],
+    { paper_id: number; title: string; arxiv_id: string | null; body: string; created_at: string; updated_at: string }
+  >(
     db,
     `SELECT n.paper_id, p.title, p.arxiv_id, n.body, n.created_at, n.updated_at
        FROM notes n JOIN papers p ON p.id = n.paper_id WHERE p.has_note = 1 ORDER BY n.paper_id`

@@ -29,7 +29,12 @@ function bestLink(p: PaperDetail): string | undefined {
 }
 
 function markdown(papers: PaperDetail[], heading: string): string {
-  const lines = [`# Reading list: ${mdEscape(heading)}`, '', `${papers.length} paper${papers.length === 1 ? '' : 's'}, exported from Folio.`, '']
+  const lines = [
+    `# Reading list: ${mdEscape(heading)}`,
+    '',
+    `${papers.length} paper${papers.length === 1 ? '' : 's'}, exported from Folio.`,
+    ''
+  ]
   for (const p of papers) {
     const link = bestLink(p)
     const title = link ? `[${mdEscape(p.title)}](<${link.replace(/[<>\s]/g, encodeURIComponent)}>)` : mdEscape(p.title)
@@ -52,7 +57,21 @@ export function csvField(v: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
-export const CSV_COLUMNS = ['id', 'title', 'authors', 'arxiv_id', 'doi', 'url', 'status', 'starred', 'tags', 'digest_date', 'first_seen', 'published', 'abstract'] as const
+export const CSV_COLUMNS = [
+  'id',
+  'title',
+  'authors',
+  'arxiv_id',
+  'doi',
+  'url',
+  'status',
+  'starred',
+  'tags',
+  'digest_date',
+  'first_seen',
+  'published',
+  'abstract'
+] as const
 
 function csv(papers: PaperDetail[]): string {
   const rows = [CSV_COLUMNS.join(',')]
@@ -104,6 +123,13 @@ function json(papers: PaperDetail[]): string {
 export function exportReadingList(db: DB, format: ExportFormat, filter: ListFilter = {}): ExportFile {
   const papers = [...listPapers(db, filter)]
   const heading = describeFilter(filter)
-  const text = format === 'md' ? markdown(papers, heading) : format === 'bib' ? toBibtex(papers) : format === 'csv' ? csv(papers) : json(papers)
+  const text =
+    format === 'md'
+      ? markdown(papers, heading)
+      : format === 'bib'
+        ? toBibtex(papers)
+        : format === 'csv'
+          ? csv(papers)
+          : json(papers)
   return { fileName: `Folio - ${safeStem(heading)}.${format}`, mimeType: MIME[format], text, papers: papers.length }
 }

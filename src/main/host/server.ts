@@ -128,19 +128,26 @@ export async function startHost(options: HostOptions): Promise<Host> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 421, 'Wrong Host header')
     const origin = req.headers.origin
-    if (origin !== undefined && !allowedOrigins().has(origin)) return send(res, 403, 'Cross-origin requests are refused')
+    if (origin !== undefined && !allowedOrigins().has(origin))
+      return send(res, 403, 'Cross-origin requests are refused')
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
 
     if (url.pathname.startsWith(API_PATH)) {
       if (req.method !== 'POST') return send(res, 405, 'POST only')
-      if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 401, 'Missing or wrong token')
+      if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token))
+        return send(res, 401, 'Missing or wrong token')
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only')
       let input: unknown
       try {
         const body = await readBody(req)
         input = body.length ? JSON.parse(body.toString('utf8')) : {}
       } catch (err) {
-        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad-request', message: (err as Error).message } }), 'application/json')
+        return send(
+          res,
+          400,
+          JSON.stringify({ ok: false, error: { code: 'bad-request', message: (err as Error).message } }),
+          'application/json'
+        )
       }
       const method = url.pathname.slice(API_PATH.length)
       const reply = await dispatch(method, input)
@@ -151,7 +158,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
     if (url.pathname === EVENTS_PATH) {
       if (!sameToken(url.searchParams.get('token'), token)) return send(res, 401, 'Missing or wrong token')
-      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive'
+      })
       res.write(': connected\n\n')
       listeners.add(res)
       req.on('close', () => listeners.delete(res))
@@ -163,7 +175,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
         return send(res, 401, 'Folio: open the address that "folio serve" printed (it carries the access token).')
       }
       // The token (the page builds its api from the contract's method names, shared/values.ts).
-      const html = readFileSync(indexFile, 'utf8').replace('<head>', `<head>\n    <meta name="${TOKEN_META}" content="${token}" />`)
+      const html = readFileSync(indexFile, 'utf8').replace(
+        '<head>',
+        `<head>\n    <meta name="${TOKEN_META}" content="${token}" />`
+      )
       return send(res, 200, html, 'text/html; charset=utf-8')
     }
 

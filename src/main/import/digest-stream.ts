@@ -89,11 +89,20 @@ let hashBuffer: Buffer | undefined
  * parsing it now, while this thread hashes it through `fd` (open on `path`; the caller closes it).
  */
 export function readDigestFile(path: string, fd: number, options: ReadOptions): DigestReader {
-  const worker = startParseWorker({ path, chunkBytes: options.chunkBytes, fileName: options.fileName, mtime: options.mtime?.getTime() })
+  const worker = startParseWorker({
+    path,
+    chunkBytes: options.chunkBytes,
+    fileName: options.fileName,
+    mtime: options.mtime?.getTime()
+  })
   try {
     const hash = createHash('sha256')
     const buf = (hashBuffer ??= Buffer.allocUnsafeSlow(1024 * 1024))
-    for (let n = readSync(fd, buf, 0, buf.length, 0), at = n; n > 0; n = readSync(fd, buf, 0, buf.length, at), at += n) {
+    for (
+      let n = readSync(fd, buf, 0, buf.length, 0), at = n;
+      n > 0;
+      n = readSync(fd, buf, 0, buf.length, at), at += n
+    ) {
       hash.update(buf.subarray(0, n))
     }
     return readInWorker(worker, hash.digest('hex'), true)
@@ -123,7 +132,7 @@ function readInWorker({ worker, port, signal }: ParseWorker, hash: string, check
   }
   /** The worker's next message, waiting for it (blocking: the importer is inside its transaction). */
   const next = (): ParseMessage => {
-    for (let waited = 0; ; ) {
+    for (let waited = 0; ;) {
       const received = receiveMessageOnPort(port)
       if (received) {
         taken += 1
@@ -144,6 +153,8 @@ function readInWorker({ worker, port, signal }: ParseWorker, hash: string, check
   }
   return {
     hash,
+    // async: a refusal thrown here reaches the caller as a rejection, like every other failure.
+    // eslint-disable-next-line @typescript-eslint/require-await -- see above
     async open() {
       const first = next()
       if (first.type !== 'format') throw new Error(`parse worker: expected the format first, got ${first.type}`)
@@ -158,11 +169,11 @@ function readInWorker({ worker, port, signal }: ParseWorker, hash: string, check
               const { paper, enc } = unflattenPaper(m.fields, at)
               onPaper(paper, enc)
             }
-          }
-          else if (m.type === 'date') ctx.onDate?.(m.date, m.inferred)
+          } else if (m.type === 'date') ctx.onDate?.(m.date, m.inferred)
           else if (m.type === 'done') {
             done = true
-            if (checkHash && m.hash !== hash) throw new DigestError('the file changed while it was being imported: import it again')
+            if (checkHash && m.hash !== hash)
+              throw new DigestError('the file changed while it was being imported: import it again')
             return m.meta
           }
         }

@@ -71,7 +71,12 @@ export function checkChunkable(path: string, chunkBytes = CHUNK_BYTES): { bomByt
  * BOM included, also go to `onBytes` (the worker hashes what it parses: a file changed since the
  * check is caught by that hash).
  */
-export function* filePieces(path: string, bomBytes: number, chunkBytes = CHUNK_BYTES, onBytes?: (chunk: Uint8Array) => void): Generator<string> {
+export function* filePieces(
+  path: string,
+  bomBytes: number,
+  chunkBytes = CHUNK_BYTES,
+  onBytes?: (chunk: Uint8Array) => void
+): Generator<string> {
   const text = new Utf8Pieces()
   let skip = bomBytes
   for (const chunk of fileChunks(path, chunkBytes)) {

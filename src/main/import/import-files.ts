@@ -9,7 +9,18 @@ import type { FileReport, ImportReport } from '../../shared/contract'
 import type { EncodedPaper, PaperCore } from '../digests/encode'
 import { DigestError } from '../digests/types'
 import { writeDirectly } from '../library/direct-writes'
-import { beginBulkIndex, deferIndexes, endBulkIndex, findDigestByHash, finishDigest, indexNewPapers, insertDigest, libraryIsEmpty, linkPaper, rebuildIndexes } from '../library/digests'
+import {
+  beginBulkIndex,
+  deferIndexes,
+  endBulkIndex,
+  findDigestByHash,
+  finishDigest,
+  indexNewPapers,
+  insertDigest,
+  libraryIsEmpty,
+  linkPaper,
+  rebuildIndexes
+} from '../library/digests'
 import type { Library } from '../library/index'
 import { resolveEncoded } from '../library/papers'
 import { nowIso } from '../library/statements'
@@ -93,12 +104,18 @@ function startReading(entry: FileEntry, options: ImportOptions): { reader: Diges
   const read = { fileName: entry.name, workerMinBytes: options.workerMinBytes, chunkBytes: options.chunkBytes }
   const source = entry.source
   if (source.kind === 'bytes') {
-    if (source.bytes.length > maxBytes) throw new DigestError(`file is ${mb(source.bytes.length)}; the limit is ${mb(maxBytes)}`)
-    return { reader: readDigest(source.bytes, { ...read, mtime: source.mtime }), mtime: source.mtime, big: parsesInWorker(source.bytes.length, read) }
+    if (source.bytes.length > maxBytes)
+      throw new DigestError(`file is ${mb(source.bytes.length)}; the limit is ${mb(maxBytes)}`)
+    return {
+      reader: readDigest(source.bytes, { ...read, mtime: source.mtime }),
+      mtime: source.mtime,
+      big: parsesInWorker(source.bytes.length, read)
+    }
   }
   const { fd, size, mtime } = openFile(source.path, maxBytes)
   try {
-    if (parsesInWorker(size, read)) return { reader: readDigestFile(source.path, fd, { ...read, mtime }), mtime, big: true }
+    if (parsesInWorker(size, read))
+      return { reader: readDigestFile(source.path, fd, { ...read, mtime }), mtime, big: true }
     return { reader: readDigest(readAll(fd, size), { ...read, mtime }), mtime, big: false }
   } finally {
     closeSync(fd)
@@ -116,7 +133,13 @@ function describe(err: unknown): string {
   return `import failed: ${(err as Error).message}`
 }
 
-export async function importFile(lib: Library, entry: FileEntry, options: ImportOptions = {}, index = 0, count = 1): Promise<FileReport> {
+export async function importFile(
+  lib: Library,
+  entry: FileEntry,
+  options: ImportOptions = {},
+  index = 0,
+  count = 1
+): Promise<FileReport> {
   const report: FileReport = { file: entry.label, ok: false, added: 0, merged: 0, papers: 0, warnings: [] }
   let reader: DigestReader | undefined
   try {
@@ -126,7 +149,12 @@ export async function importFile(lib: Library, entry: FileEntry, options: Import
     const hash = digest.hash
     const known = findDigestByHash(lib.db, hash)
     if (known) {
-      return { ...report, ok: true, alreadyImported: true, warnings: [`already imported (same content as ${known.file_name})`] }
+      return {
+        ...report,
+        ok: true,
+        alreadyImported: true,
+        warnings: [`already imported (same content as ${known.file_name})`]
+      }
     }
     const { format, warnings: decodeWarnings } = await digest.open()
     report.format = format
@@ -198,7 +226,11 @@ export async function importFile(lib: Library, entry: FileEntry, options: Import
 }
 
 /** Import files one after the other (each in its own transaction). */
-export async function importSources(lib: Library, sources: ImportSource[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function importSources(
+  lib: Library,
+  sources: ImportSource[],
+  options: ImportOptions = {}
+): Promise<ImportReport> {
   const entries = expandSources(sources)
   const files: FileReport[] = []
   try {

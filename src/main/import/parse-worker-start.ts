@@ -37,7 +37,12 @@ function bootParseWorker(): ParseWorker {
   const { port1, port2 } = new MessageChannel()
   const entry = workerEntry('parse-worker')
   const data: ParseWorkerData = { port: port2, signal }
-  const worker = new Worker(entry.file, { workerData: data, transferList: [port2], execArgv: entry.execArgv ?? [], argv: entry.argv ?? [] })
+  const worker = new Worker(entry.file, {
+    workerData: data,
+    transferList: [port2],
+    execArgv: entry.execArgv ?? [],
+    argv: entry.argv ?? []
+  })
   worker.unref()
   // Errors reach the importer as messages; this only keeps an uncaught worker failure from crashing us.
   worker.on('error', () => undefined)

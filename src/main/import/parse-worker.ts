@@ -13,7 +13,16 @@ import { loadParser, loadPieceParser } from '../digests/parsers'
 import { sanitizePaper } from '../digests/sanitize'
 import { DigestError, type DigestMeta, type ParseContext, type ParsedPaper, type TextPieces } from '../digests/types'
 import { checkChunkable, filePieces } from './file-pieces'
-import { BATCH, FIRST_BATCH, MAX_AHEAD, POSTED, TAKEN, type ParseMessage, type ParseRequest, type ParseWorkerData } from './parse-protocol'
+import {
+  BATCH,
+  FIRST_BATCH,
+  MAX_AHEAD,
+  POSTED,
+  TAKEN,
+  type ParseMessage,
+  type ParseRequest,
+  type ParseWorkerData
+} from './parse-protocol'
 
 const { port, signal } = workerData as ParseWorkerData
 
@@ -58,7 +67,11 @@ async function parseWhole(bytes: Uint8Array, ctx: ParseContext): Promise<DigestM
  * chunks are read (neither its bytes nor its text held whole); any other file is read whole and
  * parsed as dropped bytes are. Returns the facts and the sha256 of the bytes parsed.
  */
-async function parseFile(path: string, chunkBytes: number | undefined, ctx: ParseContext): Promise<{ meta: DigestMeta; hash: string }> {
+async function parseFile(
+  path: string,
+  chunkBytes: number | undefined,
+  ctx: ParseContext
+): Promise<{ meta: DigestMeta; hash: string }> {
   const start = checkChunkable(path, chunkBytes)
   if (start) {
     const hash = createHash('sha256')
@@ -66,7 +79,7 @@ async function parseFile(path: string, chunkBytes: number | undefined, ctx: Pars
     try {
       // Enough text to check for control characters (as decode.ts does) and to tell the format.
       const head: string[] = []
-      for (let length = 0; length < BINARY_SAMPLE; ) {
+      for (let length = 0; length < BINARY_SAMPLE;) {
         const r = pieces.next()
         if (r.done) break
         head.push(r.value)
@@ -122,7 +135,12 @@ port.once('message', (request: ParseRequest) => {
   run(request)
     .catch((err: unknown) => {
       const digest = err instanceof DigestError
-      post({ type: 'error', message: err instanceof Error ? err.message : String(err), digest, ...(digest && err.where ? { where: err.where } : {}) })
+      post({
+        type: 'error',
+        message: err instanceof Error ? err.message : String(err),
+        digest,
+        ...(digest && err.where ? { where: err.where } : {})
+      })
     })
     .finally(() => port.unref())
 })

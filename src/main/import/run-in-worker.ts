@@ -35,7 +35,11 @@ export function importInWorker(
   onProgress?: (p: ImportProgressEvent) => void
 ): Promise<ImportReport> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(entry.file, { workerData: request, execArgv: entry.execArgv ?? [], argv: entry.argv ?? [] })
+    const worker = new Worker(entry.file, {
+      workerData: request,
+      execArgv: entry.execArgv ?? [],
+      argv: entry.argv ?? []
+    })
     let settled = false
     const settle = (fn: () => void): void => {
       if (!settled) {
@@ -49,6 +53,8 @@ export function importInWorker(
       else settle(() => reject(new LibraryError('import', m.message)))
     })
     worker.on('error', (err) => settle(() => reject(new LibraryError('import', `the import stopped: ${err.message}`))))
-    worker.on('exit', (code) => settle(() => reject(new LibraryError('import', `the import stopped (worker exit code ${code})`))))
+    worker.on('exit', (code) =>
+      settle(() => reject(new LibraryError('import', `the import stopped (worker exit code ${code})`)))
+    )
   })
 }

@@ -3,8 +3,7 @@ import { readdirSync, statSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 
 export type ImportSource =
-  | { kind: 'path'; path: string }
-  | { kind: 'bytes'; name: string; bytes: Uint8Array; mtime?: Date }
+  { kind: 'path'; path: string } | { kind: 'bytes'; name: string; bytes: Uint8Array; mtime?: Date }
 
 /** Files larger than this are refused (and named with the limit): 256 MB. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024

@@ -66,7 +66,8 @@ function listFiles(dir: string, out: string[] = []): string[] {
 export function startWatching(lib: Library, folder: string, options: WatchOptions = {}): Watcher {
   const seen = new Map<string, Seen>()
   let closed = false
-  const importFile = options.importFile ?? (async (path: string) => (await importSources(lib, [{ kind: 'path', path }])).files[0])
+  const importFile =
+    options.importFile ?? (async (path: string) => (await importSources(lib, [{ kind: 'path', path }])).files[0])
 
   async function scanOnce(): Promise<FileReport[]> {
     if (closed) return []

@@ -36,5 +36,8 @@ export function workerEntry(name: WorkerName): WorkerEntry {
     const candidate = join(dir, `${name}.js`)
     if (existsSync(candidate)) return { file: candidate }
   }
-  throw new LibraryError('import', `the ${name} (${name}.js) is missing next to ${fileURLToPath(here)}: rebuild with "npm run build"`)
+  throw new LibraryError(
+    'import',
+    `the ${name} (${name}.js) is missing next to ${fileURLToPath(here)}: rebuild with "npm run build"`
+  )
 }

@@ -14,7 +14,10 @@ const req = workerData as WorkerRequest
 try {
   const lib = openLibrary(req.libraryPath, req.nativeBinding ? { nativeBinding: req.nativeBinding } : {})
   try {
-    const report = await importSources(lib, req.sources, { dryRun: req.dryRun, onProgress: (progress) => post({ type: 'progress', progress }) })
+    const report = await importSources(lib, req.sources, {
+      dryRun: req.dryRun,
+      onProgress: (progress) => post({ type: 'progress', progress })
+    })
     post({ type: 'done', report })
   } finally {
     lib.close()

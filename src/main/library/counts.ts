@@ -23,7 +23,14 @@ export function counts(db: DB): Counts {
     'SELECT t.name, count(pt.paper_id) AS count FROM tags t LEFT JOIN paper_tags pt ON pt.tag_id = t.id GROUP BY t.id ORDER BY t.name'
   ).all()
   return {
-    views: { all: n('all'), unread: n('unread'), reading: n('reading'), read: n('read'), starred: n('starred'), notes: n('notes') },
+    views: {
+      all: n('all'),
+      unread: n('unread'),
+      reading: n('reading'),
+      read: n('read'),
+      starred: n('starred'),
+      notes: n('notes')
+    },
     digests: digestCounts(db),
     tags
   }

@@ -5,7 +5,10 @@ import type { DB } from './db'
 import { stmt } from './statements'
 
 export function findDigestByHash(db: DB, hash: string): { id: number; file_name: string } | undefined {
-  return stmt<[string], { id: number; file_name: string }>(db, 'SELECT id, file_name FROM digests WHERE content_hash = ?').get(hash)
+  return stmt<[string], { id: number; file_name: string }>(
+    db,
+    'SELECT id, file_name FROM digests WHERE content_hash = ?'
+  ).get(hash)
 }
 
 export interface NewDigest {
@@ -40,16 +43,21 @@ export function insertDigest(db: DB, d: NewDigest): number {
  * (the digest's own date, or its import day when the file has none). `maxIdBefore`: the largest
  * paper id before this import (papers above it are new).
  */
-export function finishDigest(db: DB, id: number, meta: DigestMeta, paperCount: number, addedCount: number, maxIdBefore: number): void {
-  stmt(db, 'UPDATE digests SET digest_date = ?, date_inferred = ?, paper_count = ?, added_count = ?, warnings = ? WHERE id = ?').run(
-    meta.date ?? null,
-    meta.dateInferred ? 1 : 0,
-    paperCount,
-    addedCount,
-    JSON.stringify(meta.warnings),
-    id
-  )
-  const date = meta.date ?? stmt<[number], { d: string }>(db, 'SELECT substr(imported_at, 1, 10) AS d FROM digests WHERE id = ?').get(id)!.d
+export function finishDigest(
+  db: DB,
+  id: number,
+  meta: DigestMeta,
+  paperCount: number,
+  addedCount: number,
+  maxIdBefore: number
+): void {
+  stmt(
+    db,
+    'UPDATE digests SET digest_date = ?, date_inferred = ?, paper_count = ?, added_count = ?, warnings = ? WHERE id = ?'
+  ).run(meta.date ?? null, meta.dateInferred ? 1 : 0, paperCount, addedCount, JSON.stringify(meta.warnings), id)
+  const date =
+    meta.date ??
+    stmt<[number], { d: string }>(db, 'SELECT substr(imported_at, 1, 10) AS d FROM digests WHERE id = ?').get(id)!.d
   // Papers this digest created take its date (already theirs when the parser told it early);
   // papers it merged keep their newest date.
   stmt(
@@ -76,13 +84,18 @@ export function finishDigest(db: DB, id: number, meta: DigestMeta, paperCount: n
  * one file). `added`: resolvePaper just created the paper (it already counts this digest). `extras`:
  * the object or its JSON.
  */
-export function linkPaper(db: DB, digestId: number, paperId: number, position: number, extras: Record<string, unknown> | string, added: boolean): boolean {
-  const info = stmt(db, 'INSERT OR IGNORE INTO digest_papers (digest_id, paper_id, position, extras) VALUES (?, ?, ?, ?)').run(
-    digestId,
-    paperId,
-    position,
-    typeof extras === 'string' ? extras : JSON.stringify(extras)
-  )
+export function linkPaper(
+  db: DB,
+  digestId: number,
+  paperId: number,
+  position: number,
+  extras: Record<string, unknown> | string,
+  added: boolean
+): boolean {
+  const info = stmt(
+    db,
+    'INSERT OR IGNORE INTO digest_papers (digest_id, paper_id, position, extras) VALUES (?, ?, ?, ?)'
+  ).run(digestId, paperId, position, typeof extras === 'string' ? extras : JSON.stringify(extras))
   if (info.changes === 0) return false
   if (!added) stmt(db, 'UPDATE papers SET seen_in = seen_in + 1 WHERE id = ?').run(paperId)
   return true
@@ -90,7 +103,19 @@ export function linkPaper(db: DB, digestId: number, paperId: number, position: n
 
 /** Every digest with its paper and unread counts (kept by triggers: no scan of the links). */
 export function digestCounts(db: DB): DigestCount[] {
-  return stmt<[], { id: number; file_name: string; format: string; digest_date: string | null; date_inferred: number; imported_at: string; link_count: number; unread_count: number }>(
+  return stmt<
+    [],
+    {
+      id: number
+      file_name: string
+      format: string
+      digest_date: string | null
+      date_inferred: number
+      imported_at: string
+      link_count: number
+      unread_count: number
+    }
+  >(
     db,
     `SELECT id, file_name, format, digest_date, date_inferred, imported_at, link_count, unread_count
        FROM digests ORDER BY digest_date DESC, id DESC`
@@ -117,12 +142,12 @@ export function digestCounts(db: DB): DigestCount[] {
  */
 export function beginBulkIndex(db: DB): number {
   stmt(db, 'UPDATE import_state SET bulk = 1 WHERE id = 1').run()
-  return (stmt<[], { m: number | null }>(db, 'SELECT max(id) AS m FROM papers').get()?.m ?? 0) as number
+  return stmt<[], { m: number | null }>(db, 'SELECT max(id) AS m FROM papers').get()?.m ?? 0
 }
 
 /** Index the papers created since `afterId` (see beginBulkIndex); returns the largest id indexed. */
 export function indexNewPapers(db: DB, afterId: number): number {
-  const upTo = (stmt<[], { m: number | null }>(db, 'SELECT max(id) AS m FROM papers').get()?.m ?? 0) as number
+  const upTo = stmt<[], { m: number | null }>(db, 'SELECT max(id) AS m FROM papers').get()?.m ?? 0
   if (upTo > afterId) {
     stmt(
       db,

@@ -32,11 +32,31 @@ interface Order {
 }
 
 const ORDERS: Record<Sort, Order> = {
-  digest: { keys: [{ expr: 'p.digest_date', desc: true }, { expr: 'p.id', desc: false }] },
-  firstSeen: { keys: [{ expr: 'p.first_seen', desc: true }, { expr: 'p.id', desc: false }] },
-  title: { keys: [{ expr: 'p.title_key', desc: false }, { expr: 'p.id', desc: false }] }
+  digest: {
+    keys: [
+      { expr: 'p.digest_date', desc: true },
+      { expr: 'p.id', desc: false }
+    ]
+  },
+  firstSeen: {
+    keys: [
+      { expr: 'p.first_seen', desc: true },
+      { expr: 'p.id', desc: false }
+    ]
+  },
+  title: {
+    keys: [
+      { expr: 'p.title_key', desc: false },
+      { expr: 'p.id', desc: false }
+    ]
+  }
 }
-const DIGEST_ORDER: Order = { keys: [{ expr: 'dp.position', desc: false }, { expr: 'p.id', desc: false }] }
+const DIGEST_ORDER: Order = {
+  keys: [
+    { expr: 'dp.position', desc: false },
+    { expr: 'p.id', desc: false }
+  ]
+}
 
 function decodeCursor(cursor: string | undefined, n: number): unknown[] | null {
   if (!cursor) return null
@@ -91,7 +111,9 @@ export function filterSql(f: ViewFilter): FilterSql {
   }
   if (parsed?.starred) where.push('p.starred = 1')
   if (parsed?.digestDate) {
-    where.push('p.id IN (SELECT dp2.paper_id FROM digest_papers dp2 JOIN digests d2 ON d2.id = dp2.digest_id WHERE d2.digest_date = ?)')
+    where.push(
+      'p.id IN (SELECT dp2.paper_id FROM digest_papers dp2 JOIN digests d2 ON d2.id = dp2.digest_id WHERE d2.digest_date = ?)'
+    )
     params.push(parsed.digestDate)
   }
   return { from, where, params, parsed }
@@ -118,8 +140,14 @@ export function feedPage(db: DB, input: FeedQuery): FeedPage {
          ) s CROSS JOIN papers p ON p.id = s.rid ORDER BY s.score, s.rid`
       ).all(parsed.match, q.limit + 1, offset)
     } else {
-      const ranked = stmt<[string], { rid: number }>(db, `SELECT rowid AS rid FROM search_index WHERE search_index MATCH ? ORDER BY ${rank}, rowid`)
-      const fetchRow = stmt<unknown[], RowRecord>(db, `SELECT ${ROW_COLUMNS} FROM papers p ${joins} WHERE p.id = ? ${where.map((w) => `AND ${w}`).join(' ')}`)
+      const ranked = stmt<[string], { rid: number }>(
+        db,
+        `SELECT rowid AS rid FROM search_index WHERE search_index MATCH ? ORDER BY ${rank}, rowid`
+      )
+      const fetchRow = stmt<unknown[], RowRecord>(
+        db,
+        `SELECT ${ROW_COLUMNS} FROM papers p ${joins} WHERE p.id = ? ${where.map((w) => `AND ${w}`).join(' ')}`
+      )
       rows = []
       let skipped = 0
       for (const { rid } of ranked.iterate(parsed.match)) {
@@ -142,14 +170,17 @@ export function feedPage(db: DB, input: FeedQuery): FeedPage {
   if (q.digestId === undefined && q.sort !== 'digest') {
     where.splice(0, where.length, ...where.map(unindexedStatus))
     // The planner prefers the status index and a sort; the Reading view has partial indexes in each order.
-    if (q.view === 'reading') source = `papers p INDEXED BY papers_reading_by_${q.sort === 'title' ? 'title' : 'first_seen'}`
+    if (q.view === 'reading')
+      source = `papers p INDEXED BY papers_reading_by_${q.sort === 'title' ? 'title' : 'first_seen'}`
   }
   const cursor = decodeCursor(q.cursor, order.keys.length)
   if (cursor) {
     // After (k0, k1) in the sort order, keys in either direction: a range on k0 the index can
     // seek to, then the tie-break on k1 among rows that share k0.
     const [k0, k1] = order.keys as [Order['keys'][0], Order['keys'][0]]
-    where.push(`${k0.expr} ${k0.desc ? '<=' : '>='} ? AND (${k0.expr} ${k0.desc ? '<' : '>'} ? OR ${k1.expr} ${k1.desc ? '<' : '>'} ?)`)
+    where.push(
+      `${k0.expr} ${k0.desc ? '<=' : '>='} ? AND (${k0.expr} ${k0.desc ? '<' : '>'} ? OR ${k1.expr} ${k1.desc ? '<' : '>'} ?)`
+    )
     params.push(cursor[0], cursor[0], cursor[1])
   }
   const orderBy = order.keys.map((k) => `${k.expr}${k.desc ? ' DESC' : ''}`).join(', ')

@@ -14,7 +14,10 @@ import { nowIso, stmt } from './statements'
 export const REVISION_BURST_MS = 60_000
 
 export function getNote(db: DB, paperId: number): Note {
-  const r = stmt<[number], { body: string; updated_at: string }>(db, 'SELECT body, updated_at FROM notes WHERE paper_id = ?').get(paperId)
+  const r = stmt<[number], { body: string; updated_at: string }>(
+    db,
+    'SELECT body, updated_at FROM notes WHERE paper_id = ?'
+  ).get(paperId)
   if (!r) assertPaper(db, paperId)
   return { paperId, body: r?.body ?? '', updatedAt: r?.updated_at ?? null }
 }
@@ -29,30 +32,51 @@ function assertPaper(db: DB, paperId: number): void {
  * `newRevision`: never coalesce into the previous revision (a restore is its own revision, so the
  * text it replaces stays in the history).
  */
-export function saveNote(db: DB, paperId: number, body: string, now = nowIso(), options: { newRevision?: boolean } = {}): Note {
-  return db.transaction((): Note => {
-    assertPaper(db, paperId)
-    const current = stmt<[number], { body: string; updated_at: string }>(db, 'SELECT body, updated_at FROM notes WHERE paper_id = ?').get(paperId)
-    if (current && current.body === body) return { paperId, body, updatedAt: current.updated_at }
-    if (!current && body === '') return { paperId, body, updatedAt: null }
-    if (current) {
-      stmt(db, 'UPDATE notes SET body = ?, updated_at = ? WHERE paper_id = ?').run(body, now, paperId)
-    } else {
-      stmt(db, 'INSERT INTO notes (paper_id, body, created_at, updated_at) VALUES (?, ?, ?, ?)').run(paperId, body, now, now)
-    }
-    const last = stmt<[number], { id: number; body: string; saved_at: string }>(
-      db,
-      'SELECT id, body, saved_at FROM note_revisions WHERE paper_id = ? ORDER BY id DESC LIMIT 1'
-    ).get(paperId)
-    // Coalesce a typing burst, but never let a big deletion (or clearing) overwrite the text it removed.
-    const destructive = body.trim() === '' || (last !== undefined && body.length < last.body.length / 2)
-    if (last && !destructive && !options.newRevision && Date.parse(now) - Date.parse(last.saved_at) < REVISION_BURST_MS) {
-      stmt(db, 'UPDATE note_revisions SET body = ?, saved_at = ? WHERE id = ?').run(body, now, last.id)
-    } else {
-      stmt(db, 'INSERT INTO note_revisions (paper_id, body, saved_at) VALUES (?, ?, ?)').run(paperId, body, now)
-    }
-    return { paperId, body, updatedAt: now }
-  }).immediate()
+export function saveNote(
+  db: DB,
+  paperId: number,
+  body: string,
+  now = nowIso(),
+  options: { newRevision?: boolean } = {}
+): Note {
+  return db
+    .transaction((): Note => {
+      assertPaper(db, paperId)
+      const current = stmt<[number], { body: string; updated_at: string }>(
+        db,
+        'SELECT body, updated_at FROM notes WHERE paper_id = ?'
+      ).get(paperId)
+      if (current && current.body === body) return { paperId, body, updatedAt: current.updated_at }
+      if (!current && body === '') return { paperId, body, updatedAt: null }
+      if (current) {
+        stmt(db, 'UPDATE notes SET body = ?, updated_at = ? WHERE paper_id = ?').run(body, now, paperId)
+      } else {
+        stmt(db, 'INSERT INTO notes (paper_id, body, created_at, updated_at) VALUES (?, ?, ?, ?)').run(
+          paperId,
+          body,
+          now,
+          now
+        )
+      }
+      const last = stmt<[number], { id: number; body: string; saved_at: string }>(
+        db,
+        'SELECT id, body, saved_at FROM note_revisions WHERE paper_id = ? ORDER BY id DESC LIMIT 1'
+      ).get(paperId)
+      // Coalesce a typing burst, but never let a big deletion (or clearing) overwrite the text it removed.
+      const destructive = body.trim() === '' || (last !== undefined && body.length < last.body.length / 2)
+      if (
+        last &&
+        !destructive &&
+        !options.newRevision &&
+        Date.parse(now) - Date.parse(last.saved_at) < REVISION_BURST_MS
+      ) {
+        stmt(db, 'UPDATE note_revisions SET body = ?, saved_at = ? WHERE id = ?').run(body, now, last.id)
+      } else {
+        stmt(db, 'INSERT INTO note_revisions (paper_id, body, saved_at) VALUES (?, ?, ?)').run(paperId, body, now)
+      }
+      return { paperId, body, updatedAt: now }
+    })
+    .immediate()
 }
 
 /** A note's revisions, newest first (at most `limit`). */
@@ -70,18 +94,26 @@ export function listRevisions(db: DB, paperId: number, limit = 1_000_000): NoteR
  * text it replaces stays in the history; restoring the text the note already has changes nothing.
  */
 export function restoreRevision(db: DB, paperId: number, revisionId: number, now = nowIso()): Note {
-  return db.transaction((): Note => {
-    const rev = stmt<[number, number], { body: string }>(db, 'SELECT body FROM note_revisions WHERE id = ? AND paper_id = ?').get(revisionId, paperId)
-    if (!rev) {
-      assertPaper(db, paperId)
-      throw new LibraryError('not-found', `The note on paper ${paperId} has no revision ${revisionId}`)
-    }
-    return saveNote(db, paperId, rev.body, now, { newRevision: true })
-  }).immediate()
+  return db
+    .transaction((): Note => {
+      const rev = stmt<[number, number], { body: string }>(
+        db,
+        'SELECT body FROM note_revisions WHERE id = ? AND paper_id = ?'
+      ).get(revisionId, paperId)
+      if (!rev) {
+        assertPaper(db, paperId)
+        throw new LibraryError('not-found', `The note on paper ${paperId} has no revision ${revisionId}`)
+      }
+      return saveNote(db, paperId, rev.body, now, { newRevision: true })
+    })
+    .immediate()
 }
 
 function excerpt(body: string): string {
-  const lines = body.split('\n').map((l) => l.trim()).filter(Boolean)
+  const lines = body
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
   const text = lines.slice(0, 3).join(' ')
   return text.length > 240 ? `${text.slice(0, 239)}…` : text
 }
@@ -118,5 +150,11 @@ export function listNotes(db: DB, filter: string | NotesFilter | undefined, limi
       WHERE ${where.join(' AND ')}
       ORDER BY n.updated_at DESC, p.id LIMIT ?`
   ).all(...params, limit)
-  return rows.map((r) => ({ paperId: r.id, title: r.title, status: r.status, excerpt: excerpt(r.body), updatedAt: r.updated_at }))
+  return rows.map((r) => ({
+    paperId: r.id,
+    title: r.title,
+    status: r.status,
+    excerpt: excerpt(r.body),
+    updatedAt: r.updated_at
+  }))
 }

@@ -111,7 +111,11 @@ export function checkFile(
   }
 }
 
-const stamp = (d: Date): string => d.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')
+const stamp = (d: Date): string =>
+  d
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-')
 
 /**
  * Move `file` and its -wal/-shm/-journal aside: `library.sqlite` → `library.damaged-<time>.sqlite`
@@ -203,7 +207,10 @@ export function explainOpenError(file: string, err: unknown): Error {
     )
   }
   if (code.startsWith('SQLITE_FULL') || errno === 'ENOSPC') {
-    return new LibraryError('disk-full', `The disk holding ${file} is full: free some space and start Folio again. Nothing was changed.`)
+    return new LibraryError(
+      'disk-full',
+      `The disk holding ${file} is full: free some space and start Folio again. Nothing was changed.`
+    )
   }
   return err instanceof Error ? err : new Error(String(err))
 }
@@ -225,8 +232,10 @@ function canAccess(path: string, mode: number): boolean {
 export function checkWritable(file: string): void {
   const dir = dirname(file)
   if (existsSync(file)) {
-    if (!canAccess(file, constants.R_OK)) throw explainOpenError(file, Object.assign(new Error('unreadable'), { code: 'EACCES' }))
-    if (!canAccess(file, constants.W_OK)) throw explainOpenError(file, Object.assign(new Error('read-only file'), { code: 'SQLITE_READONLY' }))
+    if (!canAccess(file, constants.R_OK))
+      throw explainOpenError(file, Object.assign(new Error('unreadable'), { code: 'EACCES' }))
+    if (!canAccess(file, constants.W_OK))
+      throw explainOpenError(file, Object.assign(new Error('read-only file'), { code: 'SQLITE_READONLY' }))
   }
   if (existsSync(dir) && !canAccess(dir, constants.W_OK)) {
     throw explainOpenError(file, Object.assign(new Error('read-only folder'), { code: 'SQLITE_READONLY' }))
@@ -261,5 +270,8 @@ export function openLibrarySafely(file: string, options: SafeOpenOptions = {}): 
   } catch (err) {
     throw explainOpenError(file, err)
   }
-  return { library, recovery: { reason, movedTo, moved, backup, message: recoveryMessage(file, reason, movedTo, backup) } }
+  return {
+    library,
+    recovery: { reason, movedTo, moved, backup, message: recoveryMessage(file, reason, movedTo, backup) }
+  }
 }

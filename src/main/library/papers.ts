@@ -69,7 +69,13 @@ export function resolvePaper(db: DB, p: ParsedPaper, digestDate: string, now: st
 }
 
 /** resolvePaper for a paper given as its core fields and stored form (encode.ts). */
-export function resolveEncoded(db: DB, p: PaperCore, enc: EncodedPaper, digestDate: string, now: string): ResolveResult {
+export function resolveEncoded(
+  db: DB,
+  p: PaperCore,
+  enc: EncodedPaper,
+  digestDate: string,
+  now: string
+): ResolveResult {
   const key = enc.key
   const existing = findExisting(db, p, key)
   if (!existing) {
@@ -134,7 +140,10 @@ function mergeInto(db: DB, e: PaperRecord, p: PaperCore, enc: EncodedPaper, dige
 }
 
 function getAbstract(db: DB, id: number): string {
-  return stmt<[number], { abstract: string }>(db, 'SELECT abstract FROM paper_abstracts WHERE paper_id = ?').get(id)?.abstract ?? ''
+  return (
+    stmt<[number], { abstract: string }>(db, 'SELECT abstract FROM paper_abstracts WHERE paper_id = ?').get(id)
+      ?.abstract ?? ''
+  )
 }
 
 // ---------- reading ----------
@@ -182,24 +191,33 @@ export function getPaper(db: DB, id: number): PaperDetail {
   const r = stmt<[number], PaperRecord>(db, `${SELECT} WHERE id = ?`).get(id)
   if (!r) throw new LibraryError('not-found', `No paper with id ${id}`)
   const links = JSON.parse(r.links) as PaperLinks
-  const digests = stmt<[number], { id: number; file_name: string; format: string; digest_date: string | null; date_inferred: number; position: number; extras: string }>(
+  const digests = stmt<
+    [number],
+    {
+      id: number
+      file_name: string
+      format: string
+      digest_date: string | null
+      date_inferred: number
+      position: number
+      extras: string
+    }
+  >(
     db,
     `SELECT d.id, d.file_name, d.format, d.digest_date, d.date_inferred, dp.position, dp.extras
        FROM digest_papers dp JOIN digests d ON d.id = dp.digest_id
       WHERE dp.paper_id = ? ORDER BY d.digest_date DESC, d.id DESC`
   )
     .all(id)
-    .map(
-      (d): DigestRef => ({
-        id: d.id,
-        fileName: d.file_name,
-        format: d.format,
-        date: d.digest_date,
-        dateInferred: d.date_inferred === 1,
-        position: d.position,
-        extras: JSON.parse(d.extras) as Record<string, unknown>
-      })
-    )
+    .map((d): DigestRef => ({
+      id: d.id,
+      fileName: d.file_name,
+      format: d.format,
+      date: d.digest_date,
+      dateInferred: d.date_inferred === 1,
+      position: d.position,
+      extras: JSON.parse(d.extras) as Record<string, unknown>
+    }))
   const tags = stmt<[number], { name: string }>(
     db,
     'SELECT t.name FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.paper_id = ? ORDER BY t.name'
@@ -220,7 +238,9 @@ export function getPaper(db: DB, id: number): PaperDetail {
     published: r.published,
     links,
     digestDate: r.digest_date,
-    digestDateInferred: digests.some((d) => d.date === r.digest_date) && digests.filter((d) => d.date === r.digest_date).every((d) => d.dateInferred),
+    digestDateInferred:
+      digests.some((d) => d.date === r.digest_date) &&
+      digests.filter((d) => d.date === r.digest_date).every((d) => d.dateInferred),
     firstSeen: r.first_seen,
     status: r.status,
     starred: r.starred === 1,
@@ -248,10 +268,15 @@ export function findPaper(db: DB, ref: string): number {
   if (byArxiv) return byArxiv.id
   const byDoi = stmt<[string], { id: number }>(db, 'SELECT id FROM papers WHERE doi = ?').get(s.toLowerCase())
   if (byDoi) return byDoi.id
-  const byTitle = stmt<[string], { id: number }>(db, 'SELECT id FROM papers WHERE title_key = ? LIMIT 2').all(titleKey(s))
+  const byTitle = stmt<[string], { id: number }>(db, 'SELECT id FROM papers WHERE title_key = ? LIMIT 2').all(
+    titleKey(s)
+  )
   if (byTitle.length === 1) return byTitle[0]!.id
   if (byTitle.length > 1) throw new LibraryError('ambiguous', `"${ref}" matches several papers; use the library id`)
-  throw new LibraryError('not-found', `No paper matches "${ref}" (try a library id, an arXiv id, a DOI or the exact title)`)
+  throw new LibraryError(
+    'not-found',
+    `No paper matches "${ref}" (try a library id, an arXiv id, a DOI or the exact title)`
+  )
 }
 
 /** A paper with every field, as `folio list --json` and exports give it. */
@@ -298,7 +323,10 @@ export function toJson(r: PaperRecord & { abstract: string }): PaperJson {
 }
 
 /** Every paper matching the filter, newest digest first, streamed (never the whole library in memory). */
-export function* iteratePapers(db: DB, filter: { status?: Status; starred?: boolean; limit?: number }): Generator<PaperJson> {
+export function* iteratePapers(
+  db: DB,
+  filter: { status?: Status; starred?: boolean; limit?: number }
+): Generator<PaperJson> {
   const where: string[] = []
   const params: unknown[] = []
   if (filter.status) {
@@ -308,8 +336,8 @@ export function* iteratePapers(db: DB, filter: { status?: Status; starred?: bool
   if (filter.starred) where.push('starred = 1')
   const sql = `SELECT p.*, coalesce(a.abstract, '') AS abstract FROM papers p LEFT JOIN paper_abstracts a ON a.paper_id = p.id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY digest_date DESC, id DESC${
-    filter.limit !== undefined ? ' LIMIT ?' : ''
-  }`
+      filter.limit !== undefined ? ' LIMIT ?' : ''
+    }`
   if (filter.limit !== undefined) params.push(filter.limit)
   for (const r of db.prepare<unknown[], PaperRecord & { abstract: string }>(sql).iterate(...params)) yield toJson(r)
 }

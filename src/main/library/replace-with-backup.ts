@@ -39,8 +39,15 @@ export function replaceWithBackup(backup: string, file: string, options: SafeOpe
 function isEmptyLibrary(file: string, options: Pick<OpenOptions, 'nativeBinding'>): boolean {
   let db: Database.Database | undefined
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('papers', 'notes')").pluck().all() as string[]
+    db = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+    })
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('papers', 'notes')")
+      .pluck()
+      .all() as string[]
     for (const t of tables) if (db.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get()) return false
     return true
   } catch {

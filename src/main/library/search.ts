@@ -49,7 +49,8 @@ export function parseQuery(input: string): ParsedQuery {
       const [, rawKey, value = ''] = filter
       const key = rawKey!.toLowerCase()
       if (key === 'status') {
-        if (!(STATUSES as readonly string[]).includes(value.toLowerCase())) bad(`Unknown status "${value}": use status:unread, status:reading or status:read`)
+        if (!(STATUSES as readonly string[]).includes(value.toLowerCase()))
+          bad(`Unknown status "${value}": use status:unread, status:reading or status:read`)
         out.status = value.toLowerCase() as Status
         return
       }
@@ -60,7 +61,8 @@ export function parseQuery(input: string): ParsedQuery {
         return
       }
       if (key === 'digest') {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) bad(`digest: needs a date like digest:2024-06-06, not "${value}"`)
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+          bad(`digest: needs a date like digest:2024-06-06, not "${value}"`)
         out.digestDate = value
         return
       }
@@ -70,8 +72,8 @@ export function parseQuery(input: string): ParsedQuery {
     const words = tok.match(WORD) ?? []
     if (!words.length) return
     if (words.length === 1) {
-      parts.push(quote(words[0]!) + (last ? '*' : ''))
-      out.terms.push(words[0]!)
+      parts.push(quote(words[0]) + (last ? '*' : ''))
+      out.terms.push(words[0])
     } else {
       parts.push(quote(words.join(' ')))
       out.terms.push(words.join(' '))

@@ -4,9 +4,12 @@ import type { DB } from './db'
 
 const caches = new WeakMap<DB, Map<string, Database.Statement>>()
 
-export function stmt<P extends unknown[] | {} = unknown[], R = unknown>(db: DB, sql: string): Database.Statement<P, R> {
+export function stmt<P extends unknown[] | Record<string, unknown> = unknown[], R = unknown>(
+  db: DB,
+  sql: string
+): Database.Statement<P, R> {
   let cache = caches.get(db)
-  if (!cache) caches.set(db, (cache = new Map()))
+  if (!cache) caches.set(db, (cache = new Map<string, Database.Statement>()))
   let s = cache.get(sql)
   if (!s) cache.set(sql, (s = db.prepare(sql)))
   return s as unknown as Database.Statement<P, R>

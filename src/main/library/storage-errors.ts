@@ -15,13 +15,22 @@ export function storageError(err: unknown): StorageError | null {
     return { code: 'disk-full', message: 'the disk is full: nothing was written; free some space and try again' }
   }
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') {
-    return { code: 'read-only', message: 'the library is read-only: nothing was written; check the permissions of the library file and its folder' }
+    return {
+      code: 'read-only',
+      message: 'the library is read-only: nothing was written; check the permissions of the library file and its folder'
+    }
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return { code: 'busy', message: 'the library is busy (another program is writing to it): nothing was written; try again' }
+    return {
+      code: 'busy',
+      message: 'the library is busy (another program is writing to it): nothing was written; try again'
+    }
   }
   if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_IOERR')) {
-    return { code: 'damaged', message: `the library could not be written (${code}): nothing was written; restart Folio to check the library` }
+    return {
+      code: 'damaged',
+      message: `the library could not be written (${code}): nothing was written; restart Folio to check the library`
+    }
   }
   return null
 }

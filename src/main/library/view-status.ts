@@ -23,32 +23,40 @@ function matching(f: ViewFilter): { sql: string; params: unknown[] } {
 
 export function setViewStatus(db: DB, f: ViewFilter, status: Status): StatusChange {
   const m = matching(f)
-  return db.transaction((): StatusChange => {
-    // What each paper had before (for undo), then one UPDATE over the same set.
-    const changed = stmt<unknown[], { id: number; status: Status }>(
-      db,
-      `SELECT id, status FROM papers WHERE status != ? AND id IN (${m.sql})`
-    ).all(status, ...m.params)
-    if (changed.length) {
-      stmt(db, `UPDATE papers SET status = ?, status_changed_at = ? WHERE status != ? AND id IN (${m.sql})`).run(
-        status,
-        nowIso(),
-        status,
-        ...m.params
-      )
-    }
-    return { changed }
-  }).immediate()
+  return db
+    .transaction((): StatusChange => {
+      // What each paper had before (for undo), then one UPDATE over the same set.
+      const changed = stmt<unknown[], { id: number; status: Status }>(
+        db,
+        `SELECT id, status FROM papers WHERE status != ? AND id IN (${m.sql})`
+      ).all(status, ...m.params)
+      if (changed.length) {
+        stmt(db, `UPDATE papers SET status = ?, status_changed_at = ? WHERE status != ? AND id IN (${m.sql})`).run(
+          status,
+          nowIso(),
+          status,
+          ...m.params
+        )
+      }
+      return { changed }
+    })
+    .immediate()
 }
 
 export function setViewStarred(db: DB, f: ViewFilter, starred: boolean): StarChange {
   const m = matching(f)
   const flag = starred ? 1 : 0
-  return db.transaction((): StarChange => {
-    const changed = stmt<unknown[], { id: number }>(db, `SELECT id FROM papers WHERE starred != ? AND id IN (${m.sql})`)
-      .all(flag, ...m.params)
-      .map((r) => ({ id: r.id, starred: !starred }))
-    if (changed.length) stmt(db, `UPDATE papers SET starred = ? WHERE starred != ? AND id IN (${m.sql})`).run(flag, flag, ...m.params)
-    return { changed }
-  }).immediate()
+  return db
+    .transaction((): StarChange => {
+      const changed = stmt<unknown[], { id: number }>(
+        db,
+        `SELECT id FROM papers WHERE starred != ? AND id IN (${m.sql})`
+      )
+        .all(flag, ...m.params)
+        .map((r) => ({ id: r.id, starred: !starred }))
+      if (changed.length)
+        stmt(db, `UPDATE papers SET starred = ? WHERE starred != ? AND id IN (${m.sql})`).run(flag, flag, ...m.params)
+      return { changed }
+    })
+    .immediate()
 }

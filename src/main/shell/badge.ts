@@ -11,7 +11,11 @@ export interface Badge {
   dispose(): void
 }
 
-export function createBadge(setBadgeCount: (count: number) => unknown, unreadCount: () => number, delayMs = 300): Badge {
+export function createBadge(
+  setBadgeCount: (count: number) => unknown,
+  unreadCount: () => number,
+  delayMs = 300
+): Badge {
   let timer: ReturnType<typeof setTimeout> | undefined
   let last = -1
   const update = (): void => {

@@ -25,7 +25,10 @@ export interface CloseGuard {
 
 export const FLUSH_TIMEOUT_MS = 3_000
 
-export function guardClose(win: Pick<BrowserWindow, 'on' | 'close' | 'isDestroyed'>, options: CloseGuardOptions): CloseGuard {
+export function guardClose(
+  win: Pick<BrowserWindow, 'on' | 'close' | 'isDestroyed'>,
+  options: CloseGuardOptions
+): CloseGuard {
   let flushed = false
   let timer: ReturnType<typeof setTimeout> | undefined
   const proceed = (): void => {

@@ -18,7 +18,13 @@ import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, screen, ses
 import { defaultWorkerEntry, importInWorker } from '../import/run-in-worker'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { eventChannelOf, isReadMethod, type EventName, type EventPayloads, type ImportReport } from '../../shared/contract'
+import {
+  eventChannelOf,
+  isReadMethod,
+  type EventName,
+  type EventPayloads,
+  type ImportReport
+} from '../../shared/contract'
 import { COMMANDS, type AppCommand } from '../../shared/commands'
 import { createBadge } from './badge'
 import { guardClose, type CloseGuard } from './close-guard'
@@ -36,7 +42,15 @@ import { autoBackup } from '../backup/auto-backup'
 import { installMenu } from './menu'
 import { requireNativeBinding } from './native'
 import { offerRecovery } from './recovery-dialog'
-import { APP_URL, appUrlCheck, handleAppProtocol, lockSession, lockWebContents, openExternalSafely, registerAppScheme } from './security'
+import {
+  APP_URL,
+  appUrlCheck,
+  handleAppProtocol,
+  lockSession,
+  lockWebContents,
+  openExternalSafely,
+  registerAppScheme
+} from './security'
 import { BACKGROUND, createMainWindow } from './window'
 
 const here = dirname(fileURLToPath(import.meta.url)) // out/main
@@ -167,7 +181,6 @@ function restartWatcher(): void {
   }
 }
 
-
 function showWindow(): void {
   if (mainWindow && !mainWindow.isDestroyed()) {
     if (mainWindow.isMinimized()) mainWindow.restore()
@@ -238,7 +251,11 @@ function start(): void {
       importInWorker(defaultWorkerEntry(), { libraryPath, nativeBinding: nativeBindingPath, sources }, onProgress)
   }
   const library = lib
-  runImportFn = (paths) => services.runImport!(paths.map((path) => ({ kind: 'path' as const, path })), (p) => emit('importProgress', p))
+  runImportFn = (paths) =>
+    services.runImport!(
+      paths.map((path) => ({ kind: 'path' as const, path })),
+      (p) => emit('importProgress', p)
+    )
   services.importPaths = (paths) => runImportFn!(paths)
   services.settings = {
     get: () => ({
@@ -289,10 +306,15 @@ function start(): void {
   app.setAboutPanelOptions({ applicationName: 'Folio', applicationVersion: app.getVersion(), copyright: 'MIT licence' })
   showWindow()
   // At most one automatic backup a day, the newest 7 kept; a failure never blocks or stops start-up.
-  autoBackup(library, backupsDirFor(library.path)).catch((err: unknown) => console.error('[folio] automatic backup failed:', err))
+  autoBackup(library, backupsDirFor(library.path)).catch((err: unknown) =>
+    console.error('[folio] automatic backup failed:', err)
+  )
   badge.update()
   restartWatcher()
-  importOpened([...openedBeforeReady.splice(0), ...digestPathsFromArgv(process.argv, process.cwd(), [app.getAppPath()])])
+  importOpened([
+    ...openedBeforeReady.splice(0),
+    ...digestPathsFromArgv(process.argv, process.cwd(), [app.getAppPath()])
+  ])
 }
 
 if (!app.requestSingleInstanceLock()) {

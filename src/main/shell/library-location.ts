@@ -60,7 +60,11 @@ export async function pickLocation(purpose: LocationPurpose, deps: LocationDeps)
 
   let target: string | null
   if (purpose === 'openLibrary') {
-    target = await openDialog(deps, { title: 'Open a Folio library', properties: ['openFile'], filters: SQLITE_FILTERS })
+    target = await openDialog(deps, {
+      title: 'Open a Folio library',
+      properties: ['openFile'],
+      filters: SQLITE_FILTERS
+    })
   } else {
     target = await saveDialog(deps, {
       title: purpose === 'newLibrary' ? 'Create a new Folio library' : 'Move the library to…',
@@ -91,7 +95,11 @@ export async function pickLocation(purpose: LocationPurpose, deps: LocationDeps)
     return { changed: true, settings, restarting: false }
   }
   if (purpose === 'moveLibrary') {
-    await tell(deps, 'Library copied: Folio restarts on it', `The library is now ${target}.\nThe old file stays at ${deps.lib.path}: delete it when you are happy.`)
+    await tell(
+      deps,
+      'Library copied: Folio restarts on it',
+      `The library is now ${target}.\nThe old file stays at ${deps.lib.path}: delete it when you are happy.`
+    )
   }
   deps.relaunch()
   return { changed: true, settings, restarting: true }

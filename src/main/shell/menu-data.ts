@@ -24,12 +24,21 @@ async function inform(deps: MenuDeps, box: MessageBoxOptions): Promise<void> {
 
 async function exportNotesTo(deps: MenuDeps): Promise<void> {
   const win = deps.window()
-  const options = { title: 'Export notes to a folder (one Markdown file per paper)', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] }
+  const options = {
+    title: 'Export notes to a folder (one Markdown file per paper)',
+    properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[]
+  }
   const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
   const dir = picked.filePaths[0]
   if (picked.canceled || !dir) return
   const r = exportNotes(deps.lib.db, dir)
-  await inform(deps, { type: 'info', title: 'Export Notes', message: `Exported ${plural(r.written, 'note')}`, detail: r.dir, buttons: ['OK'] })
+  await inform(deps, {
+    type: 'info',
+    title: 'Export Notes',
+    message: `Exported ${plural(r.written, 'note')}`,
+    detail: r.dir,
+    buttons: ['OK']
+  })
 }
 
 async function exportListTo(deps: MenuDeps): Promise<void> {
@@ -50,7 +59,13 @@ async function exportListTo(deps: MenuDeps): Promise<void> {
   const format: ExportFormat = (EXPORT_FORMATS as readonly string[]).includes(ext) ? (ext as ExportFormat) : 'md'
   const file = exportReadingList(deps.lib.db, format)
   writeFileSync(picked.filePath, file.text)
-  await inform(deps, { type: 'info', title: 'Export Reading List', message: `Exported ${plural(file.papers, 'paper')}`, detail: picked.filePath, buttons: ['OK'] })
+  await inform(deps, {
+    type: 'info',
+    title: 'Export Reading List',
+    message: `Exported ${plural(file.papers, 'paper')}`,
+    detail: picked.filePath,
+    buttons: ['OK']
+  })
 }
 
 async function backupTo(deps: MenuDeps): Promise<void> {
@@ -67,7 +82,13 @@ async function backupTo(deps: MenuDeps): Promise<void> {
   if (picked.canceled || !picked.filePath) return
   if (extname(picked.filePath).toLowerCase() === '.sqlite') {
     await copyLibrary(deps.lib.db, deps.lib.path, picked.filePath)
-    await inform(deps, { type: 'info', title: 'Backup', message: 'Copied the library', detail: picked.filePath, buttons: ['OK'] })
+    await inform(deps, {
+      type: 'info',
+      title: 'Backup',
+      message: 'Copied the library',
+      detail: picked.filePath,
+      buttons: ['OK']
+    })
     return
   }
   const r = writeBackup(deps.lib.db, picked.filePath)
@@ -108,7 +129,9 @@ export function dataMenuItems(deps: MenuDeps): MenuItemConstructorOptions[] {
   const item = (label: string, title: string, run: (deps: MenuDeps) => Promise<void>): MenuItemConstructorOptions => ({
     label,
     click: () => {
-      run(deps).catch((err: unknown) => dialog.showErrorBox(`${title} failed`, err instanceof Error ? err.message : String(err)))
+      run(deps).catch((err: unknown) =>
+        dialog.showErrorBox(`${title} failed`, err instanceof Error ? err.message : String(err))
+      )
     }
   })
   return [

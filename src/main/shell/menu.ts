@@ -115,7 +115,12 @@ export function menuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
         { type: 'separator' },
         { role: 'togglefullscreen' },
         ...(deps.isDev
-          ? ([{ type: 'separator' }, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[])
+          ? ([
+              { type: 'separator' },
+              { role: 'reload' },
+              { role: 'forceReload' },
+              { role: 'toggleDevTools' }
+            ] as MenuItemConstructorOptions[])
           : [])
       ]
     },
@@ -133,7 +138,12 @@ export function menuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
       role: 'help',
       submenu: [
         send('Keyboard Shortcuts', COMMANDS.shortcuts, 'CmdOrCtrl+/'),
-        ...(deps.isMac ? [] : [{ type: 'separator' } as MenuItemConstructorOptions, { label: 'About Folio', role: 'about' } as MenuItemConstructorOptions])
+        ...(deps.isMac
+          ? []
+          : [
+              { type: 'separator' } as MenuItemConstructorOptions,
+              { label: 'About Folio', role: 'about' } as MenuItemConstructorOptions
+            ])
       ]
     }
   ]

@@ -90,7 +90,10 @@ export async function openExternalSafely(open: OpenExternal, raw: unknown): Prom
 }
 
 /** The IPC sender check: a top-level frame showing our own renderer. */
-export function isTrustedFrame(frame: Pick<WebFrameMain, 'url'> & { parent?: unknown } | null | undefined, isAppUrl: UrlCheck): boolean {
+export function isTrustedFrame(
+  frame: (Pick<WebFrameMain, 'url'> & { parent?: unknown }) | null | undefined,
+  isAppUrl: UrlCheck
+): boolean {
   if (!frame) return false
   if (frame.parent) return false // sub-frames (there should be none) never talk to main
   return typeof frame.url === 'string' && isAppUrl(frame.url)
@@ -126,7 +129,10 @@ export function lockWebContents(contents: LockableContents, isAppUrl: UrlCheck, 
   })
 }
 
-type LockableSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'webRequest'>
+type LockableSession = Pick<
+  Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'webRequest'
+>
 
 /**
  * Session-wide: deny every permission request and check, and every device (HID, USB, serial,

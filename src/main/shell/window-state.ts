@@ -74,7 +74,11 @@ export function fitToDisplays(state: WindowState, workAreas: readonly Rectangle[
 
 /** BrowserWindow options for the restored state (apply maximised/full screen after creation). */
 export function windowBounds(state: WindowState): { x?: number; y?: number; width: number; height: number } {
-  return { ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}), width: state.width, height: state.height }
+  return {
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    width: state.width,
+    height: state.height
+  }
 }
 
 type TrackedWindow = Pick<
@@ -99,7 +103,12 @@ export function captureWindowState(win: TrackedWindow): WindowState {
  * Restore maximised/full screen on a new window and save its state as it changes (debounced)
  * and when it closes. Returns `save` (write now).
  */
-export function trackWindowState(win: TrackedWindow, file: string, restored: WindowState, debounceMs = 500): () => void {
+export function trackWindowState(
+  win: TrackedWindow,
+  file: string,
+  restored: WindowState,
+  debounceMs = 500
+): () => void {
   if (restored.maximized) win.maximize()
   if (restored.fullScreen) win.setFullScreen(true)
   let timer: ReturnType<typeof setTimeout> | undefined

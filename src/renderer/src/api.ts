@@ -16,7 +16,12 @@ function hostToken(): string | null {
 
 function disconnected(): FolioApi {
   const fail = (): Promise<never> =>
-    Promise.reject(new FolioError('no-api', 'Folio is not connected to a library (no window.api, and not a page served by the Folio host).'))
+    Promise.reject(
+      new FolioError(
+        'no-api',
+        'Folio is not connected to a library (no window.api, and not a page served by the Folio host).'
+      )
+    )
   return new Proxy({} as FolioApi, {
     get: (_t, prop) => (prop === 'on' ? () => () => {} : fail)
   })

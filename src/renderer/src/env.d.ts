@@ -10,6 +10,8 @@ declare global {
 export {}
 
 declare module 'react' {
+  // Declaration merging: the type parameter must match React's own declaration.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- see above
   interface HTMLAttributes<T> {
     /** Element Timing API: the browser reports when this element's text is first painted. */
     elementtiming?: string

@@ -87,7 +87,13 @@ export class BrowserWindow extends EventEmitter {
   }
   // Size and state (window-state.ts): plain fields the tests read and set.
   getBounds() {
-    return { x: this.options.x ?? 0, y: this.options.y ?? 0, width: this.options.width ?? 800, height: this.options.height ?? 600, ...this.bounds }
+    return {
+      x: this.options.x ?? 0,
+      y: this.options.y ?? 0,
+      width: this.options.width ?? 800,
+      height: this.options.height ?? 600,
+      ...this.bounds
+    }
   }
   getNormalBounds() {
     return this.getBounds()
@@ -147,7 +153,8 @@ export const ipcRenderer = {
   async invoke(channel, ...args) {
     state.invoked.push(channel)
     const handler = state.ipcHandlers.get(channel)
-    if (!handler) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`)
+    if (!handler)
+      throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`)
     const win = state.windows[0]
     const event = {
       sender: win?.webContents,
@@ -181,7 +188,8 @@ export const ipcRenderer = {
 
 export const contextBridge = {
   exposeInMainWorld(key, value) {
-    if (Object.hasOwn(state.mainWorld, key)) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`)
+    if (Object.hasOwn(state.mainWorld, key))
+      throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`)
     state.mainWorld[key] = value
   }
 }
@@ -221,7 +229,10 @@ function makeSession() {
         state.session.beforeRequest = { filter, handler }
       },
       onHeadersReceived(filter, handler) {
-        state.session.headersReceived = { filter: typeof filter === 'function' ? null : filter, handler: handler ?? filter }
+        state.session.headersReceived = {
+          filter: typeof filter === 'function' ? null : filter,
+          handler: handler ?? filter
+        }
       }
     },
     protocol

@@ -20,7 +20,9 @@ const NOW = new Date('2026-05-01T12:00:00Z')
 async function fill(lib: ReturnType<typeof openLibrary>): Promise<number[]> {
   const report = await importSources(
     lib,
-    ['hf-trending-jun6.txt', 'arxiv-rss.xml', 'papers.bib', 'hf-daily-papers.json', 'arxiv-listing-email.txt'].map((f) => ({ kind: 'path' as const, path: fixture(f) }))
+    ['hf-trending-jun6.txt', 'arxiv-rss.xml', 'papers.bib', 'hf-daily-papers.json', 'arxiv-listing-email.txt'].map(
+      (f) => ({ kind: 'path' as const, path: fixture(f) })
+    )
   )
   expect(report.rejected).toBe(0)
   const ids = (lib.db.prepare('SELECT id FROM papers ORDER BY id').pluck().all() as number[]).slice(0, 8)
@@ -31,7 +33,12 @@ async function fill(lib: ReturnType<typeof openLibrary>): Promise<number[]> {
   tagPapers(lib.db, [ids[5]!], ['Ünïcode'])
   const t0 = Date.parse('2026-01-01T10:00:00Z')
   saveNote(lib.db, ids[0]!, 'first thoughts: zebrafish', new Date(t0).toISOString())
-  saveNote(lib.db, ids[0]!, 'second thoughts: "quotes", \\backslash, emoji 🦓\nline two', new Date(t0 + 2 * REVISION_BURST_MS).toISOString())
+  saveNote(
+    lib.db,
+    ids[0]!,
+    'second thoughts: "quotes", \\backslash, emoji 🦓\nline two',
+    new Date(t0 + 2 * REVISION_BURST_MS).toISOString()
+  )
   saveNote(lib.db, ids[1]!, 'short note', new Date(t0).toISOString())
   saveNote(lib.db, ids[2]!, 'written then cleared', new Date(t0).toISOString())
   saveNote(lib.db, ids[2]!, '', new Date(t0 + 1000).toISOString())
@@ -89,7 +96,9 @@ describe('backup and restore', () => {
     const file = join(dir.dir, 'b.jsonl')
     writeBackup(src.lib.db, file, NOW)
     const before = counts(src.lib.db)
-    expect(() => restoreBackup(src.lib.db, file)).toThrow(/Restore only fills an empty library, and this one holds \d+ papers, 5 digests, 3 tags, 3 notes, 5 note revisions\. Nothing was changed/)
+    expect(() => restoreBackup(src.lib.db, file)).toThrow(
+      /Restore only fills an empty library, and this one holds \d+ papers, 5 digests, 3 tags, 3 notes, 5 note revisions\. Nothing was changed/
+    )
     expect(counts(src.lib.db)).toEqual(before)
   })
 
@@ -110,13 +119,36 @@ describe('backup and restore', () => {
       return ls
     }
     const cases: [string, RegExp][] = [
-      [variant('truncated.jsonl', (ls) => ls.slice(0, -3)), /truncated\.jsonl line \d+: the file ends before its end record \(it was cut short\); the library was not changed/],
-      [variant('garbage.jsonl', (ls) => ls.map((l, i) => (i === paperAt + 2 ? l.slice(0, 40) : l))), new RegExp(`garbage\\.jsonl line ${paperAt + 3}: not valid JSON`)],
-      [variant('missing.jsonl', (ls) => withPaper(ls, (p) => delete p.title)), new RegExp(`missing\\.jsonl line ${paperAt + 1}: paper record: title: `)],
-      [variant('status.jsonl', (ls) => withPaper(ls, (p) => (p.status = 'done'))), /status\.jsonl line \d+: paper record: status: /],
-      [variant('dangling.jsonl', (ls) => withPaper(ls, (p) => (p.digests = [{ digest: 999, position: 1, extras: {} }]))), /lists digest 999, which the backup does not list/],
-      [variant('dup.jsonl', (ls) => [...ls.slice(0, paperAt + 1), ls[paperAt]!, ...ls.slice(paperAt + 1)]), /dup\.jsonl line \d+: duplicate paper/],
-      [variant('newer.jsonl', (ls) => [ls[0]!.replace('"version":1', '"version":9'), ...ls.slice(1)]), /written by a newer Folio \(backup format 9/],
+      [
+        variant('truncated.jsonl', (ls) => ls.slice(0, -3)),
+        /truncated\.jsonl line \d+: the file ends before its end record \(it was cut short\); the library was not changed/
+      ],
+      [
+        variant('garbage.jsonl', (ls) => ls.map((l, i) => (i === paperAt + 2 ? l.slice(0, 40) : l))),
+        new RegExp(`garbage\\.jsonl line ${paperAt + 3}: not valid JSON`)
+      ],
+      [
+        variant('missing.jsonl', (ls) => withPaper(ls, (p) => delete p.title)),
+        new RegExp(`missing\\.jsonl line ${paperAt + 1}: paper record: title: `)
+      ],
+      [
+        variant('status.jsonl', (ls) => withPaper(ls, (p) => (p.status = 'done'))),
+        /status\.jsonl line \d+: paper record: status: /
+      ],
+      [
+        variant('dangling.jsonl', (ls) =>
+          withPaper(ls, (p) => (p.digests = [{ digest: 999, position: 1, extras: {} }]))
+        ),
+        /lists digest 999, which the backup does not list/
+      ],
+      [
+        variant('dup.jsonl', (ls) => [...ls.slice(0, paperAt + 1), ls[paperAt]!, ...ls.slice(paperAt + 1)]),
+        /dup\.jsonl line \d+: duplicate paper/
+      ],
+      [
+        variant('newer.jsonl', (ls) => [ls[0]!.replace('"version":1', '"version":9'), ...ls.slice(1)]),
+        /written by a newer Folio \(backup format 9/
+      ],
       [variant('counts.jsonl', (ls) => ls.filter((_, i) => i !== paperAt)), /the end record counts/],
       [variant('notbackup.jsonl', () => ['{"hello":"world"}']), /notbackup\.jsonl line 1: not a Folio backup/],
       [fixture('papers.bib'), /papers\.bib line 1: not a Folio backup/],

@@ -26,7 +26,9 @@ describe('arXiv listing e-mail: arxiv-listing-email.txt', () => {
     expect(snn.authors).toEqual(['Günter Klambauer', 'Thomas Unterthiner', 'Andreas Mayr', 'Sepp Hochreiter'])
     expect(snn.abstract).toContain('($\\lambda \\approx 1.0507$, $\\alpha \\approx 1.6733$)')
     expect(snn.categories).toEqual(['cs.LG', 'stat.ML'])
-    expect(snn.extras.comments).toBe('9 pages (+ 93 pages appendix); code and tables are linked from https://github.com/bioinf-jku/SNNs')
+    expect(snn.extras.comments).toBe(
+      '9 pages (+ 93 pages appendix); code and tables are linked from https://github.com/bioinf-jku/SNNs'
+    )
     expect(snn.links.code).toBe('https://github.com/bioinf-jku/SNNs')
     expect(snn.extras.size).toBe('1807kb,D')
     expect(snn.published).toBe('2017-06-08T10:36:40.000Z')
@@ -44,7 +46,9 @@ describe('arXiv listing e-mail: arxiv-listing-email.txt', () => {
   })
 
   it('joins a wrapped title', () => {
-    expect(byId(d, '1706.02690').title).toBe('Enhancing The Reliability of Out-of-distribution Image Detection in Neural Networks')
+    expect(byId(d, '1706.02690').title).toBe(
+      'Enhancing The Reliability of Out-of-distribution Image Detection in Neural Networks'
+    )
   })
 
   it('imports the replacement with an empty abstract and does not swallow anything', () => {
@@ -62,7 +66,10 @@ describe('arXiv listing e-mail: arxiv-listing-email.txt', () => {
   it('cross-list keeps its categories and links', () => {
     const sage = byId(d, '1706.02216')
     expect(sage.categories).toEqual(['cs.SI', 'cs.LG', 'stat.ML'])
-    expect(sage.links).toMatchObject({ abs: 'https://arxiv.org/abs/1706.02216', pdf: 'https://arxiv.org/pdf/1706.02216' })
+    expect(sage.links).toMatchObject({
+      abs: 'https://arxiv.org/abs/1706.02216',
+      pdf: 'https://arxiv.org/pdf/1706.02216'
+    })
   })
 })
 

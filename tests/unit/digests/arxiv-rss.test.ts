@@ -35,8 +35,14 @@ describe('arXiv RSS: arxiv-rss.xml', () => {
     expect(lora.authors).toHaveLength(8)
     expect(lora.authors[0]).toBe('Edward J. Hu')
     expect(lora.categories).toEqual(['cs.CL', 'cs.AI', 'cs.LG'])
-    expect(lora.extras).toMatchObject({ journalRef: 'International Conference on Learning Representations (ICLR) 2022', announced: '2025-01-14' })
-    expect(lora.links).toMatchObject({ abs: 'https://arxiv.org/abs/2106.09685', pdf: 'https://arxiv.org/pdf/2106.09685' })
+    expect(lora.extras).toMatchObject({
+      journalRef: 'International Conference on Learning Representations (ICLR) 2022',
+      announced: '2025-01-14'
+    })
+    expect(lora.links).toMatchObject({
+      abs: 'https://arxiv.org/abs/2106.09685',
+      pdf: 'https://arxiv.org/pdf/2106.09685'
+    })
   })
 })
 

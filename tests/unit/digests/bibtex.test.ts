@@ -24,7 +24,11 @@ describe('BibTeX: papers.bib', () => {
       title: 'Deep Residual Learning for Image Recognition',
       authors: ['Kaiming He', 'Xiangyu Zhang', 'Shaoqing Ren', 'Jian Sun'],
       categories: ['cs.CV'],
-      links: { abs: 'https://arxiv.org/abs/1512.03385', pdf: 'https://arxiv.org/pdf/1512.03385', url: 'https://arxiv.org/abs/1512.03385' }
+      links: {
+        abs: 'https://arxiv.org/abs/1512.03385',
+        pdf: 'https://arxiv.org/pdf/1512.03385',
+        url: 'https://arxiv.org/abs/1512.03385'
+      }
     })
     const adam = byId(d, '1412.6980')
     expect(adam.authors).toEqual(['Diederik P Kingma', 'Jimmy Ba'])
@@ -49,7 +53,9 @@ describe('BibTeX: papers.bib', () => {
     expect(np?.doi).toBe('10.1038/s41586-020-2649-2')
     expect(np?.arxivId).toBeUndefined()
     expect(np?.authors).toHaveLength(26)
-    expect(np?.authors).toEqual(expect.arrayContaining(['Stéfan J. van der Walt', 'Jaime Fernández del Río', 'Pierre Gérard-Marchant']))
+    expect(np?.authors).toEqual(
+      expect.arrayContaining(['Stéfan J. van der Walt', 'Jaime Fernández del Río', 'Pierre Gérard-Marchant'])
+    )
     expect(np?.abstract).toContain('$\\mathcal{O}(1)$ views')
     expect(np?.abstract).toContain('it & the community')
     expect(np?.abstract).not.toContain('\n')
@@ -67,7 +73,9 @@ describe('BibTeX edge cases', () => {
   })
 
   it('a syntax error rejects the whole file', () => {
-    expect(() => parseText('@article{a, title = {Good}}\n@article{b, title = "unterminated }\n@article{c, title={C}}\n')).toThrow(/^BibTeX: /)
+    expect(() =>
+      parseText('@article{a, title = {Good}}\n@article{b, title = "unterminated }\n@article{c, title={C}}\n')
+    ).toThrow(/^BibTeX: /)
   })
 
   it('does not split {Barnes and Noble}; "others" is et al.; Last, Jr., First', () => {

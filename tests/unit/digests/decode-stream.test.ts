@@ -41,7 +41,12 @@ const MIXED = '<rss>\r\n  <title>Schrödinger – “quoted” 𝔼[x] 😀 ﻿i
 
 describe('decoding a digest in pieces', () => {
   it('gives the text decode.ts gives for the whole, cut at every size', () => {
-    for (const bytes of [utf8(MIXED), cat([0xef, 0xbb, 0xbf], utf8(MIXED)), utf8(`\uFEFF\uFEFF${MIXED}`), fixtureBytes('arxiv-rss.xml')]) {
+    for (const bytes of [
+      utf8(MIXED),
+      cat([0xef, 0xbb, 0xbf], utf8(MIXED)),
+      utf8(`\uFEFF\uFEFF${MIXED}`),
+      fixtureBytes('arxiv-rss.xml')
+    ]) {
       const whole = decode(bytes).text
       for (let size = 1; size <= 23; size++) expect(pieces(bytes, size), `cut every ${size} bytes`).toBe(whole)
       expect(pieces(bytes, 1 << 20)).toBe(whole)

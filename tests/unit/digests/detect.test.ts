@@ -56,19 +56,22 @@ describe('detect', () => {
     const blog =
       '<feed xmlns="http://www.w3.org/2005/Atom"><id>urn:blog</id><title>Blog</title><entry><id>tag:blog,1</id><title>Hi</title></entry></feed>'
     expect(detectError(blog)).toMatch(/not an arXiv feed/)
-    const rss = '<rss version="2.0"><channel><title>News</title><link>https://example.org/</link><item><title>x</title></item></channel></rss>'
+    const rss =
+      '<rss version="2.0"><channel><title>News</title><link>https://example.org/</link><item><title>x</title></item></channel></rss>'
     expect(detectError(rss)).toMatch(/not an arXiv feed/)
     expect(detectError('<!DOCTYPE html>\n<html><body>x</body></html>')).toMatch(/HTML pages are not supported/)
     expect(detectError('<broken')).toMatch(/invalid XML at line 1/)
   })
 
   it('refuses DOCTYPE entity declarations', () => {
-    const xml = '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaa">]><rss xmlns:arxiv="http://arxiv.org/schemas/atom"/>'
+    const xml =
+      '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaa">]><rss xmlns:arxiv="http://arxiv.org/schemas/atom"/>'
     expect(detectError(xml)).toMatch(/entity declarations/)
   })
 
   it('detects an arXiv RSS feed by its channel link when the namespace is not on the root', () => {
-    const rss = '<rss version="2.0"><channel><title>cs.LG</title><link>http://rss.arxiv.org/rss/cs.LG</link></channel></rss>'
+    const rss =
+      '<rss version="2.0"><channel><title>cs.LG</title><link>http://rss.arxiv.org/rss/cs.LG</link></channel></rss>'
     expect(detect(rss)).toBe('arxiv-rss')
   })
 

@@ -61,13 +61,22 @@ describe('HF JSON edge cases', () => {
   })
 
   it('rejects a package.json', () => {
-    expect(() => parseText('{\n  "name": "folio",\n  "version": "1.0.0"\n}\n')).toThrow('JSON, but not a Hugging Face daily-papers list')
+    expect(() => parseText('{\n  "name": "folio",\n  "version": "1.0.0"\n}\n')).toThrow(
+      'JSON, but not a Hugging Face daily-papers list'
+    )
   })
 
   it('accepts the dailyPapers wrapper, owner/name repos, missing optional keys', () => {
     const json = JSON.stringify({
       dailyPapers: [
-        { paper: { id: '1706.03762', title: 'Attention Is All You Need', githubRepo: 'tensorflow/tensor2tensor', authors: [{ name: 'Ashish Vaswani' }] } }
+        {
+          paper: {
+            id: '1706.03762',
+            title: 'Attention Is All You Need',
+            githubRepo: 'tensorflow/tensor2tensor',
+            authors: [{ name: 'Ashish Vaswani' }]
+          }
+        }
       ]
     })
     const d = parseText(json)
@@ -80,7 +89,9 @@ describe('HF JSON edge cases', () => {
   })
 
   it('keeps markup-like text in JSON strings as text', () => {
-    const json = JSON.stringify([{ paper: { id: '2010.11929', title: 'ViT', summary: 'a <code>[class]</code> token &amp; more' } }])
+    const json = JSON.stringify([
+      { paper: { id: '2010.11929', title: 'ViT', summary: 'a <code>[class]</code> token &amp; more' } }
+    ])
     expect(parseText(json).papers[0]?.abstract).toBe('a <code>[class]</code> token &amp; more')
   })
 })

@@ -13,14 +13,22 @@ describe('HF papers page as text: real capture hf-trending-jun6.txt', () => {
   it('yields exactly 61 papers with the right first and last titles', () => {
     expect(d.format).toBe('hf-text')
     expect(d.papers).toHaveLength(61)
-    expect(d.papers[0]?.title).toBe('MaxMin-RLHF: Towards Equitable Alignment of Large Language Models with Diverse Human Preferences')
+    expect(d.papers[0]?.title).toBe(
+      'MaxMin-RLHF: Towards Equitable Alignment of Large Language Models with Diverse Human Preferences'
+    )
     expect(d.papers[60]?.title).toBe('Generative Marginalization Models')
     expect(d.warnings).toEqual([])
   })
 
   it('never turns boilerplate or the date line into a paper', () => {
     const titles = d.papers.map((p) => p.title)
-    for (const b of ['new', 'Get trending papers in your email inbox!', 'Subscribe', 'byAK and the research community', 'Jun 6']) {
+    for (const b of [
+      'new',
+      'Get trending papers in your email inbox!',
+      'Subscribe',
+      'byAK and the research community',
+      'Jun 6'
+    ]) {
       expect(titles).not.toContain(b)
     }
     expect(new Set(titles).size).toBe(61)
@@ -71,7 +79,9 @@ describe('HF papers page as text: hf-trending-crlf.txt', () => {
       'Chain-of-Thought Prompting Elicits Reasoning in Large Language Models'
     ])
     const ddpm = d.papers[1]
-    expect(ddpm?.abstract).toMatch(/^We train a model to reverse a fixed Markov chain that gradually adds Gaussian noise to images\. The training/)
+    expect(ddpm?.abstract).toMatch(
+      /^We train a model to reverse a fixed Markov chain that gradually adds Gaussian noise to images\. The training/
+    )
     expect(ddpm?.abstract).not.toContain('\n')
     expect(ddpm?.links.code).toBe('https://github.com/hojonathanho/diffusion')
     expect(d.papers[0]?.links.code).toBe('https://github.com/microsoft/LoRA')

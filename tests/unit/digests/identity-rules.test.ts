@@ -114,19 +114,25 @@ describe('titleKey', () => {
     expect(titleKey('Array programming with {NumPy}')).toBe(titleKey('Array Programming with NumPy'))
     expect(titleKey('Light Schr\\"odinger Bridge')).toBe(titleKey('Light Schrödinger Bridge'))
     expect(titleKey('Light Schrödinger Bridge')).toBe('light schrodinger bridge')
-    expect(titleKey('Adam: A method for stochastic optimization')).toBe(titleKey('Adam: A Method for Stochastic Optimization'))
+    expect(titleKey('Adam: A method for stochastic optimization')).toBe(
+      titleKey('Adam: A Method for Stochastic Optimization')
+    )
     expect(titleKey('Stra\\ss e $x$')).toBe('strasse x')
   })
 })
 
 describe('extractLinks', () => {
   it('takes the first code host as code and strips sentence punctuation', () => {
-    expect(extractLinks('Code: https://github.com/ZhentingWang/DUMP.')).toEqual({ code: 'https://github.com/ZhentingWang/DUMP' })
+    expect(extractLinks('Code: https://github.com/ZhentingWang/DUMP.')).toEqual({
+      code: 'https://github.com/ZhentingWang/DUMP'
+    })
     expect(extractLinks('see (https://example.org/page), and https://gitlab.com/a/b;')).toEqual({
       code: 'https://gitlab.com/a/b',
       project: 'https://example.org/page'
     })
-    expect(extractLinks('weights at https://huggingface.co/org/model!')).toEqual({ code: 'https://huggingface.co/org/model' })
+    expect(extractLinks('weights at https://huggingface.co/org/model!')).toEqual({
+      code: 'https://huggingface.co/org/model'
+    })
     expect(extractLinks('the CRATE code https://github.com/Ma-Lab-Berkeley/CRATE .')).toEqual({
       code: 'https://github.com/Ma-Lab-Berkeley/CRATE'
     })

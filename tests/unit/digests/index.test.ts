@@ -41,7 +41,15 @@ describe('parseDigestBytes on every sample', () => {
   })
 
   it('the 7 good samples hold 26 records', () => {
-    const good = ['hf-daily-papers.json', 'arxiv-listing-email.txt', 'arxiv-rss.xml', 'arxiv-atom.xml', 'papers.bib', 'papers.ris', 'hf-trending-crlf.txt']
+    const good = [
+      'hf-daily-papers.json',
+      'arxiv-listing-email.txt',
+      'arxiv-rss.xml',
+      'arxiv-atom.xml',
+      'papers.bib',
+      'papers.ris',
+      'hf-trending-crlf.txt'
+    ]
     expect(good.reduce((n, f) => n + parseFixture(f).papers.length, 0)).toBe(26)
   })
 })
@@ -52,7 +60,11 @@ describe('pipeline behaviour', () => {
   })
 
   it('merges decode warnings first (Windows-1252 RIS)', () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode('TY  - JOUR\nTI  - Caf'), 0xe9, ...new TextEncoder().encode('\nER  - \n')])
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('TY  - JOUR\nTI  - Caf'),
+      0xe9,
+      ...new TextEncoder().encode('\nER  - \n')
+    ])
     const d = parseDigestBytes(bytes, ctx)
     expect(d.papers[0]?.title).toBe('Café')
     expect(d.warnings[0]).toMatch(/not valid UTF-8 \(first bad byte at offset 20\): decoded as Windows-1252/)
@@ -65,7 +77,9 @@ describe('pipeline behaviour', () => {
     bytes[1] = 0xff
     for (let i = 0; i < s.length; i++) bytes[2 + 2 * i + 1] = s.charCodeAt(i)
     const d = parseDigestBytes(bytes, ctx)
-    expect(d.papers.map((p) => [p.title, p.abstract])).toEqual([['A Title', 'An abstract long enough to be an abstract, written here as one sentence.']])
+    expect(d.papers.map((p) => [p.title, p.abstract])).toEqual([
+      ['A Title', 'An abstract long enough to be an abstract, written here as one sentence.']
+    ])
   })
 
   it('a UTF-8 BOM before JSON and XML is accepted', () => {

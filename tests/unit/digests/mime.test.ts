@@ -11,7 +11,9 @@ describe('saved e-mails (.eml)', () => {
     const d = parseDigestBytes(readFileSync(fixture('arxiv-listing-qp.eml')), { fileName: 'qp.eml' })
     expect(d.format).toBe('arxiv-email')
     expect(d.date).toBe(plain.date)
-    expect(d.papers.map((p) => [p.arxivId, p.title, p.abstract])).toEqual(plain.papers.map((p) => [p.arxivId, p.title, p.abstract]))
+    expect(d.papers.map((p) => [p.arxivId, p.title, p.abstract])).toEqual(
+      plain.papers.map((p) => [p.arxivId, p.title, p.abstract])
+    )
     expect(d.papers.find((p) => p.arxivId === '1706.02515')!.authors).toContain('Günter Klambauer')
   })
 

@@ -45,7 +45,8 @@ describe('RIS: papers.ris (UTF-8 BOM)', () => {
 
 describe('RIS edge cases', () => {
   it('synonyms, one-space tags, a journal DOI, and a missing ER at the end (warned, kept)', () => {
-    const text = 'TY - JOUR\nT1 - First\nA1 - Doe, Jane\nAU  - Roe, Richard, Jr.\nDO  - https://doi.org/10.1038/S41586-020-2649-2\nER  -\n\nTY  - GEN\nTI  - Second\nN2  - An abstract\n  continued here.\nJO  - arXiv preprint arXiv:2106.09685'
+    const text =
+      'TY - JOUR\nT1 - First\nA1 - Doe, Jane\nAU  - Roe, Richard, Jr.\nDO  - https://doi.org/10.1038/S41586-020-2649-2\nER  -\n\nTY  - GEN\nTI  - Second\nN2  - An abstract\n  continued here.\nJO  - arXiv preprint arXiv:2106.09685'
     const d = parseText(text)
     expect(d.papers.map((p) => p.title)).toEqual(['First', 'Second'])
     expect(d.papers[0]?.authors).toEqual(['Jane Doe', 'Richard Roe Jr.'])

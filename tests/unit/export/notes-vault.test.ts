@@ -38,7 +38,11 @@ describe('notes export (Obsidian vault)', () => {
     t = tempLibrary()
     out = tempDir('folio-vault-')
     ids = addDigest(t.lib, [
-      paper('LoRA: Low-Rank Adaptation of Large Language Models', { arxivId: '2106.09685', authors: ['Edward J. Hu', 'Yelong Shen'], links: { abs: 'https://arxiv.org/abs/2106.09685' } }),
+      paper('LoRA: Low-Rank Adaptation of Large Language Models', {
+        arxivId: '2106.09685',
+        authors: ['Edward J. Hu', 'Yelong Shen'],
+        links: { abs: 'https://arxiv.org/abs/2106.09685' }
+      }),
       paper('../../../escape/attempt', { doi: '10.1/x' }),
       paper('Same Title', { arxivId: '2401.00001' }),
       paper('same title', { arxivId: '2401.00002' }),
@@ -61,7 +65,14 @@ describe('notes export (Obsidian vault)', () => {
     const report = exportNotes(t.lib.db, out.dir)
     expect(report.written).toBe(4)
     const files = readdirSync(out.dir).sort()
-    expect(files).toEqual(['LoRA Low-Rank Adaptation of Large Language Models.md', 'same title (2401.00002).md', 'Same Title.md', 'escape attempt.md'].sort())
+    expect(files).toEqual(
+      [
+        'LoRA Low-Rank Adaptation of Large Language Models.md',
+        'same title (2401.00002).md',
+        'Same Title.md',
+        'escape attempt.md'
+      ].sort()
+    )
     const text = readFileSync(join(out.dir, 'LoRA Low-Rank Adaptation of Large Language Models.md'), 'utf8')
     const doc = readFrontMatter(text)!
     expect(doc.body).toBe('# LoRA\n\n---\nrank *r* adapters: "quotes", colons: yes\n')

@@ -16,7 +16,11 @@ const PAPERS = [
     abstract: 'We cut cost by 100% (really) using $x_{1}$ tricks & more. Code: https://github.com/a/b',
     categories: ['cs.LG']
   }),
-  paper('A journal paper with a DOI', { doi: '10.1000/j.x.2020.01', authors: ["Shaquille O'Neal", 'J. R. R. Tolkien'], abstract: 'Plain.' }),
+  paper('A journal paper with a DOI', {
+    doi: '10.1000/j.x.2020.01',
+    authors: ["Shaquille O'Neal", 'J. R. R. Tolkien'],
+    abstract: 'Plain.'
+  }),
   paper('Title only, no ids', {}),
   paper('=HYPERLINK("http://evil") "quoted", with, commas', { authors: ['Ada Lovelace'] })
 ]
@@ -67,12 +71,17 @@ describe('reading list export', () => {
     const tricky = ['Lone { brace', 'closing } first', '100% & # _ ~ ^', 'math $a_{1}$ ok', 'back\\slash']
     t.cleanup()
     t = tempLibrary()
-    addDigest(t.lib, tricky.map((title) => paper(title)))
+    addDigest(
+      t.lib,
+      tricky.map((title) => paper(title))
+    )
     const back = parseBack(exportReadingList(t.lib.db, 'bib').text).map((p) => p.title)
     expect(back).toHaveLength(tricky.length)
     // Literal braces outside math are written as \{ \}; the importer drops protective braces,
     // so they come back without them. Everything else is exact.
-    expect(back).toEqual(expect.arrayContaining(['Lone brace', 'closing first', '100% & # _ ~ ^', 'math $a_{1}$ ok', 'back\\slash']))
+    expect(back).toEqual(
+      expect.arrayContaining(['Lone brace', 'closing first', '100% & # _ ~ ^', 'math $a_{1}$ ok', 'back\\slash'])
+    )
   })
 
   it('uses the feed filters: view, tag, search', () => {
@@ -84,13 +93,21 @@ describe('reading list export', () => {
     expect(titles({ tag: 'rlhf' }).sort()).toEqual([PAPERS[0]!.title, PAPERS[1]!.title].sort())
     expect(titles({ query: 'tag:rlhf status:unread' })).toEqual([PAPERS[0]!.title])
     expect(titles({ query: 'journal' })).toEqual([PAPERS[1]!.title])
-    expect(exportReadingList(t.lib.db, 'md', { view: 'read', tag: 'rlhf' }).fileName).toBe('Folio - read papers, tag rlhf.md')
+    expect(exportReadingList(t.lib.db, 'md', { view: 'read', tag: 'rlhf' }).fileName).toBe(
+      'Folio - read papers, tag rlhf.md'
+    )
   })
 
   it('JSON has every field; CSV quotes and defuses formulas; Markdown escapes titles', () => {
     const json = JSON.parse(exportReadingList(t.lib.db, 'json').text) as Record<string, unknown>[]
     const first = json.find((p) => p.arxivId === '2106.09685')!
-    expect(first).toMatchObject({ starred: true, status: 'unread', tags: ['rlhf'], categories: ['cs.LG'], abstract: PAPERS[0]!.abstract })
+    expect(first).toMatchObject({
+      starred: true,
+      status: 'unread',
+      tags: ['rlhf'],
+      categories: ['cs.LG'],
+      abstract: PAPERS[0]!.abstract
+    })
     expect(first.digests).toEqual([expect.objectContaining({ date: '2024-06-06' })])
 
     expect(csvField('plain')).toBe('plain')
@@ -98,13 +115,17 @@ describe('reading list export', () => {
     expect(csvField('=1+1')).toBe("'=1+1")
     const csv = exportReadingList(t.lib.db, 'csv').text
     const lines = csv.trimEnd().split('\r\n')
-    expect(lines[0]).toBe('id,title,authors,arxiv_id,doi,url,status,starred,tags,digest_date,first_seen,published,abstract')
+    expect(lines[0]).toBe(
+      'id,title,authors,arxiv_id,doi,url,status,starred,tags,digest_date,first_seen,published,abstract'
+    )
     expect(lines).toHaveLength(5)
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"") ""quoted"", with, commas"`)
 
     const md = exportReadingList(t.lib.db, 'md').text
     expect(md).toMatch(/^# Reading list: all papers\n\n4 papers, exported from Folio\./)
-    expect(md).toContain('[Scaling $\\\\mathcal{O}(n^2)$ attention: 50% faster & C\\# bindings for a\\_b](<https://arxiv.org/abs/2106.09685>)')
+    expect(md).toContain(
+      '[Scaling $\\\\mathcal{O}(n^2)$ attention: 50% faster & C\\# bindings for a\\_b](<https://arxiv.org/abs/2106.09685>)'
+    )
     expect(md).toContain('Unread ★ · #rlhf')
   })
 })

@@ -12,8 +12,16 @@ describe('feed paging', () => {
   let newer: number[]
   beforeAll(() => {
     t = tempLibrary()
-    older = addDigest(t.lib, Array.from({ length: 120 }, (_, i) => paper(`Older paper ${i}`)), '2024-06-05')
-    newer = addDigest(t.lib, Array.from({ length: 130 }, (_, i) => paper(`Newer paper ${i}`)), '2024-06-06')
+    older = addDigest(
+      t.lib,
+      Array.from({ length: 120 }, (_, i) => paper(`Older paper ${i}`)),
+      '2024-06-05'
+    )
+    newer = addDigest(
+      t.lib,
+      Array.from({ length: 130 }, (_, i) => paper(`Newer paper ${i}`)),
+      '2024-06-06'
+    )
   })
   afterAll(() => t.cleanup())
 
@@ -52,8 +60,16 @@ describe('feed paging', () => {
       const first = feedPage(t.lib.db, { view: 'reading', sort, limit: 5 })
       const rest = feedPage(t.lib.db, { view: 'reading', sort, limit: 50, cursor: first.nextCursor! })
       expect([...first.items, ...rest.items].map((r) => r.id).sort()).toEqual([...reading].sort())
-      expect(feedPage(t.lib.db, { view: 'reading', sort, tag: 'deep' }).items.map((r) => r.id).sort()).toEqual(reading.slice(0, 4).sort())
-      expect(feedPage(t.lib.db, { view: 'read', sort }).items.map((r) => r.id).sort()).toEqual(older.slice(50, 60).sort())
+      expect(
+        feedPage(t.lib.db, { view: 'reading', sort, tag: 'deep' })
+          .items.map((r) => r.id)
+          .sort()
+      ).toEqual(reading.slice(0, 4).sort())
+      expect(
+        feedPage(t.lib.db, { view: 'read', sort })
+          .items.map((r) => r.id)
+          .sort()
+      ).toEqual(older.slice(50, 60).sort())
     }
     const titles = feedPage(t.lib.db, { view: 'reading', sort: 'title' }).items.map((r) => r.title)
     expect(titles).toEqual([...titles].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())))
@@ -71,9 +87,18 @@ describe('search', () => {
   beforeAll(() => {
     t = tempLibrary()
     ids = addDigest(t.lib, [
-      paper('Light Schrödinger Bridge', { abstract: 'Schr\\"odinger bridges for generative modelling.', authors: ['Alexander Korotin'] }),
-      paper('Diffusion Models Beat GANs', { abstract: 'Diffusion wins on image synthesis.', authors: ['Prafulla Dhariwal'] }),
-      paper('Denoising Diffusion Probabilistic Models', { abstract: 'A generative model using diffusion.', authors: ['Jonathan Ho'] })
+      paper('Light Schrödinger Bridge', {
+        abstract: 'Schr\\"odinger bridges for generative modelling.',
+        authors: ['Alexander Korotin']
+      }),
+      paper('Diffusion Models Beat GANs', {
+        abstract: 'Diffusion wins on image synthesis.',
+        authors: ['Prafulla Dhariwal']
+      }),
+      paper('Denoising Diffusion Probabilistic Models', {
+        abstract: 'A generative model using diffusion.',
+        authors: ['Jonathan Ho']
+      })
     ])
     setStatus(t.lib.db, [ids[1]!], 'read')
     setStarred(t.lib.db, [ids[2]!], true)
@@ -100,7 +125,18 @@ describe('search', () => {
   })
 
   it('never lets FTS5 syntax through: malformed input is safe or a friendly error', () => {
-    for (const q of ['"unclosed', 'AND OR NOT', '(((', 'title:', '*', 'NEAR(a b', "'; DROP TABLE papers; --", 'col:x', '^start', '-']) {
+    for (const q of [
+      '"unclosed',
+      'AND OR NOT',
+      '(((',
+      'title:',
+      '*',
+      'NEAR(a b',
+      "'; DROP TABLE papers; --",
+      'col:x',
+      '^start',
+      '-'
+    ]) {
       expect(() => feedPage(t.lib.db, { query: q })).not.toThrow()
     }
     expect(() => feedPage(t.lib.db, { query: 'status:maybe' })).toThrow(/Unknown status "maybe"/)

@@ -38,9 +38,33 @@ const FILLERS: Record<number, Filler> = {
          VALUES (@id, @arxiv, @doi, @key, @title, @authors, @links, @cats, @version, @published, @seen, @date, 1, @status, @starred, @changed)`
       )
       const rows = [
-        { id: 1, arxiv: '2106.09685', doi: null, key: 'lora low rank adaptation', title: 'LoRA: Low-Rank Adaptation', status: 'read', starred: 1 },
-        { id: 2, arxiv: null, doi: '10.1000/xyz', key: 'schrodinger bridges', title: 'Schrödinger Bridges ‮ RTL', status: 'reading', starred: 0 },
-        { id: 3, arxiv: null, doi: null, key: 'untitled zeta', title: 'Untitled Zeta <script>x</script>', status: 'unread', starred: 0 }
+        {
+          id: 1,
+          arxiv: '2106.09685',
+          doi: null,
+          key: 'lora low rank adaptation',
+          title: 'LoRA: Low-Rank Adaptation',
+          status: 'read',
+          starred: 1
+        },
+        {
+          id: 2,
+          arxiv: null,
+          doi: '10.1000/xyz',
+          key: 'schrodinger bridges',
+          title: 'Schrödinger Bridges ‮ RTL',
+          status: 'reading',
+          starred: 0
+        },
+        {
+          id: 3,
+          arxiv: null,
+          doi: null,
+          key: 'untitled zeta',
+          title: 'Untitled Zeta <script>x</script>',
+          status: 'unread',
+          starred: 0
+        }
       ]
       for (const r of rows) {
         paper.run({
@@ -67,7 +91,12 @@ const FILLERS: Record<number, Filler> = {
       link.run(1, 1, JSON.stringify({ upvotes: 42, announceType: 'new' }))
       link.run(2, 2, '{}')
       link.run(3, 3, '{}')
-      db.prepare('INSERT INTO notes (paper_id, body, created_at, updated_at) VALUES (?, ?, ?, ?)').run(1, '# Notes\nUniquewordgamma $x^2$', T0, T0)
+      db.prepare('INSERT INTO notes (paper_id, body, created_at, updated_at) VALUES (?, ?, ?, ?)').run(
+        1,
+        '# Notes\nUniquewordgamma $x^2$',
+        T0,
+        T0
+      )
       const rev = db.prepare('INSERT INTO note_revisions (paper_id, body, saved_at) VALUES (?, ?, ?)')
       rev.run(1, '# Notes', T0)
       rev.run(1, '# Notes\nUniquewordgamma $x^2$', T0)
@@ -82,7 +111,11 @@ const FILLERS: Record<number, Filler> = {
 const MOVED: Record<string, string> = {}
 
 function fillerFor(version: number): Filler {
-  const v = Math.max(...Object.keys(FILLERS).map(Number).filter((k) => k <= version))
+  const v = Math.max(
+    ...Object.keys(FILLERS)
+      .map(Number)
+      .filter((k) => k <= version)
+  )
   const filler = FILLERS[v]
   if (!filler) throw new Error(`no filler for schema ${version}: add one to FILLERS`)
   return filler
@@ -102,8 +135,15 @@ function createAtVersion(file: string, version: number): void {
 }
 
 function allRows(db: Database.Database): Rows {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'search_index_%'").pluck().all() as string[]
-  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all() as Record<string, unknown>[]]))
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'search_index_%'"
+    )
+    .pluck()
+    .all() as string[]
+  return Object.fromEntries(
+    tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all() as Record<string, unknown>[]])
+  )
 }
 
 /** Every row of `before` is in `after`, compared on the columns it had. Returns what is missing. */
@@ -134,34 +174,62 @@ describe('upgrading libraries from every schema version', () => {
     expect(migrations.map((m) => m.version)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1))
   })
 
-  it.each(Array.from({ length: SCHEMA_VERSION }, (_, i) => [i + 1]))('schema %i → current: every row survives', (version) => {
-    t = tempDir()
-    const file = join(t.dir, `v${version}.sqlite`)
-    createAtVersion(file, version)
-    const raw = new Database(file, { readonly: true })
-    const before = allRows(raw)
-    raw.close()
-    expect(Object.values(before).reduce((n, rows) => n + rows.length, 0)).toBeGreaterThan(10)
+  it.each(Array.from({ length: SCHEMA_VERSION }, (_, i) => [i + 1]))(
+    'schema %i → current: every row survives',
+    (version) => {
+      t = tempDir()
+      const file = join(t.dir, `v${version}.sqlite`)
+      createAtVersion(file, version)
+      const raw = new Database(file, { readonly: true })
+      const before = allRows(raw)
+      raw.close()
+      expect(Object.values(before).reduce((n, rows) => n + rows.length, 0)).toBeGreaterThan(10)
 
-    const lib = openLibrary(file)
-    try {
-      expect(lib.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
-      expect(missingRows(before, allRows(lib.db))).toEqual([])
-      expect(lib.db.pragma('integrity_check', { simple: true })).toBe('ok')
-      expect(lib.db.pragma('foreign_key_check')).toEqual([])
-      for (const [word, id] of Object.entries(fillerFor(version).findable)) {
-        expect(search(lib.db, word, 10).items.map((p) => p.id), word).toContain(id)
+      const lib = openLibrary(file)
+      try {
+        expect(lib.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+        expect(missingRows(before, allRows(lib.db))).toEqual([])
+        expect(lib.db.pragma('integrity_check', { simple: true })).toBe('ok')
+        expect(lib.db.pragma('foreign_key_check')).toEqual([])
+        for (const [word, id] of Object.entries(fillerFor(version).findable)) {
+          expect(
+            search(lib.db, word, 10).items.map((p) => p.id),
+            word
+          ).toContain(id)
+        }
+      } finally {
+        lib.close()
       }
-    } finally {
-      lib.close()
     }
-  })
+  )
 
   it('the comparison catches a lost row, a changed value and a dropped table', () => {
-    const before: Rows = { papers: [{ id: 1, title: 'a' }, { id: 2, title: 'b' }], tags: [{ id: 1, name: 'x' }] }
-    expect(missingRows(before, { papers: [{ id: 1, title: 'a', extra: 0 }, { id: 2, title: 'b' }], tags: [{ id: 1, name: 'x' }] })).toEqual([])
+    const before: Rows = {
+      papers: [
+        { id: 1, title: 'a' },
+        { id: 2, title: 'b' }
+      ],
+      tags: [{ id: 1, name: 'x' }]
+    }
+    expect(
+      missingRows(before, {
+        papers: [
+          { id: 1, title: 'a', extra: 0 },
+          { id: 2, title: 'b' }
+        ],
+        tags: [{ id: 1, name: 'x' }]
+      })
+    ).toEqual([])
     expect(missingRows(before, { papers: [{ id: 1, title: 'a' }], tags: [{ id: 1, name: 'x' }] })).toHaveLength(1)
-    expect(missingRows(before, { papers: [{ id: 1, title: 'a' }, { id: 2, title: 'B' }], tags: [{ id: 1, name: 'x' }] })).toHaveLength(1)
+    expect(
+      missingRows(before, {
+        papers: [
+          { id: 1, title: 'a' },
+          { id: 2, title: 'B' }
+        ],
+        tags: [{ id: 1, name: 'x' }]
+      })
+    ).toHaveLength(1)
     expect(missingRows(before, { papers: before.papers! })).toEqual(['table tags is gone with its 1 rows'])
   })
 })

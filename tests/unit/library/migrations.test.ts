@@ -19,7 +19,18 @@ describe('opening a library', () => {
     expect(lib.db.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(lib.db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(5000)
     const tables = lib.db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").pluck().all()
-    expect(tables).toEqual(expect.arrayContaining(['papers', 'digests', 'digest_papers', 'notes', 'note_revisions', 'tags', 'paper_tags', 'search_index']))
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'papers',
+        'digests',
+        'digest_papers',
+        'notes',
+        'note_revisions',
+        'tags',
+        'paper_tags',
+        'search_index'
+      ])
+    )
     lib.close()
     // Re-opening an up-to-date library changes nothing.
     const again = openLibrary(path)

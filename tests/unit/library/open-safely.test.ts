@@ -110,8 +110,13 @@ describe('openLibrarySafely', () => {
       writeFileSync(file, `garbage ${i} `.repeat(500))
       openLibrarySafely(file, { now: () => NOW }).library.close()
     }
-    const aside = readdirSync(t.dir).filter((n) => n.includes('damaged')).sort()
-    expect(aside).toEqual(['library.damaged-2026-11-27T09-08-07Z-2.sqlite', 'library.damaged-2026-11-27T09-08-07Z.sqlite'])
+    const aside = readdirSync(t.dir)
+      .filter((n) => n.includes('damaged'))
+      .sort()
+    expect(aside).toEqual([
+      'library.damaged-2026-11-27T09-08-07Z-2.sqlite',
+      'library.damaged-2026-11-27T09-08-07Z.sqlite'
+    ])
   })
 
   it('offers the newest backup that is healthy (skips damaged and side files), and can restore it', () => {
@@ -186,7 +191,9 @@ describe('openLibrarySafely', () => {
     writeFileSync(odd, Buffer.concat([Buffer.from('broken'), readFileSync(odd).subarray(6)]))
     const { library, recovery } = openLibrarySafely(odd, { now: () => NOW })
     library.close()
-    expect(recovery!.movedTo).toBe(join(t.dir, 'Mes données', 'Bibliothèque — 論文 📚', 'my library.damaged-2026-11-27T09-08-07Z.sqlite'))
+    expect(recovery!.movedTo).toBe(
+      join(t.dir, 'Mes données', 'Bibliothèque — 論文 📚', 'my library.damaged-2026-11-27T09-08-07Z.sqlite')
+    )
     expect(existsSync(recovery!.movedTo)).toBe(true)
   })
 })

@@ -12,7 +12,11 @@ describe('paper identity and merging', () => {
   const count = (): number => t.lib.db.prepare('SELECT count(*) FROM papers').pluck().get() as number
 
   it('merges a title-only paper with the same paper arriving with an arXiv id, keeping the id and richest data', () => {
-    const [a] = addDigest(t.lib, [paper('LoRA: Low-Rank Adaptation of Large Language Models', { abstract: 'Short.' })], '2024-03-03')
+    const [a] = addDigest(
+      t.lib,
+      [paper('LoRA: Low-Rank Adaptation of Large Language Models', { abstract: 'Short.' })],
+      '2024-03-03'
+    )
     const [b] = addDigest(
       t.lib,
       [
@@ -41,7 +45,9 @@ describe('paper identity and merging', () => {
   })
 
   it('merges on DOI, and never merges two different arXiv ids that share a title', () => {
-    const [a] = addDigest(t.lib, [paper('Array Programming with NumPy', { arxivId: '2006.10256', doi: '10.1038/s41586-020-2649-2' })])
+    const [a] = addDigest(t.lib, [
+      paper('Array Programming with NumPy', { arxivId: '2006.10256', doi: '10.1038/s41586-020-2649-2' })
+    ])
     const [b] = addDigest(t.lib, [paper('Array programming with {NumPy}', { doi: '10.1038/s41586-020-2649-2' })])
     expect(b).toBe(a)
     const [c] = addDigest(t.lib, [paper('Array Programming with NumPy', { arxivId: '9999.00001' })])
@@ -60,7 +66,9 @@ describe('paper identity and merging', () => {
     setStatus(t.lib.db, [id!], 'read')
     setStarred(t.lib.db, [id!], true)
     saveNote(t.lib.db, id!, 'my thoughts')
-    addDigest(t.lib, [paper('Attention Is All You Need', { arxivId: '1706.03762', abstract: 'New longer abstract text.' })])
+    addDigest(t.lib, [
+      paper('Attention Is All You Need', { arxivId: '1706.03762', abstract: 'New longer abstract text.' })
+    ])
     const p = getPaper(t.lib.db, id!)
     expect(p.status).toBe('read')
     expect(p.starred).toBe(true)

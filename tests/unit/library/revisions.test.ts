@@ -25,7 +25,11 @@ describe('restoring a note revision', () => {
     expect(note.body).toBe('version one: positional encodings')
     expect(getNote(t.lib.db, id).body).toBe('version one: positional encodings')
     const revs = listRevisions(t.lib.db, id)
-    expect(revs.map((r) => r.body)).toEqual(['version one: positional encodings', 'version two: multi-head attention', 'version one: positional encodings'])
+    expect(revs.map((r) => r.body)).toEqual([
+      'version one: positional encodings',
+      'version two: multi-head attention',
+      'version one: positional encodings'
+    ])
     expect(revs[1]!.id).toBe(v2!.id)
     // The search index follows the restored text.
     expect(feedPage(t.lib.db, { query: 'positional' }).items.map((r) => r.id)).toEqual([id])

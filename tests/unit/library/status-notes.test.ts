@@ -11,7 +11,10 @@ describe('reading status, stars and undo', () => {
   let ids: number[]
   beforeEach(() => {
     t = tempLibrary()
-    ids = addDigest(t.lib, Array.from({ length: 10 }, (_, i) => paper(`Paper number ${i}`)))
+    ids = addDigest(
+      t.lib,
+      Array.from({ length: 10 }, (_, i) => paper(`Paper number ${i}`))
+    )
   })
   afterEach(() => t.cleanup())
 
@@ -40,7 +43,11 @@ describe('reading status, stars and undo', () => {
     expect(c.views.starred).toBe(4)
     expect(c.digests).toHaveLength(1)
     expect(c.digests[0]).toMatchObject({ total: 10, unread: 8 })
-    expect(feedPage(t.lib.db, { view: 'starred' }).items.map((r) => r.id).sort()).toEqual(ids.slice(0, 4).sort())
+    expect(
+      feedPage(t.lib.db, { view: 'starred' })
+        .items.map((r) => r.id)
+        .sort()
+    ).toEqual(ids.slice(0, 4).sort())
   })
 })
 
@@ -70,7 +77,9 @@ describe('notes', () => {
   it('notes are searchable and listed newest first; clearing a note keeps its history', () => {
     saveNote(t.lib.db, id, 'Residual connections are *the* trick.\n\nSecond paragraph.')
     expect(feedPage(t.lib.db, { query: 'trick' }).items.map((r) => r.id)).toEqual([id])
-    expect(listNotes(t.lib.db, undefined, 10)).toMatchObject([{ paperId: id, excerpt: 'Residual connections are *the* trick. Second paragraph.' }])
+    expect(listNotes(t.lib.db, undefined, 10)).toMatchObject([
+      { paperId: id, excerpt: 'Residual connections are *the* trick. Second paragraph.' }
+    ])
     expect(listNotes(t.lib.db, 'trick', 10)).toHaveLength(1)
     expect(listNotes(t.lib.db, 'absent', 10)).toHaveLength(0)
     saveNote(t.lib.db, id, '')

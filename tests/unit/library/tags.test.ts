@@ -13,10 +13,16 @@ describe('tags', () => {
   let ids: number[]
   beforeEach(() => {
     t = tempLibrary()
-    ids = addDigest(t.lib, Array.from({ length: 6 }, (_, i) => paper(`Tagged paper ${i}`)))
+    ids = addDigest(
+      t.lib,
+      Array.from({ length: 6 }, (_, i) => paper(`Tagged paper ${i}`))
+    )
   })
   afterEach(() => t.cleanup())
-  const feedIds = (q: Parameters<typeof feedPage>[1]): number[] => feedPage(t.lib.db, q).items.map((r) => r.id).sort((a, b) => a - b)
+  const feedIds = (q: Parameters<typeof feedPage>[1]): number[] =>
+    feedPage(t.lib.db, q)
+      .items.map((r) => r.id)
+      .sort((a, b) => a - b)
 
   it('adds and removes tags; names are normalised and case-insensitive; unused tags disappear', () => {
     expect(normalizeTag('  #reward  models ')).toBe('reward-models')
@@ -26,7 +32,10 @@ describe('tags', () => {
     const [res] = tagPapers(t.lib.db, [ids[0]!], ['rlhf']) // same tag, other case: no duplicate
     expect(res!.tags).toEqual(['RLHF', 'to-read'])
     expect(getPaper(t.lib.db, ids[0]!).tags).toEqual(['RLHF', 'to-read'])
-    expect(listTags(t.lib.db)).toEqual([{ name: 'RLHF', count: 3 }, { name: 'to-read', count: 3 }])
+    expect(listTags(t.lib.db)).toEqual([
+      { name: 'RLHF', count: 3 },
+      { name: 'to-read', count: 3 }
+    ])
     tagPapers(t.lib.db, ids.slice(0, 3), [], ['TO-READ'])
     expect(listTags(t.lib.db)).toEqual([{ name: 'RLHF', count: 3 }])
     expect(counts(t.lib.db).tags).toEqual([{ name: 'RLHF', count: 3 }])

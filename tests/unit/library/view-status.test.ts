@@ -29,12 +29,12 @@ function listed(db: DB, f: ViewFilter): number[] {
 
 const snapshot = (db: DB): Map<number, { status: Status; starred: number }> =>
   new Map(
-    (db.prepare('SELECT id, status, starred FROM papers').all() as { id: number; status: Status; starred: number }[]).map((r) => [
-      r.id,
-      { status: r.status, starred: r.starred }
-    ])
+    (
+      db.prepare('SELECT id, status, starred FROM papers').all() as { id: number; status: Status; starred: number }[]
+    ).map((r) => [r.id, { status: r.status, starred: r.starred }])
   )
-const digestUnread = (db: DB): number[] => db.prepare('SELECT unread_count FROM digests ORDER BY id').pluck().all() as number[]
+const digestUnread = (db: DB): number[] =>
+  db.prepare('SELECT unread_count FROM digests ORDER BY id').pluck().all() as number[]
 const digestUnreadRecomputed = (db: DB): number[] =>
   db
     .prepare(

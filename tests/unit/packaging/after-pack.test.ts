@@ -33,7 +33,11 @@ describe('afterPack hook', () => {
     appOutDir,
     electronPlatformName: platform,
     arch: 1, // builder-util Arch.x64
-    packager: { appInfo: { productFilename: 'Folio' }, executableName: 'folio', info: { framework: { version: '45.5.0' } } }
+    packager: {
+      appInfo: { productFilename: 'Folio' },
+      executableName: 'folio',
+      info: { framework: { version: '45.5.0' } }
+    }
   })
 
   it('puts the Electron build of better-sqlite3 in app.asar.unpacked, where native.ts looks when packaged', async () => {
@@ -42,12 +46,15 @@ describe('afterPack hook', () => {
     mkdirSync(join(built, '..'), { recursive: true })
     writeFileSync(built, 'ELF electron build')
     mkdirSync(join(root, 'resources', 'build'), { recursive: true })
-    for (const f of ['native-path.mjs', 'electron-native.mjs']) writeFileSync(join(root, 'resources', 'build', f), readFileSync(join(ROOT, 'resources', 'build', f)))
+    for (const f of ['native-path.mjs', 'electron-native.mjs'])
+      writeFileSync(join(root, 'resources', 'build', f), readFileSync(join(ROOT, 'resources', 'build', f)))
     const appOutDir = join(dir, 'linux-unpacked')
     const target = await hook.placeNativeBinding(context('linux', appOutDir), { root })
     expect(readFileSync(target, 'utf8')).toBe('ELF electron build')
     const appPath = join(appOutDir, 'resources', 'app.asar')
-    expect(nativeBindingFor({ appPath, versions: { electron: '45.5.0' }, platform: 'linux', arch: 'x64', isPackaged: true })).toBe(target)
+    expect(
+      nativeBindingFor({ appPath, versions: { electron: '45.5.0' }, platform: 'linux', arch: 'x64', isPackaged: true })
+    ).toBe(target)
   })
 
   it('flips the fuses: no run-as-node, NODE_OPTIONS or --inspect; app only from asar; integrity on macOS/Windows', async () => {
@@ -63,7 +70,13 @@ describe('afterPack hook', () => {
 
     // A stand-in executable: some bytes, Electron's fuse wire (v1, 8 fuses: all '1' = enabled), more bytes.
     const exe = join(dir, 'Folio.exe')
-    const wire = Buffer.concat([Buffer.from('MZ....'), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from('11111111'), Buffer.from('....')])
+    const wire = Buffer.concat([
+      Buffer.from('MZ....'),
+      Buffer.from(SENTINEL),
+      Buffer.from([1, 8]),
+      Buffer.from('11111111'),
+      Buffer.from('....')
+    ])
     writeFileSync(exe, wire)
     const { flipFuses, FuseVersion, FuseV1Options } = require('@electron/fuses')
     const settings = hook.fuseSettings('win32')

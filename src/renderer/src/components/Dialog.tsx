@@ -23,10 +23,14 @@ export function Dialog({ labelledBy, className, onClose, closeKeys = ['Escape'],
     ref.current?.querySelector<HTMLElement>(focusFirst ?? 'button, select, input, textarea, [tabindex]')?.focus()
     return () => before?.focus?.()
     // Once per opening: the dialog is mounted while open.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see the comment above
   }, [])
   return (
+    // The backdrop's click is the mouse's Escape (the dialog handles Escape itself).
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- see above
     <div className="backdrop" onClick={onClose}>
+      {/* A modal dialog handles its own keys (Escape, the Tab trap) and keeps its clicks from the backdrop. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- see above */}
       <div
         ref={ref}
         role="dialog"

@@ -45,6 +45,8 @@ export function ExportButton() {
         Export…
       </button>
       {open && (
+        // Escape anywhere inside the popover closes it (its buttons are the interactive part).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- see above
         <div
           className="export-panel"
           role="group"

@@ -7,7 +7,7 @@ export function ImportReportPanel() {
   if (!report) return null
   const known = report.files.filter((f) => f.ok && f.alreadyImported).length
   return (
-    <section className="import-report" role="region" aria-labelledby="import-report-heading">
+    <section className="import-report" aria-labelledby="import-report-heading">
       <div className="import-report-head">
         <h2 id="import-report-heading">Import finished</h2>
         <button type="button" onClick={close}>
@@ -15,8 +15,8 @@ export function ImportReportPanel() {
         </button>
       </div>
       <p role="status">
-        {report.added} added · {report.merged} already known{known ? ` · ${known} file${known > 1 ? 's' : ''} already imported` : ''} ·{' '}
-        {report.rejected} rejected
+        {report.added} added · {report.merged} already known
+        {known ? ` · ${known} file${known > 1 ? 's' : ''} already imported` : ''} · {report.rejected} rejected
       </p>
       <ul>
         {report.files.map((f, i) => (

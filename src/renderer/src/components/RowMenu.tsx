@@ -103,7 +103,9 @@ export function RowMenu({ menu, onClose }: { menu: RowMenuState; onClose(): void
       }
       return
     }
-    const items = Array.from(ref.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([aria-disabled="true"])') ?? [])
+    const items = Array.from(
+      ref.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([aria-disabled="true"])') ?? []
+    )
     const at = items.indexOf(document.activeElement as HTMLElement)
     const go = (i: number) => items[(i + items.length) % items.length]?.focus()
     e.stopPropagation() // the feed's single-key shortcuts do not apply inside the menu
@@ -153,6 +155,8 @@ export function RowMenu({ menu, onClose }: { menu: RowMenuState; onClose(): void
           }}
         >
           <label>
+            {/* The tag field is what the user opened this form for: focus goes there. */}
+            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- see above */}
             Tag name <input autoFocus value={tag} maxLength={100} onChange={(e) => setTag(e.currentTarget.value)} />
           </label>
           <button type="submit" className="primary">

@@ -11,7 +11,12 @@ import { useStore } from '../store'
 import { Dialog } from './Dialog'
 
 const THEME_LABEL: Record<Theme, string> = { system: 'Same as the system', light: 'Light', dark: 'Dark' }
-const SIZE_LABEL: Record<TextSize, string> = { small: 'Small', medium: 'Medium', large: 'Large', 'x-large': 'Extra large' }
+const SIZE_LABEL: Record<TextSize, string> = {
+  small: 'Small',
+  medium: 'Medium',
+  large: 'Large',
+  'x-large': 'Extra large'
+}
 
 export function SettingsDialog() {
   const open = useStore((s) => s.settingsOpen)
@@ -29,13 +34,22 @@ export function SettingsDialog() {
   const canPick = info?.canPickLocations ?? !inBrowserHost
 
   return (
-    <Dialog labelledBy="settings-heading" className="settings" onClose={() => setOpen(false)} focusFirst="#settings-theme">
+    <Dialog
+      labelledBy="settings-heading"
+      className="settings"
+      onClose={() => setOpen(false)}
+      focusFirst="#settings-theme"
+    >
       <h2 id="settings-heading">Settings</h2>
 
       <fieldset>
         <legend>Appearance</legend>
         <label htmlFor="settings-theme">Theme</label>
-        <select id="settings-theme" value={settings.theme} onChange={(e) => void update({ theme: e.currentTarget.value as Theme })}>
+        <select
+          id="settings-theme"
+          value={settings.theme}
+          onChange={(e) => void update({ theme: e.currentTarget.value as Theme })}
+        >
           {THEMES.map((t) => (
             <option key={t} value={t}>
               {THEME_LABEL[t]}
@@ -55,8 +69,12 @@ export function SettingsDialog() {
           ))}
         </select>
         <label className="check">
-          <input type="checkbox" checked={settings.sidebarVisible} onChange={(e) => void update({ sidebarVisible: e.currentTarget.checked })} /> Show
-          the sidebar
+          <input
+            type="checkbox"
+            checked={settings.sidebarVisible}
+            onChange={(e) => void update({ sidebarVisible: e.currentTarget.checked })}
+          />{' '}
+          Show the sidebar
         </label>
       </fieldset>
 
@@ -91,7 +109,9 @@ export function SettingsDialog() {
             </button>
           </div>
         ) : (
-          <p className="small muted">The browser version uses the library “folio serve” was started on (--library chooses another).</p>
+          <p className="small muted">
+            The browser version uses the library “folio serve” was started on (--library chooses another).
+          </p>
         )}
       </fieldset>
 

@@ -37,7 +37,15 @@ export function handleGlobalKey(e: KeyboardEvent): void {
     void s.undo()
     return
   }
-  if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'a' && !isTypingTarget(e.target) && !s.shortcutsOpen && s.mode === 'feed') {
+  if (
+    mod &&
+    !e.altKey &&
+    !e.shiftKey &&
+    e.key.toLowerCase() === 'a' &&
+    !isTypingTarget(e.target) &&
+    !s.shortcutsOpen &&
+    s.mode === 'feed'
+  ) {
     e.preventDefault()
     s.pickAll()
     return
@@ -57,7 +65,8 @@ export function handleGlobalKey(e: KeyboardEvent): void {
   // Buttons and links handle Enter/Space themselves; arrows belong to whatever has focus
   // (scrolling the paper pane, say) except in the feed or on the page itself.
   const onControl = e.target instanceof HTMLElement && e.target.closest('button, a, [role="button"]') !== null
-  const arrowsOk = e.target === document.body || (e.target instanceof HTMLElement && e.target.getAttribute('role') === 'listbox')
+  const arrowsOk =
+    e.target === document.body || (e.target instanceof HTMLElement && e.target.getAttribute('role') === 'listbox')
   const key = e.key
 
   const run = (fn: () => void) => {

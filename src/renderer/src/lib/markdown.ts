@@ -8,7 +8,24 @@ import MarkdownIt from 'markdown-it'
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false })
 
-const FORBID_TAGS = ['img', 'picture', 'video', 'audio', 'source', 'style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'svg', 'math']
+const FORBID_TAGS = [
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'source',
+  'style',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math'
+]
 const FORBID_ATTR = ['style', 'src', 'srcset', 'action', 'formaction', 'id', 'name']
 
 export function renderMarkdown(source: string): string {

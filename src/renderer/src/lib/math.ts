@@ -19,7 +19,13 @@ export function splitMath(text: string): Segment[] {
     const start = m.index
     if (start > last) out.push({ kind: 'text', text: text.slice(last, start) })
     const tex = m[1] ?? ''
-    const html = katex.renderToString(tex, { throwOnError: false, trust: false, strict: 'ignore', output: 'htmlAndMathml', maxExpand: 200 })
+    const html = katex.renderToString(tex, {
+      throwOnError: false,
+      trust: false,
+      strict: 'ignore',
+      output: 'htmlAndMathml',
+      maxExpand: 200
+    })
     out.push({ kind: 'math', html: DOMPurify.sanitize(html) })
     last = start + m[0].length
   }

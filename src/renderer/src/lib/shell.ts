@@ -108,7 +108,7 @@ export function startShell(): () => void {
     })
   ]
   void (async () => {
-    startFirstLoad()
+    void startFirstLoad()
     const settings = await firstLoad!.settings
     if (stopped) return
     await Promise.all([firstLoad!.counts, firstLoad!.feed])
@@ -180,7 +180,9 @@ export async function importDropped(dt: DataTransfer): Promise<void> {
   const plain = files.filter((f) => !folders.includes(f))
   if (folders.length) {
     s.reportError(
-      new Error(`${folders.map((f) => f.name).join(', ')}: folders can be dropped in the Folio app; here, drop the files themselves`),
+      new Error(
+        `${folders.map((f) => f.name).join(', ')}: folders can be dropped in the Folio app; here, drop the files themselves`
+      ),
       'Import'
     )
   }

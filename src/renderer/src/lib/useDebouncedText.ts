@@ -16,7 +16,7 @@ export function useDebouncedText(committed: string, commit: (text: string) => vo
     if (text === committed) return
     const t = setTimeout(() => commit(text), SEARCH_DEBOUNCE_MS)
     return () => clearTimeout(t)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- commit and committed change with the store; only typing restarts the timer
   }, [text])
   return [text, setText]
 }

@@ -64,7 +64,12 @@ export interface FeedSlice {
  * The filters of the list being shown, as the api takes them (feedPage, exports, whole-view
  * actions): a digest or a tag shows all its papers whatever the smart view.
  */
-export function feedFilter(s: Pick<FeedSlice, 'view' | 'digestId' | 'tag' | 'query'>): { view: View; digestId?: number; tag?: string; query?: string } {
+export function feedFilter(s: Pick<FeedSlice, 'view' | 'digestId' | 'tag' | 'query'>): {
+  view: View
+  digestId?: number
+  tag?: string
+  query?: string
+} {
   return {
     view: s.digestId === null && s.tag === null ? s.view : 'all',
     digestId: s.digestId ?? undefined,
@@ -143,15 +148,31 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
       shownKey = key
       set({ feedGen: gen, feedLoading: true })
       try {
-        const page = refresh ? await fetchRows(Math.min(REFRESH_MAX, Math.max(PAGE_SIZE, get().rows.length))) : await fetchPage(undefined)
+        const page = refresh
+          ? await fetchRows(Math.min(REFRESH_MAX, Math.max(PAGE_SIZE, get().rows.length)))
+          : await fetchPage(undefined)
         if (get().feedGen !== gen) return
         const rows = refresh ? keepSelected(get().rows, page.items, get().selectedId) : page.items
-        set({ rows, nextCursor: page.nextCursor, terms: page.terms, feedLoading: false, feedLoaded: true, feedError: null })
+        set({
+          rows,
+          nextCursor: page.nextCursor,
+          terms: page.terms,
+          feedLoading: false,
+          feedLoaded: true,
+          feedError: null
+        })
       } catch (err) {
         if (get().feedGen !== gen) return
         // A malformed query is the user's to fix: say why beside the feed, not as an error toast.
         const badQuery = err instanceof FolioError && (err.code === 'bad-query' || err.code === 'invalid-input')
-        set({ rows: [], nextCursor: null, terms: [], feedLoading: false, feedLoaded: true, feedError: badQuery ? err.message : null })
+        set({
+          rows: [],
+          nextCursor: null,
+          terms: [],
+          feedLoading: false,
+          feedLoaded: true,
+          feedError: badQuery ? err.message : null
+        })
         if (!badQuery) get().reportError(err)
       }
     },

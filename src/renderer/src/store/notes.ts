@@ -72,7 +72,13 @@ export const createNotesSlice: SliceCreator<NotesSlice> = (set, get) => {
 
     awaitNote(paperId) {
       cancelTimer()
-      set({ noteId: paperId, draft: get().unsavedDrafts[paperId] ?? '', savedBody: '', noteState: 'loading', noteError: null })
+      set({
+        noteId: paperId,
+        draft: get().unsavedDrafts[paperId] ?? '',
+        savedBody: '',
+        noteState: 'loading',
+        noteError: null
+      })
     },
 
     async loadNote(paperId) {
@@ -146,7 +152,11 @@ export const createNotesSlice: SliceCreator<NotesSlice> = (set, get) => {
     async loadNotesList() {
       const f = get().notesFilter
       try {
-        const list = await api.listNotes({ query: f.query.trim() || undefined, tag: f.tag ?? undefined, status: f.status ?? undefined })
+        const list = await api.listNotes({
+          query: f.query.trim() || undefined,
+          tag: f.tag ?? undefined,
+          status: f.status ?? undefined
+        })
         if (get().notesFilter === f) set({ notesList: list })
       } catch (err) {
         get().reportError(err)

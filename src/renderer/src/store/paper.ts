@@ -144,7 +144,8 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
     if (selectedId === null) return null
     const row = rows.find((r) => r.id === selectedId)
     if (row) return { id: row.id, status: row.status, starred: row.starred, title: row.title }
-    if (paper && paper.id === selectedId) return { id: paper.id, status: paper.status, starred: paper.starred, title: paper.title }
+    if (paper && paper.id === selectedId)
+      return { id: paper.id, status: paper.status, starred: paper.starred, title: paper.title }
     return null
   }
   /** The bulk selection's loaded rows (in feed order). */
@@ -156,7 +157,13 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
   const viewName = (): string => {
     const s = get()
     const base =
-      s.digestId !== null ? 'this digest' : s.tag !== null ? `tag ${s.tag}` : { unread: 'Unread', reading: 'Reading', read: 'Read', starred: 'Starred', notes: 'With notes', all: 'All' }[s.view]
+      s.digestId !== null
+        ? 'this digest'
+        : s.tag !== null
+          ? `tag ${s.tag}`
+          : { unread: 'Unread', reading: 'Reading', read: 'Read', starred: 'Starred', notes: 'With notes', all: 'All' }[
+              s.view
+            ]
     return s.query.trim() ? `${base} matching “${s.query.trim()}”` : base
   }
 
@@ -165,7 +172,11 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
       const change = await api.setViewStatus({ ...feedFilter(get()), status })
       applyStatus(change.changed.map((c) => ({ id: c.id, status })))
       if (change.changed.length) {
-        pushUndo({ kind: 'status', changes: change.changed, label: `Marked ${papers(change.changed.length)} in ${viewName()} as ${STATUS_LABEL[status].toLowerCase()}` })
+        pushUndo({
+          kind: 'status',
+          changes: change.changed,
+          label: `Marked ${papers(change.changed.length)} in ${viewName()} as ${STATUS_LABEL[status].toLowerCase()}`
+        })
       } else {
         get().showInfo(`Every paper in ${viewName()} is already ${STATUS_LABEL[status].toLowerCase()}`)
       }
@@ -175,7 +186,10 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
   }
   const setStarredFor = async (ids: number[] | 'view', starred: boolean) => {
     try {
-      const change = ids === 'view' ? await api.setViewStarred({ ...feedFilter(get()), starred }) : await api.setStarred({ ids, starred })
+      const change =
+        ids === 'view'
+          ? await api.setViewStarred({ ...feedFilter(get()), starred })
+          : await api.setStarred({ ids, starred })
       applyStar((ids === 'view' ? change.changed.map((c) => c.id) : ids).map((id) => ({ id, starred })))
       if (change.changed.length) {
         const what = ids !== 'view' && ids.length === 1 ? '' : ` ${papers(change.changed.length)}`
@@ -272,7 +286,9 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
         return
       }
       if (how.toggle) {
-        const next = new Set(allPicked ? rows.map((r) => r.id) : picked.size ? picked : selectedId !== null ? [selectedId] : [])
+        const next = new Set(
+          allPicked ? rows.map((r) => r.id) : picked.size ? picked : selectedId !== null ? [selectedId] : []
+        )
         if (next.has(id)) next.delete(id)
         else next.add(id)
         get().select(id)
@@ -306,9 +322,14 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
         const change = await api.setStatus({ ids, status })
         applyStatus(ids.map((id) => ({ id, status })))
         if (change.changed.length) {
-          const title = ids.length === 1 ? (get().rows.find((r) => r.id === ids[0])?.title ?? get().paper?.title) : undefined
+          const title =
+            ids.length === 1 ? (get().rows.find((r) => r.id === ids[0])?.title ?? get().paper?.title) : undefined
           const what = title ? quoteTitle(title) : papers(change.changed.length)
-          pushUndo({ kind: 'status', changes: change.changed, label: `Marked ${what} as ${STATUS_LABEL[status].toLowerCase()}` })
+          pushUndo({
+            kind: 'status',
+            changes: change.changed,
+            label: `Marked ${what} as ${STATUS_LABEL[status].toLowerCase()}`
+          })
         }
       } catch (err) {
         get().reportError(err)
@@ -327,7 +348,8 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
     async toggleRead() {
       if (get().allPicked) return get().setPickedStatus('read')
       const many = pickedRows()
-      if (get().picked.size) return get().setPickedStatus(many.length && many.every((r) => r.status === 'read') ? 'unread' : 'read')
+      if (get().picked.size)
+        return get().setPickedStatus(many.length && many.every((r) => r.status === 'read') ? 'unread' : 'read')
       const p = current()
       if (p) await get().setStatus([p.id], p.status === 'read' ? 'unread' : 'read')
     },
@@ -335,7 +357,8 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
     async toggleReading() {
       if (get().allPicked) return get().setPickedStatus('reading')
       const many = pickedRows()
-      if (get().picked.size) return get().setPickedStatus(many.length && many.every((r) => r.status === 'reading') ? 'unread' : 'reading')
+      if (get().picked.size)
+        return get().setPickedStatus(many.length && many.every((r) => r.status === 'reading') ? 'unread' : 'reading')
       const p = current()
       if (p) await get().setStatus([p.id], p.status === 'reading' ? 'unread' : 'reading')
     },

@@ -63,7 +63,10 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => {
       const before = get().settings
       // Show it at once; the door's answer is the truth.
       if (before) {
-        const optimistic = { ...before, ...(Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<Settings>) }
+        const optimistic = {
+          ...before,
+          ...(Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<Settings>)
+        }
         set({ settings: optimistic })
         applyAppearance(optimistic)
       }

@@ -55,7 +55,9 @@ export const createTagsSlice: SliceCreator<TagsSlice> = (set, get) => {
         const paper = get().paper
         if (paper) void get().loadPaper(paper.id)
         refresh([name])
-        get().showInfo(`Deleted tag “${r.name}” from ${r.papers} paper${r.papers === 1 ? '' : 's'} (papers and notes kept)`)
+        get().showInfo(
+          `Deleted tag “${r.name}” from ${r.papers} paper${r.papers === 1 ? '' : 's'} (papers and notes kept)`
+        )
         return true
       } catch (err) {
         get().reportError(err, 'Could not delete the tag')

@@ -37,7 +37,9 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
   const addToast = (kind: Toast['kind'], message: string) => {
     const id = nextToastId++
     // One undo toast at a time: the newest replaces the previous.
-    const keep = get().toasts.filter((t) => kind !== 'undo' || t.kind !== 'undo').slice(-4)
+    const keep = get()
+      .toasts.filter((t) => kind !== 'undo' || t.kind !== 'undo')
+      .slice(-4)
     set({ toasts: [...keep, { id, kind, message }] })
     setTimeout(() => get().dismissToast(id), TOAST_MS[kind])
   }
@@ -78,7 +80,11 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
       set({ importing: true })
       try {
         const payload = await Promise.all(
-          files.map(async (f) => ({ name: f.name, base64: await fileToBase64(f), lastModified: Math.max(0, Math.floor(f.lastModified)) }))
+          files.map(async (f) => ({
+            name: f.name,
+            base64: await fileToBase64(f),
+            lastModified: Math.max(0, Math.floor(f.lastModified))
+          }))
         )
         const report = await api.importFiles({ files: payload })
         set({ importReport: report })

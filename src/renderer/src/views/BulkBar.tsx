@@ -27,7 +27,11 @@ export function BulkBar() {
   const hasRows = useStore((s) => s.rows.length > 0)
   const s = useStore.getState
   const n = allPicked ? total : pickedCount
-  const what = allPicked ? (n === null ? 'All papers in this view' : `All ${n.toLocaleString('en')} papers in this view`) : `${pickedCount.toLocaleString('en')} selected`
+  const what = allPicked
+    ? n === null
+      ? 'All papers in this view'
+      : `All ${n.toLocaleString('en')} papers in this view`
+    : `${pickedCount.toLocaleString('en')} selected`
 
   if (!allPicked && !pickedCount) {
     return (

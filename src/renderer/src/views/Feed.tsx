@@ -79,7 +79,7 @@ export function Feed() {
       virtualizer.scrollToIndex(selectedEntry, { align: 'auto' })
     })
     return () => cancelAnimationFrame(frame)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- entries change on every page; the scroll follows the selection only
   }, [selectedEntry, virtualizer])
 
   const open = useCallback(
@@ -117,7 +117,9 @@ export function Feed() {
     const row = now.rows.find((r) => r.id === now.selectedId)
     if (!row) return
     e.preventDefault()
-    const box = document.getElementById(`paper-row-${row.id}`)?.getBoundingClientRect() ?? parentRef.current?.getBoundingClientRect()
+    const box =
+      document.getElementById(`paper-row-${row.id}`)?.getBoundingClientRect() ??
+      parentRef.current?.getBoundingClientRect()
     setMenu({ row, x: (box?.left ?? 0) + 24, y: (box?.bottom ?? 0) - 4 })
   }
 
@@ -159,6 +161,9 @@ export function Feed() {
             if (!entry) return null
             if (entry.kind === 'header') {
               return (
+                // Date headers sit inside the listbox: no role, and hidden from assistive technology (each
+                // option names its own date); jsx-a11y does not know this pairing.
+                // eslint-disable-next-line jsx-a11y/role-supports-aria-props -- see above
                 <div
                   key={entry.key}
                   role="none"
@@ -193,7 +198,9 @@ export function Feed() {
         </div>
       </div>
       {menu && <RowMenu menu={menu} onClose={closeMenu} />}
-      {empty && !feedError && <p className="feed-empty">{query.trim() ? 'No papers match this search.' : 'No papers in this view.'}</p>}
+      {empty && !feedError && (
+        <p className="feed-empty">{query.trim() ? 'No papers match this search.' : 'No papers in this view.'}</p>
+      )}
     </section>
   )
 }

@@ -26,7 +26,19 @@ const STATUS_TEXT = { unread: 'Unread', reading: 'Reading', read: 'Read' } as co
  * One feed row. Its accessible name is the title; everything else is its description. Memoized:
  * moving the selection re-renders only the two rows whose `selected`/`current` changed.
  */
-export const FeedRow = memo(function FeedRow({ row, index, setSize, selected, current, terms, start, height, onSelect, onOpen, onMenu }: Props) {
+export const FeedRow = memo(function FeedRow({
+  row,
+  index,
+  setSize,
+  selected,
+  current,
+  terms,
+  start,
+  height,
+  onSelect,
+  onOpen,
+  onMenu
+}: Props) {
   const metaId = `paper-meta-${row.id}`
   const unread = row.status === 'unread'
   // The option holds only the title, so its name is exactly its visible text (WCAG 2.5.3);
@@ -67,7 +79,10 @@ export const FeedRow = memo(function FeedRow({ row, index, setSize, selected, cu
             <Highlight text={authorLine(row.authors, row.authorCount)} terms={terms} />
           </span>
         )}
-        <span className="row-date" title={row.digestDateInferred ? 'The digest did not give the year: inferred from the file date' : undefined}>
+        <span
+          className="row-date"
+          title={row.digestDateInferred ? 'The digest did not give the year: inferred from the file date' : undefined}
+        >
           {formatDigestDate(row.digestDate, row.digestDateInferred)}
         </span>
         {row.starred && <span className="badge star">★ Starred</span>}

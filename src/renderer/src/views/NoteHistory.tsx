@@ -5,7 +5,12 @@ import { formatTimestamp } from '../lib/format'
 import { useStore } from '../store'
 import './data-views.css'
 
-const firstLine = (body: string): string => body.split('\n').find((l) => l.trim())?.trim().slice(0, 80) || '(empty)'
+const firstLine = (body: string): string =>
+  body
+    .split('\n')
+    .find((l) => l.trim())
+    ?.trim()
+    .slice(0, 80) || '(empty)'
 
 /** The open note's revisions, newest first; any older one can be viewed and restored. */
 export function NoteHistory({ paperId }: { paperId: number }) {
@@ -49,7 +54,12 @@ export function NoteHistory({ paperId }: { paperId: number }) {
                     {i === 0 ? ' · latest' : ''}
                   </span>
                   <span className="revision-excerpt muted small">{firstLine(r.body)}</span>
-                  <button type="button" className="link-button" aria-expanded={shown === r.id} onClick={() => setShown(shown === r.id ? null : r.id)}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-expanded={shown === r.id}
+                    onClick={() => setShown(shown === r.id ? null : r.id)}
+                  >
                     {shown === r.id ? 'Hide' : 'View'}
                   </button>
                   <button

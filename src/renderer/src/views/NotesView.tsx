@@ -42,7 +42,10 @@ function NotesFilters() {
       </label>
       <label>
         Status{' '}
-        <select value={filter.status ?? ''} onChange={(e) => setFilter({ status: (e.currentTarget.value || null) as Status | null })}>
+        <select
+          value={filter.status ?? ''}
+          onChange={(e) => setFilter({ status: (e.currentTarget.value || null) as Status | null })}
+        >
           <option value="">Any status</option>
           {STATUSES.map((st) => (
             <option key={st} value={st}>
@@ -58,7 +61,9 @@ function NotesFilters() {
 /** Papers with notes, newest edited first; choosing one opens the paper. */
 export function NotesView() {
   const notes = useStore((s) => s.notesList)
-  const filtered = useStore((s) => s.notesFilter.query.trim() !== '' || s.notesFilter.tag !== null || s.notesFilter.status !== null)
+  const filtered = useStore(
+    (s) => s.notesFilter.query.trim() !== '' || s.notesFilter.tag !== null || s.notesFilter.status !== null
+  )
   const selectedId = useStore((s) => s.selectedId)
   const select = useStore((s) => s.select)
   return (
@@ -70,7 +75,9 @@ export function NotesView() {
       {notes === null ? (
         <p className="muted feed-empty">Loading…</p>
       ) : notes.length === 0 ? (
-        <p className="muted feed-empty">{filtered ? 'No notes match.' : 'No notes yet. Select a paper and write in its Notes box.'}</p>
+        <p className="muted feed-empty">
+          {filtered ? 'No notes match.' : 'No notes yet. Select a paper and write in its Notes box.'}
+        </p>
       ) : (
         <ul className="notes-list" aria-label="Notes, newest edited first">
           {notes.map((n) => (

@@ -55,7 +55,11 @@ function PaperView({ paper }: { paper: PaperDetail }) {
         {paper.title}
       </h2>
       <p className="authors">
-        {paper.authors.length ? <Highlight text={paper.authors.join(', ')} terms={terms} /> : 'Authors not listed in the imported digests'}
+        {paper.authors.length ? (
+          <Highlight text={paper.authors.join(', ')} terms={terms} />
+        ) : (
+          'Authors not listed in the imported digests'
+        )}
       </p>
       <div className="paper-controls">
         <StatusControl status={paper.status} />
@@ -74,12 +78,20 @@ function PaperView({ paper }: { paper: PaperDetail }) {
         </ul>
       )}
       <p className="ids muted">
-        {[paper.arxivId && `arXiv:${paper.arxivId}${paper.version ?? ''}`, paper.published && `published ${paper.published.slice(0, 10)}`, paper.categories.join(' ')]
+        {[
+          paper.arxivId && `arXiv:${paper.arxivId}${paper.version ?? ''}`,
+          paper.published && `published ${paper.published.slice(0, 10)}`,
+          paper.categories.join(' ')
+        ]
           .filter(Boolean)
           .join(' · ')}
       </p>
       <h3>Abstract</h3>
-      {paper.abstract ? <Abstract text={paper.abstract} terms={terms} /> : <p className="muted">No abstract in the imported digests.</p>}
+      {paper.abstract ? (
+        <Abstract text={paper.abstract} terms={terms} />
+      ) : (
+        <p className="muted">No abstract in the imported digests.</p>
+      )}
       <NotesEditor />
       <NoteHistory paperId={paper.id} />
       <h3>Seen in</h3>

@@ -11,7 +11,10 @@ export function PaperTags({ paper }: { paper: PaperDetail }) {
   const [text, setText] = useState('')
   const listId = useId()
   const add = () => {
-    const names = text.split(',').map((t) => t.trim()).filter(Boolean)
+    const names = text
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean)
     if (!names.length) return
     setText('')
     void tagPaper(names)
@@ -25,7 +28,12 @@ export function PaperTags({ paper }: { paper: PaperDetail }) {
             <button type="button" className="link-button" title={`Show papers tagged ${t}`} onClick={() => setTag(t)}>
               #{t}
             </button>
-            <button type="button" className="tag-remove" aria-label={`Remove tag ${t}`} onClick={() => void tagPaper([], [t])}>
+            <button
+              type="button"
+              className="tag-remove"
+              aria-label={`Remove tag ${t}`}
+              onClick={() => void tagPaper([], [t])}
+            >
               ×
             </button>
           </li>
@@ -57,9 +65,11 @@ export function PaperTags({ paper }: { paper: PaperDetail }) {
           }}
         />
         <datalist id={listId}>
-          {(allTags ?? []).filter((t) => !mine.has(t.name.toLowerCase())).map((t) => (
-            <option key={t.name} value={t.name} />
-          ))}
+          {(allTags ?? [])
+            .filter((t) => !mine.has(t.name.toLowerCase()))
+            .map((t) => (
+              <option key={t.name} value={t.name} />
+            ))}
         </datalist>
         <button type="submit" disabled={!text.trim()}>
           Add

@@ -13,7 +13,12 @@ function ViewButton({ view }: { view: View }) {
   const setView = useStore((s) => s.setView)
   return (
     <li>
-      <button type="button" className="nav-item" aria-current={current ? 'true' : undefined} onClick={() => setView(view)}>
+      <button
+        type="button"
+        className="nav-item"
+        aria-current={current ? 'true' : undefined}
+        onClick={() => setView(view)}
+      >
         <span className="nav-label">{VIEW_LABEL[view]}</span> <span className="count">{count ?? '–'}</span>
       </button>
     </li>
@@ -41,7 +46,12 @@ export function Sidebar() {
       </h2>
       <ul className="nav-list" aria-labelledby="notes-heading">
         <li>
-          <button type="button" className="nav-item" aria-current={notesCurrent ? 'true' : undefined} onClick={showNotes}>
+          <button
+            type="button"
+            className="nav-item"
+            aria-current={notesCurrent ? 'true' : undefined}
+            onClick={showNotes}
+          >
             <span className="nav-label">All notes</span> <span className="count">{notesCount ?? '–'}</span>
           </button>
         </li>
@@ -57,8 +67,11 @@ export function Sidebar() {
 export function SidebarResizer() {
   const width = useStore((s) => s.settings?.sidebarWidth ?? SIDEBAR_DEFAULT)
   const remember = useStore((s) => s.rememberSoon)
-  const setWidth = (w: number) => remember({ sidebarWidth: Math.round(Math.min(SIDEBAR_MAX, Math.max(SIDEBAR_MIN, w))) })
+  const setWidth = (w: number) =>
+    remember({ sidebarWidth: Math.round(Math.min(SIDEBAR_MAX, Math.max(SIDEBAR_MIN, w))) })
   return (
+    // A focusable separator is a widget (WAI-ARIA window splitter): arrows, Home and End move it.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- see above
     <div
       className="sidebar-resizer"
       role="separator"
@@ -67,6 +80,7 @@ export function SidebarResizer() {
       aria-valuemin={SIDEBAR_MIN}
       aria-valuemax={SIDEBAR_MAX}
       aria-valuenow={width}
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a window splitter takes focus
       tabIndex={0}
       onKeyDown={(e) => {
         const step = e.shiftKey ? 48 : 16

@@ -20,7 +20,14 @@ function TagTools({ tag, count }: { tag: string; count: number }) {
           if (name.trim() && name.trim() !== tag) void renameTag(tag, name.trim())
         }}
       >
-        <input type="text" aria-label="New tag name" maxLength={100} spellCheck={false} value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        <input
+          type="text"
+          aria-label="New tag name"
+          maxLength={100}
+          spellCheck={false}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+        />
         <button type="submit" disabled={!name.trim() || name.trim() === tag}>
           Rename
         </button>
@@ -61,7 +68,12 @@ export function TagList() {
       <ul className="nav-list" aria-labelledby="tags-heading">
         {tags.map((t) => (
           <li key={t.name}>
-            <button type="button" className="nav-item" aria-current={active?.name === t.name ? 'true' : undefined} onClick={() => setTag(t.name)}>
+            <button
+              type="button"
+              className="nav-item"
+              aria-current={active?.name === t.name ? 'true' : undefined}
+              onClick={() => setTag(t.name)}
+            >
               <span className="nav-label">{t.name}</span> <span className="count">{t.count}</span>
             </button>
           </li>

@@ -50,7 +50,13 @@ export function Toolbar() {
         <select
           value={sort}
           disabled={searching || inDigest}
-          title={searching ? 'Search results are ranked by relevance' : inDigest ? 'A digest is shown in its own order' : undefined}
+          title={
+            searching
+              ? 'Search results are ranked by relevance'
+              : inDigest
+                ? 'A digest is shown in its own order'
+                : undefined
+          }
           onChange={(e) => setSort(e.currentTarget.value as Sort)}
         >
           {SORTS.map((s) => (
@@ -62,10 +68,22 @@ export function Toolbar() {
       </label>
       <ImportButton className="primary" />
       <ExportButton />
-      <button type="button" className="icon" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" onClick={() => useStore.getState().setShortcutsOpen(true)}>
+      <button
+        type="button"
+        className="icon"
+        aria-label="Keyboard shortcuts"
+        aria-keyshortcuts="?"
+        onClick={() => useStore.getState().setShortcutsOpen(true)}
+      >
         ?
       </button>
-      <button type="button" className="icon" aria-label="Settings" title="Settings" onClick={() => useStore.getState().setSettingsOpen(true)}>
+      <button
+        type="button"
+        className="icon"
+        aria-label="Settings"
+        title="Settings"
+        onClick={() => useStore.getState().setSettingsOpen(true)}
+      >
         ⚙
       </button>
     </header>

@@ -8,10 +8,10 @@ export function Welcome() {
       <h2 id="welcome-heading">Welcome to Folio</h2>
       <p>No papers yet. Import a digest to start your reading list.</p>
       <p>
-        A <strong>digest</strong> is a list of new papers you already receive: a Hugging Face papers page saved as text, an arXiv
-        listing e-mail, an arXiv RSS or Atom feed, Hugging Face daily-papers JSON, or a BibTeX or RIS export. Folio reads the
-        file, keeps each paper once (however many digests list it), and tracks what you have read, starred and noted. Nothing
-        leaves this computer.
+        A <strong>digest</strong> is a list of new papers you already receive: a Hugging Face papers page saved as text,
+        an arXiv listing e-mail, an arXiv RSS or Atom feed, Hugging Face daily-papers JSON, or a BibTeX or RIS export.
+        Folio reads the file, keeps each paper once (however many digests list it), and tracks what you have read,
+        starred and noted. Nothing leaves this computer.
       </p>
       <ImportButton className="primary" />
       <p className="drop-hint" role="note">

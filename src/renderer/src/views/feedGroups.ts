@@ -37,7 +37,9 @@ export function groupEntries(rows: readonly PaperRow[], grouping: Exclude<Sort, 
     if (key !== last) {
       last = key
       const label =
-        grouping === 'digest' ? formatDigestDate(row.digestDate, row.digestDateInferred) : `First seen ${formatDigestDate(key)}`
+        grouping === 'digest'
+          ? formatDigestDate(row.digestDate, row.digestDateInferred)
+          : `First seen ${formatDigestDate(key)}`
       let id = `h-${key ?? 'none'}`
       if (used.has(id)) id += `-${index}`
       used.add(id)
