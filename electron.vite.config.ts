@@ -16,6 +16,8 @@ export default defineConfig({
           'import-worker': resolve(__dirname, 'src/main/import/worker.ts'),
           // A big file is parsed in a worker thread while the importer writes (src/main/import/digest-stream.ts).
           'parse-worker': resolve(__dirname, 'src/main/import/parse-worker.ts'),
+          // For you's ranking runs in a worker thread (src/main/ranking/service.ts).
+          'rank-worker': resolve(__dirname, 'src/main/ranking/worker.ts'),
           // The `folio` CLI, bundled so it starts fast (src/main/cli/folio.mjs prefers it when fresh).
           cli: resolve(__dirname, 'src/main/cli/main.ts')
         }

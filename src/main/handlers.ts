@@ -28,6 +28,9 @@ import { storageError } from './library/storage-errors'
 import { restoreStatus, setStarred, setStatus } from './library/status'
 import { deleteTag, renameTag, tagPapers } from './library/tags'
 import { setViewStarred, setViewStatus } from './library/view-status'
+import { forYouPage } from './ranking/scores'
+import { inProcessRanking, type Ranking } from './ranking/service'
+import { isLikeQuery, likePage, similarPapers, type SimilarIds } from './ranking/similar'
 import { safeExternalUrl } from './safe-url'
 import type { LocationPurpose, PickResult, Settings, SettingsInfo, SettingsPatch } from '../shared/settings'
 
@@ -48,6 +51,11 @@ export interface Services {
   rendererReady?(): { importReports: ImportReport[] }
   /** The renderer saved its pending note (the answer to the `flush` command). */
   notesFlushed?(): void
+  /**
+   * For you's ranking, in a worker (ranking/service.ts): told after every change, asked for similar
+   * papers. Without it the scores are not rewritten and similar papers are computed on this thread.
+   */
+  ranking?: Ranking
 }
 
 const unsupported = (what: string): LibraryError => new LibraryError('unsupported', what)
@@ -56,9 +64,14 @@ type Handlers = { [M in MethodName]: (input: ParsedInputOf<M>) => OutputOf<M> | 
 
 export function createHandlers(lib: Library, services: Services): Handlers {
   const db = lib.db
+  let local: Ranking | null = null
+  const similar: SimilarIds = (id, limit) => (services.ranking ?? (local ??= inProcessRanking(db))).similar(id, limit)
   return {
-    feedPage: (q) => feedPage(db, q),
-    search: ({ query, limit }) => search(db, query, limit),
+    feedPage: (q) => (isLikeQuery(q.query) ? likePage(db, similar, q) : feedPage(db, q)),
+    search: ({ query, limit }) =>
+      isLikeQuery(query) ? likePage(db, similar, { query, limit }) : search(db, query, limit),
+    forYouPage: (q) => forYouPage(db, q),
+    similarPapers: ({ id, limit }) => similarPapers(db, similar, id, limit),
     getPaper: ({ id }) => getPaper(db, id),
     counts: () => counts(db),
     setStatus: ({ ids, status }) => setStatus(db, ids, status),
@@ -144,7 +157,10 @@ export function createDispatcher(lib: Library, services: Services): Dispatch {
     }
     try {
       const value = await handlers[name](parsed.data)
-      if (!isReadMethod(name)) checkpoints.wrote()
+      if (!isReadMethod(name)) {
+        checkpoints.wrote()
+        services.ranking?.changed()
+      }
       return { ok: true, value }
     } catch (err) {
       if (err instanceof LibraryError) return { ok: false, error: { code: err.code, message: err.message } }

@@ -19,6 +19,8 @@ import {
   type ExportFile,
   type Counts,
   type FeedPage,
+  type ForYouPage,
+  type SimilarPapers,
   type ImportReport,
   type Note,
   type NoteRevision,
@@ -163,7 +165,11 @@ export const contract = {
   /** The renderer listens now: returns the reports of imports main ran before (files opened at start-up). */
   rendererReady: method<{ importReports: ImportReport[] }>()(none),
   /** The answer to the `flush` command: the pending note is saved, the window may close. */
-  notesFlushed: method<{ ok: true }>()(none)
+  notesFlushed: method<{ ok: true }>()(none),
+  /** For you: unread papers, best first, keyset-paged like feedPage. */
+  forYouPage: method<ForYouPage>()(z.strictObject({ cursor: cursor.optional(), limit: limit(500, 100) })),
+  /** The papers nearest to one by text (read or not). */
+  similarPapers: method<SimilarPapers>()(z.strictObject({ id, limit: limit(100, 10) }))
 } as const
 
 export type Contract = typeof contract

@@ -77,6 +77,20 @@ export interface FeedPage {
   terms: string[]
 }
 
+/** A page of For you: unread papers, best first, by what the user's stars, notes and reading taught. */
+export interface ForYouPage extends FeedPage {
+  /** Papers starred or annotated: For you ranks once there are `needed`. */
+  strong: number
+  needed: number
+  /** A few words on why, by paper id (the best-ranked papers). */
+  why: Record<number, string>
+}
+
+/** The papers nearest to one by text, any status, nearest first. */
+export interface SimilarPapers {
+  items: PaperRow[]
+}
+
 export interface DigestCount {
   id: number
   fileName: string
@@ -192,13 +206,16 @@ export interface EventPayloads {
   command: { command: string }
   /** Main imported files by itself (opened with Folio, watched folder): show the report. */
   imported: ImportReport
+  /** For you's scores were rewritten: a For you view on screen reloads. */
+  rankingChanged: { strong: number }
 }
 export type EventName = keyof EventPayloads
 export const EVENT_NAMES = [
   'libraryChanged',
   'importProgress',
   'command',
-  'imported'
+  'imported',
+  'rankingChanged'
 ] as const satisfies readonly EventName[]
 
 /** The one channel namespace. Channel strings are derived, never written twice. */
@@ -237,7 +254,9 @@ export const METHOD_NAMES = [
   'setSettings',
   'pickLocation',
   'rendererReady',
-  'notesFlushed'
+  'notesFlushed',
+  'forYouPage',
+  'similarPapers'
 ] as const satisfies readonly MethodName[]
 export const channelOf = (m: MethodName): string => `${CHANNEL_PREFIX}${m}`
 
@@ -254,7 +273,9 @@ export const READ_METHODS = [
   'listNotes',
   'getSettings',
   'rendererReady',
-  'notesFlushed'
+  'notesFlushed',
+  'forYouPage',
+  'similarPapers'
 ] as const satisfies readonly MethodName[]
 const READS: ReadonlySet<string> = new Set(READ_METHODS)
 export const isReadMethod = (m: string): boolean => READS.has(m)

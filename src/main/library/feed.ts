@@ -89,6 +89,10 @@ export interface FilterSql {
 /** The WHERE clauses (over papers p) for a view, digest, tag and the query's filters, not its words. */
 export function filterSql(f: ViewFilter): FilterSql {
   const parsed = f.query?.trim() ? parseQuery(f.query) : null
+  // like: ranks by the ranking's similarity (ranking/similar.ts answers it); a whole-view change or
+  // an export cannot name its papers here, and must not fall back to the whole view.
+  if (parsed?.like !== undefined)
+    throw new LibraryError('bad-query', 'like: works in the search box only: select the papers to change or export')
   const where: string[] = []
   const params: unknown[] = []
   let from = 'papers p'

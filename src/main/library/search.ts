@@ -6,6 +6,7 @@
  *   starred          (or is:starred)
  *   tag:name         papers with that tag
  *   digest:2024-06-06  papers listed in a digest of that date
+ *   like:123         papers nearest to paper 123 by text, nearest first (src/main/ranking/similar.ts)
  * User text never reaches FTS5 syntax unquoted, so no query can raise an FTS5 syntax error.
  */
 import { STATUSES, type Status } from '../../shared/contract'
@@ -20,6 +21,8 @@ export interface ParsedQuery {
   starred?: boolean
   tag?: string
   digestDate?: string
+  /** like:<paper>: rank by closeness to this paper (a library id, arXiv id or DOI). */
+  like?: string
 }
 
 const WORD = /[\p{L}\p{N}]+/gu
@@ -64,6 +67,11 @@ export function parseQuery(input: string): ParsedQuery {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
           bad(`digest: needs a date like digest:2024-06-06, not "${value}"`)
         out.digestDate = value
+        return
+      }
+      if (key === 'like') {
+        if (!value) bad('like: needs a paper id, e.g. like:123')
+        out.like = value
         return
       }
       // Not a known filter: treat as plain words (e.g. "arXiv:1706.02515").

@@ -1,0 +1,175 @@
+/**
+ * Every paper's features in a few flat typed arrays (compressed sparse rows): a million papers fit
+ * in ~200 MB where a Map per paper would take gigabytes. Row r holds paper ids[r]; its features are
+ * slots[offsets[r] .. offsets[r+1]) with their (log, title-weighted) term frequencies in tf.
+ *
+ * A paper keeps at most MAX_TERMS terms, its most telling by tf·idf: the rest of a long abstract
+ * adds memory and little signal. Weights are TF-IDF, L2-normalised per paper (weight(), norms).
+ */
+import { FEATURE_DIM, featureSlot, paperTerms } from './text'
+
+export const MAX_TERMS = 48
+
+class Grow<T extends Uint32Array | Float32Array | Int32Array> {
+  length = 0
+  constructor(
+    public data: T,
+    private readonly make: (n: number) => T
+  ) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.make(this.data.length * 2)
+      bigger.set(this.data)
+      this.data = bigger
+    }
+    this.data[this.length++] = v
+  }
+  view(): T {
+    return this.data.subarray(0, this.length) as T
+  }
+}
+
+export class FeatureMatrix {
+  private readonly idsG = new Grow(new Int32Array(1024), (n) => new Int32Array(n))
+  private readonly offsetsG = new Grow(new Uint32Array(1025), (n) => new Uint32Array(n))
+  private readonly slotsG = new Grow(new Uint32Array(1024 * MAX_TERMS), (n) => new Uint32Array(n))
+  private readonly tfG = new Grow(new Float32Array(1024 * MAX_TERMS), (n) => new Float32Array(n))
+  /** Papers each slot occurs in (counted over all of a paper's terms, kept or not). */
+  readonly df = new Uint32Array(FEATURE_DIM)
+  /** idf per slot and each row's L2 norm: valid after finish(). */
+  idf = new Float32Array(FEATURE_DIM)
+  norms = new Float32Array(0)
+  /** Set by remove(): rows of papers gone from the library (ids[r] = -1). */
+  private removed = 0
+
+  constructor() {
+    this.offsetsG.push(0)
+  }
+
+  get rows(): number {
+    return this.idsG.length
+  }
+  get live(): number {
+    return this.idsG.length - this.removed
+  }
+  get ids(): Int32Array {
+    return this.idsG.data
+  }
+  get offsets(): Uint32Array {
+    return this.offsetsG.data
+  }
+  get slots(): Uint32Array {
+    return this.slotsG.data
+  }
+  get tf(): Float32Array {
+    return this.tfG.data
+  }
+  /** The largest paper id added (papers are added in id order). */
+  get maxId(): number {
+    return this.rows ? this.ids[this.rows - 1]! : 0
+  }
+
+  /**
+   * Adds a paper (ids ascending). `idfGuess` ranks its terms when it has more than MAX_TERMS
+   * (the library's idf so far, or one from a sample when the library is built at once).
+   */
+  add(id: number, title: string, abstract: string, idfGuess: Float32Array = this.idf): void {
+    const terms = paperTerms(title, abstract)
+    const picked: { slot: number; tf: number; rank: number }[] = []
+    const seen = new Set<number>()
+    for (const [term, count] of terms) {
+      const slot = featureSlot(term)
+      if (seen.has(slot)) continue // a collision inside one paper: the first term keeps the slot
+      seen.add(slot)
+      this.df[slot]!++
+      const tf = 1 + Math.log(count)
+      picked.push({ slot, tf, rank: tf * (idfGuess[slot] || 1) })
+    }
+    if (picked.length > MAX_TERMS) picked.sort((a, b) => b.rank - a.rank).length = MAX_TERMS
+    picked.sort((a, b) => a.slot - b.slot)
+    for (const p of picked) {
+      this.slotsG.push(p.slot)
+      this.tfG.push(p.tf)
+    }
+    this.idsG.push(id)
+    this.offsetsG.push(this.slotsG.length)
+  }
+
+  /** Row of a paper id, or -1 (binary search: ids ascend). */
+  rowOf(id: number): number {
+    let lo = 0
+    let hi = this.rows - 1
+    const ids = this.ids
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const v = Math.abs(ids[mid]!)
+      if (v === id) return ids[mid]! === id ? mid : -1
+      if (v < id) lo = mid + 1
+      else hi = mid - 1
+    }
+    return -1
+  }
+
+  /** Forgets papers no longer in the library (their rows stay, marked, until the next full build). */
+  remove(id: number): void {
+    const r = this.rowOf(id)
+    if (r < 0) return
+    for (let k = this.offsets[r]!; k < this.offsets[r + 1]!; k++) this.df[this.slots[k]!]!--
+    this.ids[r] = -id
+    this.removed++
+  }
+
+  /** Recomputes idf from the document frequencies and every row's norm (after adding papers). */
+  finish(): void {
+    const n = this.live
+    const idf = this.idf
+    const df = this.df
+    for (let s = 0; s < FEATURE_DIM; s++) idf[s] = df[s] ? Math.log((n + 1) / (df[s]! + 0.5)) : 0
+    if (this.norms.length < this.rows) {
+      const bigger = new Float32Array(Math.max(this.rows, this.norms.length * 2, 1024))
+      bigger.set(this.norms)
+      this.norms = bigger
+    }
+    const { offsets, slots, tf } = this
+    for (let r = 0; r < this.rows; r++) {
+      let sum = 0
+      for (let k = offsets[r]!; k < offsets[r + 1]!; k++) {
+        const w = tf[k]! * idf[slots[k]!]!
+        sum += w * w
+      }
+      this.norms[r] = sum > 0 ? Math.sqrt(sum) : 1
+    }
+  }
+
+  /** Is row r a paper still in the library? */
+  alive(r: number): boolean {
+    return this.ids[r]! > 0
+  }
+
+  /** Σ w[slot]·x[slot] over row r's normalised TF-IDF vector x. */
+  dot(r: number, w: Float32Array | Float64Array): number {
+    const { offsets, slots, tf, idf } = this
+    let s = 0
+    for (let k = offsets[r]!; k < offsets[r + 1]!; k++) {
+      const slot = slots[k]!
+      s += w[slot]! * tf[k]! * idf[slot]!
+    }
+    return s / this.norms[r]!
+  }
+
+  /** Adds scale·x (row r's normalised vector) to w. */
+  addTo(r: number, w: Float32Array | Float64Array, scale: number): void {
+    const { offsets, slots, tf, idf } = this
+    const f = scale / this.norms[r]!
+    for (let k = offsets[r]!; k < offsets[r + 1]!; k++) {
+      const slot = slots[k]!
+      w[slot]! += f * tf[k]! * idf[slot]!
+    }
+  }
+
+  /** Bytes held by the arrays (for the benchmark's memory figure). */
+  bytes(): number {
+    const b = (a: { byteLength: number }): number => a.byteLength
+    return b(this.ids) + b(this.offsets) + b(this.slots) + b(this.tf) + b(this.df) + b(this.idf) + b(this.norms)
+  }
+}

@@ -1,0 +1,15 @@
+/** Messages between the ranking worker (worker.ts) and the process that serves the UI (service.ts). */
+
+export interface RankWorkerData {
+  libraryPath: string
+  nativeBinding?: string
+}
+
+export type RankRequest =
+  /** The library changed: bring the features up to date, learn again, rescore. */
+  { type: 'changed' } | { type: 'similar'; requestId: number; paperId: number; limit: number } | { type: 'stop' }
+
+export type RankReply =
+  | { type: 'ranked'; strong: number; papers: number; ms: number }
+  | { type: 'similar'; requestId: number; ids: number[] }
+  | { type: 'error'; requestId?: number; message: string }

@@ -1,0 +1,161 @@
+/**
+ * For you and similar papers over one library: the papers' features (kept in memory and brought
+ * up to date incrementally), the user's signals, the model, and the scores. The ranking worker
+ * keeps one Ranker alive for the app and the browser host; the CLI builds one for a command.
+ * Plain Node, synchronous: whoever holds it decides which thread it blocks.
+ */
+import type { DB } from '../library/db'
+import { FeatureMatrix } from './features'
+import { READ_WEIGHT, topRows, train, type Example } from './model'
+import { explain } from './explain'
+import { FEATURE_DIM, featureSlot, paperTerms } from './text'
+
+/** Stars or notes needed before For you ranks anything. */
+export const MIN_STRONG = 3
+/** A status change shared by more papers than this was a bulk change (mark all read): no signal. */
+const ONE_AT_A_TIME = 3
+/** Papers whose terms estimate idf before a library's first build (enough for stable statistics). */
+const IDF_SAMPLE = 10_000
+
+export interface Signals {
+  /** Starred or annotated. */
+  strong: number[]
+  /** Marked reading, or read one at a time (opened and read), and neither starred nor annotated. */
+  weak: number[]
+}
+
+export interface Scored {
+  id: number
+  score: number
+  why?: string
+}
+
+export interface RankResult {
+  strong: number
+  weak: number
+  /** Unread papers, best first (empty until MIN_STRONG strong signals). */
+  ranked: Scored[]
+}
+
+type TextRow = [id: number, title: string, abstract: string]
+
+const TEXT_SQL = `SELECT p.id, p.title, coalesce(a.abstract, '') FROM papers p
+  LEFT JOIN paper_abstracts a ON a.paper_id = p.id WHERE p.id > ? ORDER BY p.id`
+
+export function readSignals(db: DB): Signals {
+  const strong = db
+    .prepare('SELECT id FROM papers WHERE starred = 1 OR has_note = 1 ORDER BY id')
+    .pluck()
+    .all() as number[]
+  // Every status change stamps all the papers it changes with one time: a paper whose change time
+  // few others share was changed by itself (opened and read, marked reading), not by "mark all read".
+  const weak = db
+    .prepare(
+      `WITH single AS (
+         SELECT status_changed_at AS t FROM papers WHERE status != 'unread' AND status_changed_at IS NOT NULL
+         GROUP BY status_changed_at HAVING count(*) <= ${ONE_AT_A_TIME})
+       SELECT id FROM papers WHERE status != 'unread' AND starred = 0 AND has_note = 0
+         AND status_changed_at IN (SELECT t FROM single) ORDER BY id`
+    )
+    .pluck()
+    .all() as number[]
+  return { strong, weak }
+}
+
+export class Ranker {
+  readonly matrix = new FeatureMatrix()
+
+  /** Brings the features up to date with the library: new papers added, removed ones forgotten. */
+  sync(db: DB): { added: number; removed: number } {
+    const m = this.matrix
+    const first = m.rows === 0
+    const idfGuess: Float32Array = first ? estimateIdf(db) : m.idf
+    let added = 0
+    for (const [id, title, abstract] of db.prepare(TEXT_SQL).raw().iterate(m.maxId) as IterableIterator<TextRow>) {
+      m.add(id, title, abstract, idfGuess)
+      added++
+    }
+    let removed = 0
+    const count = db.prepare('SELECT count(*) FROM papers').pluck().get() as number
+    if (count !== m.live) {
+      const present = new Set(db.prepare('SELECT id FROM papers').pluck().all() as number[])
+      for (let r = 0; r < m.rows; r++) {
+        const id = m.ids[r]!
+        if (id > 0 && !present.has(id)) {
+          m.remove(id)
+          removed++
+        }
+      }
+    }
+    if (added || removed) m.finish()
+    return { added, removed }
+  }
+
+  /** Learns from the signals and ranks the unread papers, best first; `explainTop` of them say why. */
+  rank(db: DB, signals: Signals = readSignals(db), explainTop = 200): RankResult {
+    const m = this.matrix
+    const result: RankResult = { strong: signals.strong.length, weak: signals.weak.length, ranked: [] }
+    if (signals.strong.length < MIN_STRONG) return result
+    const examples: Example[] = []
+    for (const id of signals.strong) pushRow(m, examples, id, 1)
+    for (const id of signals.weak) pushRow(m, examples, id, READ_WEIGHT)
+    const w = train(m, examples)
+    if (!w) return result
+    const unread = db.prepare("SELECT id FROM papers WHERE status = 'unread' ORDER BY id").pluck().all() as number[]
+    const labelled = new Set(examples.map((e) => e.row))
+    for (const id of unread) {
+      const r = m.rowOf(id)
+      if (r >= 0 && !labelled.has(r)) result.ranked.push({ id, score: m.dot(r, w) })
+    }
+    result.ranked.sort((a, b) => b.score - a.score || a.id - b.id)
+    explain(db, m, w, signals.strong, result.ranked.slice(0, explainTop))
+    return result
+  }
+
+  /** The papers nearest to one (cosine of TF-IDF vectors), any status, best first. */
+  similar(id: number, limit: number): Scored[] {
+    const m = this.matrix
+    const q = m.rowOf(id)
+    if (q < 0) return []
+    const w = new Float32Array(FEATURE_DIM)
+    m.addTo(q, w, 1)
+    return topRows(m, w, limit, (r) => r === q)
+      .map((r) => ({ id: m.ids[r]!, score: m.dot(r, w) }))
+      .filter((s) => s.score > 0)
+  }
+}
+
+function pushRow(m: FeatureMatrix, into: Example[], id: number, weight: number): void {
+  const row = m.rowOf(id)
+  if (row >= 0) into.push({ row, weight })
+}
+
+/** idf from an even sample of the library, to pick each paper's telling terms on a first build. */
+function estimateIdf(db: DB): Float32Array {
+  const total = db.prepare('SELECT count(*) FROM papers').pluck().get() as number
+  const step = Math.max(1, Math.floor(total / IDF_SAMPLE))
+  const df = new Uint32Array(FEATURE_DIM)
+  let n = 0
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.title, coalesce(a.abstract, '') FROM papers p LEFT JOIN paper_abstracts a ON a.paper_id = p.id
+       WHERE p.id % ? = 0 LIMIT ?`
+    )
+    .raw()
+    .iterate(step, IDF_SAMPLE) as IterableIterator<TextRow>
+  for (const [, title, abstract] of rows) {
+    n++
+    const seen = new Set<number>()
+    for (const term of paperTerms(title, abstract).keys()) {
+      const slot = featureSlot(term)
+      if (!seen.has(slot)) {
+        seen.add(slot)
+        df[slot]!++
+      }
+    }
+  }
+  const unseen = Math.log((n + 1) / 0.5)
+  const idf = new Float32Array(FEATURE_DIM).fill(unseen)
+  for (let s = 0; s < FEATURE_DIM; s++) if (df[s]) idf[s] = Math.log((n + 1) / (df[s]! + 0.5))
+  return idf
+}

@@ -1,0 +1,64 @@
+/**
+ * Worker-thread entry: keeps For you's features in memory on its own library connection, and after
+ * each change brings them up to date, learns again and writes the scores, so the thread that
+ * serves the UI never computes a ranking. Changes that arrive during a run are merged into one
+ * more run after it.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { openLibrary } from '../library/index'
+import type { RankReply, RankRequest, RankWorkerData } from './protocol'
+import { Ranker, readSignals } from './ranker'
+import { writeScores } from './scores'
+
+const post = (m: RankReply): void => parentPort!.postMessage(m)
+const req = workerData as RankWorkerData
+const lib = openLibrary(req.libraryPath, req.nativeBinding ? { nativeBinding: req.nativeBinding } : {})
+const ranker = new Ranker()
+let dirty = true
+let scheduled = false
+/** What the last run learned from: a change that alters neither the papers nor the signals (a bulk mark-read) rescores nothing. */
+let lastInput = ''
+
+function run(): void {
+  scheduled = false
+  if (!dirty || !lib.db.open) return
+  dirty = false
+  const t0 = performance.now()
+  try {
+    ranker.sync(lib.db)
+    const signals = readSignals(lib.db)
+    const input = `${ranker.matrix.rows}/${ranker.matrix.live}/${signals.strong.join(',')}/${signals.weak.join(',')}`
+    if (input === lastInput) return
+    const result = ranker.rank(lib.db, signals)
+    writeScores(lib.db, result.ranked)
+    lastInput = input
+    post({ type: 'ranked', strong: result.strong, papers: result.ranked.length, ms: performance.now() - t0 })
+  } catch (err) {
+    post({ type: 'error', message: err instanceof Error ? err.message : String(err) })
+  }
+}
+
+function schedule(): void {
+  if (scheduled) return
+  scheduled = true
+  // A short pause gathers a burst of changes (j/k through papers, a multi-select star) into one run.
+  setTimeout(run, 25)
+}
+
+parentPort!.on('message', (m: RankRequest) => {
+  if (m.type === 'changed') {
+    dirty = true
+    schedule()
+  } else if (m.type === 'similar') {
+    try {
+      ranker.sync(lib.db)
+      post({ type: 'similar', requestId: m.requestId, ids: ranker.similar(m.paperId, m.limit).map((s) => s.id) })
+    } catch (err) {
+      post({ type: 'error', requestId: m.requestId, message: err instanceof Error ? err.message : String(err) })
+    }
+  } else if (m.type === 'stop') {
+    lib.close()
+    parentPort!.close()
+  }
+})
+schedule()

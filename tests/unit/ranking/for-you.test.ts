@@ -1,0 +1,150 @@
+/**
+ * For you's behaviour on real library files: what it learns from (stars and notes, reading one at a
+ * time; never a bulk mark-read), what it shows before it can learn, and how the feed pages it.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ForYouPage } from '../../../src/shared/contract'
+import { saveNote } from '../../../src/main/library/notes'
+import { setStarred, setStatus } from '../../../src/main/library/status'
+import { setViewStatus } from '../../../src/main/library/view-status'
+import { MIN_STRONG, Ranker, readSignals } from '../../../src/main/ranking/ranker'
+import { forYouPage, writeScores } from '../../../src/main/ranking/scores'
+import { inProcessRanking } from '../../../src/main/ranking/service'
+import { tempLibrary } from '../../helpers/temp'
+import { fillTopicLibrary, papersOfTopic } from '../../helpers/topic-library'
+
+let t: ReturnType<typeof tempLibrary>
+beforeEach(() => {
+  t = tempLibrary()
+})
+afterEach(() => t.cleanup())
+
+const rankNow = (): void => inProcessRanking(t.lib.db).changed()
+const allPages = (): ForYouPage[] => {
+  const pages = [forYouPage(t.lib.db, { limit: 50 })]
+  while (pages[pages.length - 1]!.nextCursor)
+    pages.push(forYouPage(t.lib.db, { limit: 50, cursor: pages[pages.length - 1]!.nextCursor! }))
+  return pages
+}
+const topIds = (n: number): number[] => forYouPage(t.lib.db, { limit: n }).items.map((p) => p.id)
+
+describe('For you', () => {
+  it('an empty library ranks nothing and says how many stars it needs', () => {
+    rankNow()
+    const page = forYouPage(t.lib.db, { limit: 10 })
+    expect(page).toMatchObject({ items: [], nextCursor: null, strong: 0, needed: MIN_STRONG })
+    expect(new Ranker().similar(1, 5)).toEqual([])
+  })
+
+  it('a library without stars or notes shows nothing until the third star', () => {
+    const topics = fillTopicLibrary(t.lib, 600)
+    const [a, b, c] = papersOfTopic(topics, 2, 3)
+    rankNow()
+    expect(forYouPage(t.lib.db, { limit: 10 })).toMatchObject({ items: [], strong: 0 })
+    setStarred(t.lib.db, [a!, b!], true)
+    rankNow()
+    expect(forYouPage(t.lib.db, { limit: 10 })).toMatchObject({ items: [], strong: 2 })
+    setStarred(t.lib.db, [c!], true)
+    rankNow()
+    const page = forYouPage(t.lib.db, { limit: 10 })
+    expect(page.strong).toBe(3)
+    expect(page.items).toHaveLength(10)
+  })
+
+  it('ranks papers of the starred field first, says why, and pages every unread paper once', () => {
+    const topics = fillTopicLibrary(t.lib, 1500)
+    const starred = papersOfTopic(topics, 5, 10)
+    setStarred(t.lib.db, starred, true)
+    rankNow()
+    const top = forYouPage(t.lib.db, { limit: 20 })
+    const hits = top.items.filter((p) => topics.get(p.id)!.includes(5)).length
+    expect(hits).toBeGreaterThanOrEqual(8) // the field is ~10% of the library: 2 of 20 by chance
+    expect(top.items.some((p) => starred.includes(p.id))).toBe(false) // starred papers are not "for you" again
+    expect(top.why[top.items[0]!.id]).toMatch(/like “/)
+
+    const ids = allPages().flatMap((p) => p.items.map((i) => i.id))
+    const unread = t.lib.db.prepare("SELECT count(*) FROM papers WHERE status = 'unread'").pluck().get() as number
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(ids.length).toBe(unread - starred.length)
+  })
+
+  it('a new star changes the order', () => {
+    const topics = fillTopicLibrary(t.lib, 1500)
+    setStarred(t.lib.db, papersOfTopic(topics, 1, 4), true)
+    rankNow()
+    const before = topIds(30)
+    setStarred(t.lib.db, papersOfTopic(topics, 7, 6), true)
+    rankNow()
+    const after = topIds(30)
+    expect(after).not.toEqual(before)
+    expect(after.filter((id) => topics.get(id)!.includes(7)).length).toBeGreaterThan(
+      before.filter((id) => topics.get(id)!.includes(7)).length
+    )
+  })
+
+  it('a note teaches like a star', () => {
+    const topics = fillTopicLibrary(t.lib, 800)
+    const [a, b, c] = papersOfTopic(topics, 3, 3)
+    setStarred(t.lib.db, [a!, b!], true)
+    saveNote(t.lib.db, c!, 'Read the related work section again.')
+    expect(readSignals(t.lib.db).strong).toEqual([a, b, c].sort((x, y) => x! - y!))
+  })
+
+  it('papers dismissed unread are not negatives: a bulk mark-read leaves the other scores as they were', () => {
+    const topics = fillTopicLibrary(t.lib, 1500)
+    setStarred(t.lib.db, papersOfTopic(topics, 4, 6), true)
+    rankNow()
+    const scores = (): Map<number, number> =>
+      new Map(t.lib.db.prepare('SELECT paper_id, score FROM paper_scores').raw().all() as [number, number][])
+    const before = scores()
+    // Mark read, in one go, 200 unread papers of the very field that was starred.
+    const dismissed = papersOfTopic(topics, 4, 200, 6)
+    setStatus(t.lib.db, dismissed, 'read')
+    expect(readSignals(t.lib.db).weak).toEqual([])
+    rankNow()
+    const after = scores()
+    for (const id of dismissed) expect(after.has(id)).toBe(false)
+    for (const [id, s] of after) expect(s).toBeCloseTo(before.get(id)!, 6)
+  })
+
+  it('a paper read by itself (opened and read) is a weak positive; a whole view marked read is not', () => {
+    const topics = fillTopicLibrary(t.lib, 300)
+    const [one] = papersOfTopic(topics, 0, 1)
+    setStatus(t.lib.db, [one!], 'read')
+    setViewStatus(t.lib.db, { view: 'unread', query: undefined }, 'read')
+    expect(readSignals(t.lib.db).weak).toEqual([one])
+  })
+
+  it('similar papers: the nearest by text, read or not, never the paper itself', () => {
+    const topics = fillTopicLibrary(t.lib, 1500)
+    const ranker = new Ranker()
+    ranker.sync(t.lib.db)
+    setStatus(t.lib.db, papersOfTopic(topics, 9, 40), 'read')
+    let hits = 0
+    for (const id of papersOfTopic(topics, 9, 5)) {
+      const near = ranker.similar(id, 10)
+      expect(near).toHaveLength(10)
+      expect(near.map((s) => s.id)).not.toContain(id)
+      for (let i = 1; i < near.length; i++) expect(near[i]!.score).toBeLessThanOrEqual(near[i - 1]!.score)
+      hits += near.filter((s) => topics.get(s.id)!.includes(9)).length
+    }
+    expect(hits / 5).toBeGreaterThanOrEqual(3) // 1 of 10 by chance
+  })
+
+  it('writeScores keeps only unread papers and an empty ranking clears the view', () => {
+    const topics = fillTopicLibrary(t.lib, 300)
+    const ids = papersOfTopic(topics, 0, 3)
+    writeScores(
+      t.lib.db,
+      ids.map((id, i) => ({ id, score: 1 - i / 10 }))
+    )
+    setStatus(t.lib.db, [ids[0]!], 'read')
+    writeScores(
+      t.lib.db,
+      ids.slice(1).map((id, i) => ({ id, score: 1 - i / 10 }))
+    )
+    expect(t.lib.db.prepare('SELECT paper_id FROM paper_scores ORDER BY paper_id').pluck().all()).toEqual(ids.slice(1))
+    writeScores(t.lib.db, [])
+    expect(t.lib.db.prepare('SELECT count(*) FROM paper_scores').pluck().get()).toBe(0)
+  })
+})
