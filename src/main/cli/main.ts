@@ -2,6 +2,8 @@
  * `folio`: the command line on the same library code as the app.
  *   folio import <files or folders>… [--dry-run] [--json]
  *   folio list [--status unread|reading|read] [--starred] [--limit N] [--json]
+ *   folio list --for-you [--limit N] [--json]      (ranking-commands.ts)
+ *   folio similar <paper> [--limit N] [--json]
  *   folio search <query> [--limit N] [--json]
  *   folio status <paper> <unread|reading|read>
  *   folio star <paper> [--off]
@@ -37,6 +39,8 @@ const HELP = `folio: your research reading list, offline
 Usage:
   folio import <files or folders>… [--dry-run] [--progress] [--json]
   folio list [--status unread|reading|read] [--starred] [--limit N] [--json]
+  folio list --for-you [--limit N] [--json]
+  folio similar <paper> [--limit N] [--json]
   folio search <query> [--limit N] [--json]
   folio status <paper> <unread|reading|read>
   folio star <paper> [--off]
@@ -58,6 +62,7 @@ const OPTIONS = {
   library: { type: 'string' },
   status: { type: 'string' },
   starred: { type: 'boolean' },
+  'for-you': { type: 'boolean' },
   limit: { type: 'string' },
   json: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
@@ -123,11 +128,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.out(o.json ? JSON.stringify(report, null, 2) : importSummary(report, dryRun))
       return report.rejected > 0 ? 1 : 0
     }
+    case 'similar':
+      return (await import('./ranking-commands')).similarCommand({ args, o, out: io.out, usage, withLibrary })
     case 'list':
     case 'search':
     case 'status':
     case 'star':
     case 'note': {
+      if (command === 'list' && o['for-you']) {
+        if (o.status || o.starred) usage('--for-you lists unread papers: use it without --status or --starred')
+        return (await import('./ranking-commands')).forYouCommand({ args, o, out: io.out, usage, withLibrary })
+      }
       const { runLibraryCommand } = await import('./library-commands')
       return runLibraryCommand(command satisfies (typeof LIBRARY_COMMANDS)[number], {
         args,

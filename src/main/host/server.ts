@@ -16,6 +16,7 @@ import { createDispatcher } from '../handlers'
 import type { Library } from '../library/index'
 import type { SettingsPatch } from '../../shared/settings'
 import { openLibrarySafely, type Recovery } from '../library/open-safely'
+import { startRankingWorker } from '../ranking/service'
 import { openSettings, settingsPathNextTo } from '../settings'
 import { cacheControlFor, readStatic, resolveStatic, SECURITY_HEADERS } from './static'
 
@@ -113,7 +114,27 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }),
     set: (patch: SettingsPatch) => settings.update(patch)
   }
-  const dispatch = createDispatcher(library, { openExternal: () => false, emit, runImport, settings: settingsService })
+  // Writes by other processes (the CLI, the app) show up live: SQLite's data_version changes
+  // whenever another connection commits (never for this connection's own writes).
+  const dataVersion = (): number => library.db.pragma('data_version', { simple: true }) as number
+  let lastVersion = dataVersion()
+  // For you ranks in a worker; its own writes (the scores) are not a change for the page to reload.
+  const ranking = startRankingWorker(
+    { libraryPath: options.libraryPath },
+    {
+      onRanked: (e) => {
+        lastVersion = dataVersion()
+        emit('rankingChanged', { strong: e.strong })
+      }
+    }
+  )
+  const dispatch = createDispatcher(library, {
+    openExternal: () => false,
+    emit,
+    runImport,
+    settings: settingsService,
+    ranking
+  })
   let port = 0
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
   const allowedOrigins = (): Set<string> => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
@@ -189,16 +210,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
     res.end(req.method === 'HEAD' ? undefined : body)
   }
 
-  // Writes by other processes (the CLI, the app) show up live: SQLite's data_version changes
-  // whenever another connection commits (never for this connection's own writes).
-  const dataVersion = (): number => library.db.pragma('data_version', { simple: true }) as number
-  let lastVersion = dataVersion()
   const poll = setInterval(() => {
     try {
       const v = dataVersion()
       if (v !== lastVersion) {
         lastVersion = v
         emit('libraryChanged', {})
+        ranking.changed()
       }
     } catch {
       /* library closed */
@@ -224,6 +242,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       listeners.clear()
       server.closeAllConnections()
       await new Promise<void>((ok) => server.close(() => ok()))
+      await ranking.close()
       library.close()
     }
   }

@@ -4,7 +4,7 @@
  * search keeps the feed's other filters (view, digest, tag, status, words) and pages by offset, as
  * ranked search does.
  */
-import type { FeedPage, FeedQuery, SimilarPapers } from '../../shared/contract'
+import type { FeedPage, FeedQuery, PaperRow, SimilarPapers } from '../../shared/contract'
 import { feedQuery } from '../../shared/contract'
 import type { DB } from '../library/db'
 import { LibraryError } from '../library/db'
@@ -20,7 +20,7 @@ const LIKE_DEPTH = 1_000
 export async function similarPapers(db: DB, similar: SimilarIds, id: number, limit: number): Promise<SimilarPapers> {
   if (!db.prepare('SELECT 1 FROM papers WHERE id = ?').get(id)) throw new LibraryError('not-found', `No paper ${id}`)
   const ids = await similar(id, limit)
-  return { items: rowsInOrder(db, ids, 'papers p', [], []) }
+  return { items: rowsInOrder(db, ids) }
 }
 
 /** Is this feed query a like: search (which feedPage cannot answer)? */
@@ -61,7 +61,13 @@ function cursorOffset(cursor: string): number {
 }
 
 /** The rows of `ids` that pass the filters, in the order of `ids`. */
-function rowsInOrder(db: DB, ids: number[], from: string, where: string[], params: unknown[]) {
+export function rowsInOrder(
+  db: DB,
+  ids: number[],
+  from = 'papers p',
+  where: string[] = [],
+  params: unknown[] = []
+): PaperRow[] {
   if (!ids.length) return []
   const sql = `SELECT ${ROW_COLUMNS} FROM ${from} WHERE p.id IN (SELECT value FROM json_each(?))
     ${where.map((w) => `AND ${w}`).join(' ')}`

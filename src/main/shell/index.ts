@@ -29,6 +29,7 @@ import { COMMANDS, type AppCommand } from '../../shared/commands'
 import { createBadge } from './badge'
 import { guardClose, type CloseGuard } from './close-guard'
 import { startWatching, type Watcher } from '../import/watch'
+import { startRankingWorker, type Ranking } from '../ranking/service'
 import { counts } from '../library/counts'
 import { pickLocation } from './library-location'
 import { digestPathsFromArgv } from './open-files'
@@ -104,9 +105,11 @@ const badge = createBadge(
   (n) => app.setBadgeCount(n),
   () => (lib ? counts(lib.db).views.unread : 0)
 )
+let ranking: Ranking | null = null
 const notifyChanged = (): void => {
   emit('libraryChanged', {})
   badge.schedule()
+  ranking?.changed()
 }
 
 // ---- settings (readable before ready: they choose the library) ----
@@ -250,6 +253,15 @@ function start(): void {
     runImport: (sources, onProgress) =>
       importInWorker(defaultWorkerEntry(), { libraryPath, nativeBinding: nativeBindingPath, sources }, onProgress)
   }
+  // For you ranks in a worker thread (out/main/rank-worker.js): the window never waits for it.
+  ranking = startRankingWorker(
+    { libraryPath, nativeBinding: nativeBindingPath },
+    {
+      onRanked: (e) => emit('rankingChanged', { strong: e.strong }),
+      onError: (message) => console.warn('[folio] ranking:', message)
+    }
+  )
+  services.ranking = ranking
   const library = lib
   runImportFn = (paths) =>
     services.runImport!(
@@ -344,6 +356,8 @@ if (!app.requestSingleInstanceLock()) {
     // Windows are closed (each waited for its note to be saved): now the library may close.
     watcher?.close()
     watcher = null
+    void ranking?.close()
+    ranking = null
     badge.dispose()
     lib?.close()
     lib = null
