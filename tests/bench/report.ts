@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 
 export interface Result {
-  group: 'import' | 'library' | 'ui'
+  group: 'import' | 'library' | 'ui' | 'ranking'
   name: string
   value: number
   unit: string

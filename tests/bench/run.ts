@@ -4,6 +4,8 @@
  *              newsboat loading the same file as an `exec:cat FILE` feed; peak memory of the CLI.
  *   library  — queries in-process on a generated library of 100,000 papers in 1,500 digests.
  *   ui       — the real renderer in Chromium against the browser host on that library.
+ *   ranking  — For you: precision@30 against a TF-IDF centroid, and its timings at 100,000 and
+ *              1,000,000 papers (tests/bench/ranking.ts).
  * Results go to tests/bench/results.json and the table between the bench markers in README.md.
  * Run one part with `npm run bench -- import` (or library, ui).
  */
@@ -15,6 +17,7 @@ import { fileURLToPath } from 'node:url'
 import { freshBuild } from '../../src/main/build-freshness.mjs'
 import { generateArxivRss } from '../helpers/generate'
 import { benchLibrary } from './library'
+import { benchRankingQuality, benchRankingSpeed } from './ranking'
 import { benchUi } from './ui'
 import type { Result } from './report'
 import { renderTable, updateReadme } from './report'
@@ -138,6 +141,18 @@ async function main(): Promise<void> {
       const libPath = join(shared, 'library.sqlite')
       if (run('library')) fresh.push(...(await benchLibrary(libPath)))
       if (run('ui')) fresh.push(...(await benchUi(libPath)))
+    }
+    if (run('ranking')) {
+      fresh.push(...benchRankingQuality())
+      const sizes = (process.env.FOLIO_BENCH_RANKING_SIZES ?? '100000,1000000').split(',').map(Number)
+      for (const size of sizes) {
+        const dir = mkdtempSync(join(tmpdir(), 'folio-bench-rank-'))
+        try {
+          fresh.push(...(await benchRankingSpeed(dir, size)))
+        } finally {
+          rmSync(dir, { recursive: true, force: true })
+        }
+      }
     }
   } finally {
     if (shared) rmSync(shared, { recursive: true, force: true })

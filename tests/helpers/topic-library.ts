@@ -7,8 +7,16 @@ import type { Library } from '../../src/main/library/index'
 import { beginBulkIndex, endBulkIndex } from '../../src/main/library/digests'
 import { topicPaper } from './topic-corpus'
 
-/** Adds n papers (ids 1..n in a fresh library); returns each id's topics. */
-export function fillTopicLibrary(lib: Library, n: number, seed = 1): Map<number, number[]> {
+/**
+ * Adds n papers (ids 1..n in a fresh library); returns each id's topics. Without `searchIndex` the
+ * search index is left empty (the ranking benchmark's million papers need none).
+ */
+export function fillTopicLibrary(
+  lib: Library,
+  n: number,
+  seed = 1,
+  { searchIndex = true }: { searchIndex?: boolean } = {}
+): Map<number, number[]> {
   const db = lib.db
   const topics = new Map<number, number[]>()
   const paper = db.prepare(
@@ -31,7 +39,8 @@ export function fillTopicLibrary(lib: Library, n: number, seed = 1): Map<number,
         abstract.run(id, p.abstract)
         topics.set(id, p.topics)
       }
-      endBulkIndex(db, before)
+      if (searchIndex) endBulkIndex(db, before)
+      else db.prepare('UPDATE import_state SET bulk = 0').run()
     })()
   }
   return topics

@@ -25,7 +25,7 @@ export function forYouCommand(ctx: RankingContext): Promise<number> {
     const ranker = new Ranker()
     ranker.sync(lib.db)
     const result = ranker.rank(lib.db, undefined, limit)
-    const top = result.ranked.slice(0, limit)
+    const top = result.top
     const rows = rowsInOrder(
       lib.db,
       top.map((s) => s.id)

@@ -3,7 +3,7 @@
  * the papers the user starred or annotated) and the starred or annotated paper it is closest to.
  */
 import type { DB } from '../library/db'
-import type { FeatureMatrix } from './features'
+import { TF_OF, type FeatureMatrix } from './features'
 import type { Scored } from './ranker'
 import { FEATURE_DIM, termNames } from './text'
 
@@ -35,7 +35,7 @@ export function explain(db: DB, m: FeatureMatrix, w: Float32Array, strong: numbe
     const parts: { name: string; c: number }[] = []
     for (let k = offsets[r]!; k < offsets[r + 1]!; k++) {
       const slot = slots[k]!
-      const c = w[slot]! * tf[k]! * idf[slot]!
+      const c = w[slot]! * TF_OF[tf[k]!]! * idf[slot]!
       const name = names.get(slot)
       if (c > 0 && name) parts.push({ name, c })
     }

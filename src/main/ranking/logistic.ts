@@ -5,7 +5,7 @@
  * learning: most unlabelled papers are of no interest, a few are). Hand-written because it must be
  * sparse: the linear-model packages on npm use dense matrices, which at 2^21 slots take gigabytes.
  */
-import type { FeatureMatrix } from './features'
+import { TF_OF, type FeatureMatrix } from './features'
 import type { Example } from './model'
 import { FEATURE_DIM } from './text'
 
@@ -44,18 +44,26 @@ export function logistic(m: FeatureMatrix, positives: Example[]): Float32Array {
   // The slots in use, compacted to 0..n-1; the examples as sparse rows of normalised values.
   const index = new Map<number, number>()
   const exOffsets = new Uint32Array(examples.length + 1)
-  const cols: number[] = []
-  const vals: number[] = []
   const { offsets, slots, tf, idf, norms } = m
+  for (let i = 0; i < examples.length; i++) {
+    const row = examples[i]!.row
+    exOffsets[i + 1] = exOffsets[i]! + offsets[row + 1]! - offsets[row]!
+  }
+  const cols = new Int32Array(exOffsets[examples.length]!)
+  const vals = new Float64Array(cols.length)
+  const ys = new Float64Array(examples.length)
+  const weights = new Float64Array(examples.length)
   examples.forEach((e, i) => {
-    for (let k = offsets[e.row]!; k < offsets[e.row + 1]!; k++) {
+    ys[i] = e.y
+    weights[i] = e.weight
+    let j = exOffsets[i]!
+    for (let k = offsets[e.row]!; k < offsets[e.row + 1]!; k++, j++) {
       const slot = slots[k]!
       let c = index.get(slot)
       if (c === undefined) index.set(slot, (c = index.size))
-      cols.push(c)
-      vals.push((tf[k]! * idf[slot]!) / norms[e.row]!)
+      cols[j] = c
+      vals[j] = (TF_OF[tf[k]!]! * idf[slot]!) / norms[e.row]!
     }
-    exOffsets[i + 1] = cols.length
   })
   const n = index.size + 1 // the last weight is the bias
   const w = new Float64Array(n)
@@ -66,10 +74,9 @@ export function logistic(m: FeatureMatrix, positives: Example[]): Float32Array {
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
     grad.fill(0)
     for (let i = 0; i < examples.length; i++) {
-      const e = examples[i]!
       let z = w[n - 1]!
       for (let k = exOffsets[i]!; k < exOffsets[i + 1]!; k++) z += w[cols[k]!]! * vals[k]!
-      const g = (e.weight * (1 / (1 + Math.exp(-z)) - e.y)) / total
+      const g = (weights[i]! * (1 / (1 + Math.exp(-z)) - ys[i]!)) / total
       grad[n - 1]! += g
       for (let k = exOffsets[i]!; k < exOffsets[i + 1]!; k++) grad[cols[k]!]! += g * vals[k]!
     }

@@ -8,7 +8,7 @@ import type { DB } from '../library/db'
 import { FeatureMatrix } from './features'
 import { READ_WEIGHT, topRows, train, type Example } from './model'
 import { explain } from './explain'
-import { FEATURE_DIM, featureSlot, paperTerms } from './text'
+import { FEATURE_DIM, paperTerms, SlotCounts } from './text'
 
 /** Stars or notes needed before For you ranks anything. */
 export const MIN_STRONG = 3
@@ -33,8 +33,12 @@ export interface Scored {
 export interface RankResult {
   strong: number
   weak: number
-  /** Unread papers, best first (empty until MIN_STRONG strong signals). */
-  ranked: Scored[]
+  /** Every unread paper (not starred or annotated) and its score, in id order: typed arrays, as a
+   * million objects would take a hundred megabytes. Empty until MIN_STRONG strong signals. */
+  ids: Int32Array
+  scores: Float64Array
+  /** The best of them, best first, each saying why. */
+  top: Scored[]
 }
 
 type TextRow = [id: number, title: string, abstract: string]
@@ -70,6 +74,8 @@ export class Ranker {
     const m = this.matrix
     const first = m.rows === 0
     const idfGuess: Float32Array = first ? estimateIdf(db) : m.idf
+    const pending = db.prepare('SELECT count(*) FROM papers WHERE id > ?').pluck().get(m.maxId) as number
+    m.reserve(pending)
     let added = 0
     for (const [id, title, abstract] of db.prepare(TEXT_SQL).raw().iterate(m.maxId) as IterableIterator<TextRow>) {
       m.add(id, title, abstract, idfGuess)
@@ -94,7 +100,13 @@ export class Ranker {
   /** Learns from the signals and ranks the unread papers, best first; `explainTop` of them say why. */
   rank(db: DB, signals: Signals = readSignals(db), explainTop = 200): RankResult {
     const m = this.matrix
-    const result: RankResult = { strong: signals.strong.length, weak: signals.weak.length, ranked: [] }
+    const result: RankResult = {
+      strong: signals.strong.length,
+      weak: signals.weak.length,
+      ids: new Int32Array(0),
+      scores: new Float64Array(0),
+      top: []
+    }
     if (signals.strong.length < MIN_STRONG) return result
     const examples: Example[] = []
     for (const id of signals.strong) pushRow(m, examples, id, 1)
@@ -103,12 +115,19 @@ export class Ranker {
     if (!w) return result
     const unread = db.prepare("SELECT id FROM papers WHERE status = 'unread' ORDER BY id").pluck().all() as number[]
     const labelled = new Set(examples.map((e) => e.row))
+    const ids = new Int32Array(unread.length)
+    const scores = new Float64Array(unread.length)
+    let n = 0
     for (const id of unread) {
       const r = m.rowOf(id)
-      if (r >= 0 && !labelled.has(r)) result.ranked.push({ id, score: m.dot(r, w) })
+      if (r < 0 || labelled.has(r)) continue
+      ids[n] = id
+      scores[n++] = m.dot(r, w)
     }
-    result.ranked.sort((a, b) => b.score - a.score || a.id - b.id)
-    explain(db, m, w, signals.strong, result.ranked.slice(0, explainTop))
+    result.ids = ids.subarray(0, n)
+    result.scores = scores.subarray(0, n)
+    result.top = best(result.ids, result.scores, explainTop)
+    explain(db, m, w, signals.strong, result.top)
     return result
   }
 
@@ -123,6 +142,16 @@ export class Ranker {
       .map((r) => ({ id: m.ids[r]!, score: m.dot(r, w) }))
       .filter((s) => s.score > 0)
   }
+}
+
+/** The k best (score descending, then id), best first: a numeric sort finds the k-th score, not a sort of them all. */
+function best(ids: Int32Array, scores: Float64Array, k: number): Scored[] {
+  if (!ids.length || k <= 0) return []
+  const floor = k >= scores.length ? -Infinity : Float64Array.from(scores).sort()[scores.length - k]!
+  const out: Scored[] = []
+  for (let i = 0; i < ids.length; i++) if (scores[i]! >= floor) out.push({ id: ids[i]!, score: scores[i]! })
+  out.sort((a, b) => b.score - a.score || a.id - b.id)
+  return out.slice(0, k)
 }
 
 function pushRow(m: FeatureMatrix, into: Example[], id: number, weight: number): void {
@@ -143,16 +172,11 @@ function estimateIdf(db: DB): Float32Array {
     )
     .raw()
     .iterate(step, IDF_SAMPLE) as IterableIterator<TextRow>
+  const terms = new SlotCounts()
   for (const [, title, abstract] of rows) {
     n++
-    const seen = new Set<number>()
-    for (const term of paperTerms(title, abstract).keys()) {
-      const slot = featureSlot(term)
-      if (!seen.has(slot)) {
-        seen.add(slot)
-        df[slot]!++
-      }
-    }
+    paperTerms(title, abstract, terms)
+    for (const slot of terms.touched) df[slot]!++
   }
   const unseen = Math.log((n + 1) / 0.5)
   const idf = new Float32Array(FEATURE_DIM).fill(unseen)

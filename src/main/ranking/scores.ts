@@ -8,31 +8,28 @@ import type { DB } from '../library/db'
 import { LibraryError } from '../library/db'
 import { ROW_COLUMNS, toRow, type RowRecord } from '../library/papers'
 import { stmt } from '../library/statements'
-import { MIN_STRONG, type Scored } from './ranker'
+import { MIN_STRONG, type RankResult } from './ranker'
 
-/** Rows per write transaction: another writer (a star, an import) never waits long for the lock. */
-const CHUNK = 20_000
+/** Scores per insert statement (one JSON array each: four times faster than a statement per row). */
+const CHUNK = 100_000
 
 /**
- * Replaces the stored scores. Chunked: between two chunks the view may show old and new scores side
- * by side for a moment, which is harmless; the papers no longer ranked (read meanwhile) are dropped.
+ * Replaces the stored scores in one transaction: the view always pages one whole ranking. About
+ * 0.2 s per 100,000 papers that another writer (a star) may wait for.
  */
-export function writeScores(db: DB, ranked: Scored[]): void {
-  const insert = db.prepare('INSERT OR REPLACE INTO paper_scores (paper_id, score, why) VALUES (?, ?, ?)')
-  for (let i = 0; i < ranked.length; i += CHUNK) {
-    db.transaction(() => {
-      for (let k = i; k < Math.min(i + CHUNK, ranked.length); k++) {
-        const s = ranked[k]!
-        insert.run(s.id, s.score, s.why ?? null)
-      }
-    }).immediate()
-  }
+export function writeScores(db: DB, r: Pick<RankResult, 'ids' | 'scores' | 'top'>): void {
+  const why = new Map(r.top.map((s) => [s.id, s.why ?? null]))
+  const insert = db.prepare(
+    `INSERT INTO paper_scores (paper_id, score, why) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`
+  )
   db.transaction(() => {
-    if (!ranked.length) db.prepare('DELETE FROM paper_scores').run()
-    else
-      db.prepare(
-        "DELETE FROM paper_scores WHERE paper_id IN (SELECT id FROM papers WHERE status != 'unread') OR paper_id NOT IN (SELECT id FROM papers)"
-      ).run()
+    db.prepare('DELETE FROM paper_scores').run()
+    for (let i = 0; i < r.ids.length; i += CHUNK) {
+      const rows: [number, number, string | null][] = []
+      for (let k = i; k < Math.min(i + CHUNK, r.ids.length); k++)
+        rows.push([r.ids[k]!, r.scores[k]!, why.get(r.ids[k]!) ?? null])
+      insert.run(JSON.stringify(rows))
+    }
   }).immediate()
 }
 

@@ -87,8 +87,8 @@ export function inProcessRanking(db: DB, events: RankingEvents = {}): Ranking {
       const t0 = performance.now()
       ranker.sync(db)
       const result = ranker.rank(db, readSignals(db))
-      writeScores(db, result.ranked)
-      events.onRanked?.({ strong: result.strong, papers: result.ranked.length, ms: performance.now() - t0 })
+      writeScores(db, result)
+      events.onRanked?.({ strong: result.strong, papers: result.ids.length, ms: performance.now() - t0 })
     },
     similar(paperId, limit) {
       ranker.sync(db)

@@ -10,8 +10,8 @@
  */
 import { stemmer } from 'stemmer'
 
-/** 2^21 slots: a few collisions among the hundreds of thousands of distinct terms of a big library. */
-export const FEATURE_BITS = 21
+/** 2^20 slots: a few collisions among the hundreds of thousands of telling terms of a big library. */
+export const FEATURE_BITS = 20
 export const FEATURE_DIM = 1 << FEATURE_BITS
 export const TITLE_WEIGHT = 3
 
@@ -45,20 +45,27 @@ const LINKS = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w+|\b10\.\d{4,9}\/\S+|\barXi
 const MAY_LINK = /:\/\/|www\.|@|\b10\.\d|arxiv:/i
 /** Display and inline math ($…$, $$…$$, \(…\), \[…\]) and LaTeX commands (\mathcal, \emph, …). */
 const LATEX = /\$\$[^$]*\$\$|\$[^$]{0,300}\$|\\\([\s\S]{0,300}?\\\)|\\\[[\s\S]{0,600}?\\\]|\\[a-zA-Z]+\*?/g
-/** A word: letters, then letters or digits ("gpt4", "l2"); a lone number is no word. */
-const WORD = /[\p{L}][\p{L}\p{N}]*/gu
+/**
+ * A word (letters, then letters or digits: "gpt4", "l2"; a lone number is no word) or a punctuation
+ * mark that ends a phrase (any but a hyphen or an apostrophe).
+ */
+const TOKEN = /[\p{L}][\p{L}\p{N}]*|[.,;:!?()[\]{}"]/gu
+const BREAK = /[.,;:!?()[\]{}"]/
 const NON_ASCII = /[^\t-~]/
 const MARKS = /\p{M}/gu
 
-/** Stems are cached: a library repeats the same few ten thousand words endlessly. */
-const stems = new Map<string, string>()
-const STEM_CACHE_MAX = 200_000
-function stem(word: string): string {
-  let s = stems.get(word)
+/**
+ * Each word's feature slot (of its stem; -1 for a word that never counts), cached: a library
+ * repeats the same few ten thousand words endlessly, and stemming and hashing are the costly part.
+ */
+const wordSlots = new Map<string, number>()
+const WORD_CACHE_MAX = 200_000
+function wordSlot(word: string): number {
+  let s = wordSlots.get(word)
   if (s === undefined) {
-    s = stemmer(word)
-    if (stems.size >= STEM_CACHE_MAX) stems.clear()
-    stems.set(word, s)
+    s = word.length < 2 || STOP.has(word) ? -1 : featureSlot(stemmer(word))
+    if (wordSlots.size >= WORD_CACHE_MAX) wordSlots.clear()
+    wordSlots.set(word, s)
   }
   return s
 }
@@ -73,64 +80,105 @@ export function featureSlot(term: string): number {
   return (h >>> 0) & (FEATURE_DIM - 1)
 }
 
+/** The slot of the phrase "a b" from its words' slots (order matters; no string is built). */
+export function phraseSlot(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x5bd1e995, 0x01000193) ^ b
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)
+  return ((h ^ (h >>> 12)) >>> 0) & (FEATURE_DIM - 1)
+}
+
 /**
- * The stems of a text's words, with null where a phrase must not span (a function word, punctuation);
- * with `surface`, each kept word as written (lower case) at the same index.
+ * Calls `each(word, slot)` for every word of a text in order: slot -1 (and word '') where a phrase
+ * must not span: a function word, boilerplate, punctuation other than a hyphen or an apostrophe.
  */
-function words(text: string, surface?: (string | null)[]): (string | null)[] {
+function forEachWord(text: string, each: (word: string, slot: number) => void): void {
   let t = MAY_LINK.test(text) ? text.replace(LINKS, ' . ') : text
   if (t.includes('\\') || t.includes('$')) t = t.replace(LATEX, ' . ')
   if (NON_ASCII.test(t)) t = t.normalize('NFKD').replace(MARKS, '')
-  const out: (string | null)[] = []
-  // A phrase ends at punctuation other than a hyphen or an apostrophe: split on it first.
-  for (const clause of t.toLowerCase().split(/[.,;:!?()[\]{}"]+/)) {
-    for (const w of clause.match(WORD) ?? []) {
-      const skip = w.length < 2 || STOP.has(w)
-      out.push(skip ? null : stem(w))
-      surface?.push(skip ? null : w)
-    }
-    out.push(null)
-    surface?.push(null)
+  t = t.toLowerCase()
+  TOKEN.lastIndex = 0
+  for (let m = TOKEN.exec(t); m; m = TOKEN.exec(t)) {
+    const w = m[0]
+    if (w.length === 1 && BREAK.test(w)) each('', -1)
+    else each(w, wordSlot(w))
   }
-  return out
+  each('', -1)
 }
 
-/** Adds a text's terms (words and two-word phrases) to `into`, each counted `weight` times. */
-export function addTerms(text: string, weight: number, into: Map<string, number>): void {
-  let previous: string | null = null
-  for (const w of words(text)) {
-    if (w !== null) {
-      into.set(w, (into.get(w) ?? 0) + weight)
-      if (previous !== null) {
-        const phrase = `${previous} ${w}`
-        into.set(phrase, (into.get(phrase) ?? 0) + weight)
-      }
+/**
+ * Sums weights per slot for one paper: a small open-addressing table that stays in the processor's
+ * cache (a paper has a few hundred terms; a Map, or an array over all slots, is several times slower).
+ */
+export class SlotCounts {
+  private size = 1024
+  private keys = new Int32Array(this.size).fill(-1)
+  private values = new Float32Array(this.size)
+  readonly touched: number[] = []
+  private find(slot: number): number {
+    let i = (Math.imul(slot, 0x9e3779b1) >>> 0) & (this.size - 1)
+    while (this.keys[i] !== -1 && this.keys[i] !== slot) i = (i + 1) & (this.size - 1)
+    return i
+  }
+  add(slot: number, weight: number): void {
+    if (this.touched.length * 2 >= this.size) this.grow()
+    const i = this.find(slot)
+    if (this.keys[i] === -1) {
+      this.keys[i] = slot
+      this.touched.push(slot)
     }
-    previous = w
+    this.values[i]! += weight
+  }
+  get(slot: number): number {
+    const i = this.find(slot)
+    return this.keys[i] === slot ? this.values[i]! : 0
+  }
+  clear(): void {
+    this.keys.fill(-1)
+    this.values.fill(0)
+    this.touched.length = 0
+  }
+  private grow(): void {
+    const old = this.touched.map((s) => [s, this.get(s)] as const)
+    this.size *= 2
+    this.keys = new Int32Array(this.size).fill(-1)
+    this.values = new Float32Array(this.size)
+    this.touched.length = 0
+    for (const [s, v] of old) this.add(s, v)
   }
 }
 
-/** A paper's terms and how often each occurs, the title's counted TITLE_WEIGHT times. */
-export function paperTerms(title: string, abstract: string): Map<string, number> {
-  const terms = new Map<string, number>()
-  addTerms(title, TITLE_WEIGHT, terms)
-  addTerms(abstract, 1, terms)
-  return terms
+/** Adds a text's terms (words and two-word phrases), each counted `weight` times. */
+export function addTerms(text: string, weight: number, into: SlotCounts): void {
+  let previous = -1
+  forEachWord(text, (_, slot) => {
+    if (slot >= 0) {
+      into.add(slot, weight)
+      if (previous >= 0) into.add(phraseSlot(previous, slot), weight)
+    }
+    previous = slot
+  })
+}
+
+/** A paper's terms and how often each occurs (cleared first), the title's counted TITLE_WEIGHT times. */
+export function paperTerms(title: string, abstract: string, into: SlotCounts): void {
+  into.clear()
+  addTerms(title, TITLE_WEIGHT, into)
+  addTerms(abstract, 1, into)
 }
 
 /** Each of a text's terms by its feature slot, as written ("graph networks" for "graph network"): to say why. */
 export function termNames(text: string, into: Map<number, string>): void {
-  const surface: (string | null)[] = []
-  const stemmed = words(text, surface)
-  for (let i = 0; i < stemmed.length; i++) {
-    const w = stemmed[i]
-    if (w === null || w === undefined) continue
-    const slot = featureSlot(w)
-    if (!into.has(slot)) into.set(slot, surface[i]!)
-    const prev = stemmed[i - 1]
-    if (i > 0 && prev !== null && prev !== undefined) {
-      const phrase = featureSlot(`${prev} ${w}`)
-      if (!into.has(phrase)) into.set(phrase, `${surface[i - 1]!} ${surface[i]!}`)
+  let previous = -1
+  let previousWord = ''
+  forEachWord(text, (word, slot) => {
+    if (slot >= 0) {
+      if (!into.has(slot)) into.set(slot, word)
+      if (previous >= 0) {
+        const phrase = phraseSlot(previous, slot)
+        if (!into.has(phrase)) into.set(phrase, `${previousWord} ${word}`)
+      }
     }
-  }
+    previous = slot
+    previousWord = word
+  })
 }

@@ -30,9 +30,9 @@ function run(): void {
     const input = `${ranker.matrix.rows}/${ranker.matrix.live}/${signals.strong.join(',')}/${signals.weak.join(',')}`
     if (input === lastInput) return
     const result = ranker.rank(lib.db, signals)
-    writeScores(lib.db, result.ranked)
+    writeScores(lib.db, result)
     lastInput = input
-    post({ type: 'ranked', strong: result.strong, papers: result.ranked.length, ms: performance.now() - t0 })
+    post({ type: 'ranked', strong: result.strong, papers: result.ids.length, ms: performance.now() - t0 })
   } catch (err) {
     post({ type: 'error', message: err instanceof Error ? err.message : String(err) })
   }

@@ -107,10 +107,11 @@ describe('For you', () => {
     for (const [id, s] of after) expect(s).toBeCloseTo(before.get(id)!, 6)
   })
 
-  it('a paper read by itself (opened and read) is a weak positive; a whole view marked read is not', () => {
+  it('a paper read by itself (opened and read) is a weak positive; a whole view marked read is not', async () => {
     const topics = fillTopicLibrary(t.lib, 300)
     const [one] = papersOfTopic(topics, 0, 1)
     setStatus(t.lib.db, [one!], 'read')
+    await new Promise((r) => setTimeout(r, 5)) // a person's next action: another millisecond
     setViewStatus(t.lib.db, { view: 'unread', query: undefined }, 'read')
     expect(readSignals(t.lib.db).weak).toEqual([one])
   })
@@ -131,20 +132,22 @@ describe('For you', () => {
     expect(hits / 5).toBeGreaterThanOrEqual(3) // 1 of 10 by chance
   })
 
-  it('writeScores keeps only unread papers and an empty ranking clears the view', () => {
+  it('the view pages stored scores of unread papers only, and an empty ranking clears it', () => {
     const topics = fillTopicLibrary(t.lib, 300)
     const ids = papersOfTopic(topics, 0, 3)
-    writeScores(
-      t.lib.db,
-      ids.map((id, i) => ({ id, score: 1 - i / 10 }))
-    )
+    const scored = (list: number[]): Parameters<typeof writeScores>[1] => ({
+      ids: Int32Array.from(list),
+      scores: Float64Array.from(list, (_, i) => 1 - i / 10),
+      top: list.length ? [{ id: list[0]!, score: 1, why: 'because' }] : []
+    })
+    writeScores(t.lib.db, scored(ids))
+    expect(forYouPage(t.lib.db, { limit: 5 }).items).toHaveLength(0) // fewer than 3 stars: no view yet
+    setStarred(t.lib.db, papersOfTopic(topics, 1, 3), true)
+    expect(forYouPage(t.lib.db, { limit: 5 })).toMatchObject({ why: { [ids[0]!]: 'because' } })
     setStatus(t.lib.db, [ids[0]!], 'read')
-    writeScores(
-      t.lib.db,
-      ids.slice(1).map((id, i) => ({ id, score: 1 - i / 10 }))
-    )
-    expect(t.lib.db.prepare('SELECT paper_id FROM paper_scores ORDER BY paper_id').pluck().all()).toEqual(ids.slice(1))
-    writeScores(t.lib.db, [])
+    expect(forYouPage(t.lib.db, { limit: 5 }).items.map((p) => p.id)).toEqual(ids.slice(1))
+    writeScores(t.lib.db, scored([]))
     expect(t.lib.db.prepare('SELECT count(*) FROM paper_scores').pluck().get()).toBe(0)
+    expect(forYouPage(t.lib.db, { limit: 5 }).items).toEqual([])
   })
 })

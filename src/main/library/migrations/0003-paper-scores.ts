@@ -1,7 +1,9 @@
 /**
  * 0003: For you's scores. The ranking (src/main/ranking/) writes one score per unread paper, with a
  * few words on why for the best ones; the feed pages them by (score, id) like any other view.
- * Derived data: dropping every row loses nothing (the next ranking writes them again).
+ * Derived data: dropping every row loses nothing (the next ranking writes them again). No foreign
+ * key: checking 100,000 parents made every rewrite slower, and the feed joins papers anyway (a
+ * removed paper's score is never shown, and is gone at the next rewrite).
  */
 import type { Migration } from './index'
 
@@ -11,7 +13,7 @@ const migration: Migration = {
   up(db) {
     db.exec(`
       CREATE TABLE paper_scores (
-        paper_id INTEGER PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+        paper_id INTEGER PRIMARY KEY,
         score    REAL NOT NULL,
         why      TEXT                                -- only for the best-ranked papers
       );
