@@ -16,6 +16,8 @@ export default defineConfig({
           'import-worker': resolve(__dirname, 'src/main/import/worker.ts'),
           // A big file is parsed in a worker thread while the importer writes (src/main/import/digest-stream.ts).
           'parse-worker': resolve(__dirname, 'src/main/import/parse-worker.ts'),
+          // Backup, restore and notes export run in a worker thread (src/main/backup/run-job-in-worker.ts).
+          'job-worker': resolve(__dirname, 'src/main/backup/job-worker.ts'),
           // The `folio` CLI, bundled so it starts fast (src/main/cli/folio.mjs prefers it when fresh).
           cli: resolve(__dirname, 'src/main/cli/main.ts')
         }

@@ -15,6 +15,7 @@ import {
 } from '../shared/contract'
 import type { ImportProgressEvent, ImportReport } from '../shared/contract'
 import type { ImportSource } from './import/sources'
+import { runLibraryJob, type RunJob } from './backup/jobs'
 import { importSources } from './import/import-files'
 import { checkpointWhenIdle } from './library/checkpoints'
 import { counts } from './library/counts'
@@ -42,6 +43,13 @@ export interface Services {
   settings?: { get(): SettingsInfo; set(patch: SettingsPatch): Settings }
   /** App only: import by path (dropped folders). Absent in the browser host, which never reads paths. */
   importPaths?(paths: string[]): Promise<ImportReport> | ImportReport
+  /**
+   * Run a backup, restore or notes export (backup/jobs.ts) off the serving thread (a worker on its
+   * own connection); default: in-process on this connection.
+   */
+  runJob?: RunJob
+  /** App only: the backup, restore and notes-export methods that take a path the user chose in an OS dialog. */
+  pathsFromDialogs?: boolean
   /** App only: the OS dialogs for the watch folder and the library location. */
   pickLocation?(purpose: LocationPurpose): Promise<PickResult>
   /** The renderer is listening; returns imports main ran before it was. */
@@ -56,6 +64,17 @@ type Handlers = { [M in MethodName]: (input: ParsedInputOf<M>) => OutputOf<M> | 
 
 export function createHandlers(lib: Library, services: Services): Handlers {
   const db = lib.db
+  const runJob: RunJob = services.runJob ?? ((job) => runLibraryJob(lib, job))
+  const withPaths = (what: string): void => {
+    if (!services.pathsFromDialogs)
+      throw unsupported(
+        `${what} to a path works only in the Folio app: the browser version never reads or writes paths`
+      )
+  }
+  const restored = <T>(result: T): T => {
+    services.emit?.('libraryChanged', {})
+    return result
+  }
   return {
     feedPage: (q) => feedPage(db, q),
     search: ({ query, limit }) => search(db, query, limit),
@@ -105,6 +124,21 @@ export function createHandlers(lib: Library, services: Services): Handlers {
       if (!services.pickLocation) throw unsupported('Choosing folders and library files works only in the Folio app')
       return services.pickLocation(purpose)
     },
+    backupToPath: ({ path }) => {
+      withPaths('Backing up')
+      return runJob({ kind: 'backupToPath', path })
+    },
+    backupDownload: () => runJob({ kind: 'backupDownload' }),
+    restoreFromPath: async ({ path }) => {
+      withPaths('Restoring')
+      return restored(await runJob({ kind: 'restoreFromPath', path }))
+    },
+    restoreFromFile: async ({ name, text }) => restored(await runJob({ kind: 'restoreFromFile', name, text })),
+    exportNotesToPath: ({ dir }) => {
+      withPaths('Exporting notes')
+      return runJob({ kind: 'exportNotesToPath', dir })
+    },
+    exportNotesDownload: () => runJob({ kind: 'exportNotesDownload' }),
     rendererReady: () => services.rendererReady?.() ?? { importReports: [] },
     notesFlushed: () => {
       services.notesFlushed?.()

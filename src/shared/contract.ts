@@ -17,13 +17,17 @@ import {
   type EventName,
   type EventPayloads,
   type ExportFile,
+  type BackupResult,
   type Counts,
+  type DownloadFile,
   type FeedPage,
   type ImportReport,
   type Note,
   type NoteRevision,
   type NoteSummary,
+  type NotesExportResult,
   type PaperDetail,
+  type RestoreResult,
   type StarChange,
   type StatusChange,
   type TagCount
@@ -45,6 +49,9 @@ const ids = z.array(id).min(1).max(200_000)
 const MAX_QUERY = 500
 const MAX_NOTE = 1_000_000 // characters; a note longer than a novel is refused, not truncated
 const MAX_IMPORT_BYTES = 256 * 1024 * 1024
+/** Largest backup text the page may upload to restore (characters; a Folio backup is JSON Lines). */
+export const MAX_RESTORE_CHARS = 256 * 1024 * 1024
+const path = z.string().min(1).max(4_096)
 const tagName = z.string().trim().min(1).max(100)
 
 /** Opaque keyset cursor produced by the library; the renderer passes it back verbatim. */
@@ -153,9 +160,7 @@ export const contract = {
   /** Open an http(s) link in the user's browser (validated again where it is served). */
   openExternal: method<{ opened: boolean }>()(z.strictObject({ url: z.string().min(1).max(4_000) })),
   /** App only: import files and folders by path (dropped folders). The browser host refuses: it never reads paths. */
-  importPaths: method<ImportReport>()(
-    z.strictObject({ paths: z.array(z.string().min(1).max(4_096)).min(1).max(1_000) })
-  ),
+  importPaths: method<ImportReport>()(z.strictObject({ paths: z.array(path).min(1).max(1_000) })),
   getSettings: method<SettingsInfo>()(none),
   setSettings: method<Settings>()(settingsPatch),
   /** App only: pick a location with the OS dialog (watch folder; open, create or move the library). */
@@ -163,7 +168,21 @@ export const contract = {
   /** The renderer listens now: returns the reports of imports main ran before (files opened at start-up). */
   rendererReady: method<{ importReports: ImportReport[] }>()(none),
   /** The answer to the `flush` command: the pending note is saved, the window may close. */
-  notesFlushed: method<{ ok: true }>()(none)
+  notesFlushed: method<{ ok: true }>()(none),
+  /** App only: back up the library to a file the user chose (`.sqlite`: a SQLite copy; else a Folio backup). */
+  backupToPath: method<BackupResult>()(z.strictObject({ path })),
+  /** The library as a Folio backup file (JSON Lines), to download. */
+  backupDownload: method<DownloadFile>()(none),
+  /** App only: restore a Folio backup file into this library, which must be empty. */
+  restoreFromPath: method<RestoreResult>()(z.strictObject({ path })),
+  /** Restore a Folio backup the page read (its text) into this library, which must be empty. */
+  restoreFromFile: method<RestoreResult>()(
+    z.strictObject({ name: z.string().min(1).max(1_000), text: z.string().min(1).max(MAX_RESTORE_CHARS) })
+  ),
+  /** App only: write every note as a Markdown file (front matter + the note) into a folder the user chose. */
+  exportNotesToPath: method<NotesExportResult>()(z.strictObject({ dir: path })),
+  /** The same Markdown files in a zip, to download. */
+  exportNotesDownload: method<DownloadFile>()(none)
 } as const
 
 export type Contract = typeof contract

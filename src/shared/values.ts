@@ -123,6 +123,42 @@ export interface ExportFile {
   papers: number
 }
 
+/** A backup written to a path the user chose (the app's File → Backup…). */
+export interface BackupResult {
+  file: string
+  /** 'jsonl': a Folio backup file; 'sqlite': a consistent SQLite copy of the library. */
+  kind: 'jsonl' | 'sqlite'
+  papers: number
+  digests: number
+  tags: number
+}
+
+/** What a restore put into the (empty) library. */
+export interface RestoreResult {
+  papers: number
+  digests: number
+  tags: number
+  notes: number
+  revisions: number
+}
+
+/** Notes written as Markdown files into a folder the user chose. */
+export interface NotesExportResult {
+  dir: string
+  written: number
+}
+
+/** A file the page offers as a download (the browser version's backup and notes export). */
+export interface DownloadFile {
+  fileName: string
+  mimeType: string
+  /** 'utf8': `data` is the text; 'base64': `data` is the bytes in base64 (a zip). */
+  encoding: 'utf8' | 'base64'
+  data: string
+  /** What it holds, for the page to say ("61 papers, 2 digests and 1 tag"). */
+  summary: string
+}
+
 export interface NoteSummary {
   paperId: number
   title: string
@@ -237,7 +273,13 @@ export const METHOD_NAMES = [
   'setSettings',
   'pickLocation',
   'rendererReady',
-  'notesFlushed'
+  'notesFlushed',
+  'backupToPath',
+  'backupDownload',
+  'restoreFromPath',
+  'restoreFromFile',
+  'exportNotesToPath',
+  'exportNotesDownload'
 ] as const satisfies readonly MethodName[]
 export const channelOf = (m: MethodName): string => `${CHANNEL_PREFIX}${m}`
 
@@ -254,7 +296,11 @@ export const READ_METHODS = [
   'listNotes',
   'getSettings',
   'rendererReady',
-  'notesFlushed'
+  'notesFlushed',
+  'backupToPath',
+  'backupDownload',
+  'exportNotesToPath',
+  'exportNotesDownload'
 ] as const satisfies readonly MethodName[]
 const READS: ReadonlySet<string> = new Set(READ_METHODS)
 export const isReadMethod = (m: string): boolean => READS.has(m)

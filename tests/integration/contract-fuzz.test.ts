@@ -8,6 +8,7 @@
  */
 import Database from 'better-sqlite3'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract, EXPORT_FORMATS, methodNames, type MethodName, type Reply } from '../../src/shared/contract'
@@ -54,7 +55,14 @@ function examples(ids: { paper: number; revision: number }): Record<string, unkn
     setSettings: { theme: 'dark', sidebarWidth: 300, lastPaperId: ids.paper, watchFolder: null },
     pickLocation: { purpose: LOCATION_PURPOSES[0] },
     rendererReady: {},
-    notesFlushed: {}
+    notesFlushed: {},
+    // The path methods are app-only: this dispatcher (like the browser host's) refuses them.
+    backupToPath: { path: join(tmpdir(), 'folio-fuzz-backup.jsonl') },
+    backupDownload: {},
+    restoreFromPath: { path: fixture('hf-trending-jun6.txt') },
+    restoreFromFile: { name: 'backup.jsonl', text: '{"type":"folio-backup"}\n' },
+    exportNotesToPath: { dir: join(tmpdir(), 'folio-fuzz-notes') },
+    exportNotesDownload: {}
   }
 }
 

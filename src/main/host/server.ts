@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type EventName, type EventPayloads, type ImportProgressEvent, type ImportReport } from '../../shared/contract'
 import { importInWorker, defaultWorkerEntry } from '../import/run-in-worker'
+import { jobInWorker } from '../backup/run-job-in-worker'
 import type { ImportSource } from '../import/sources'
 import { API_PATH, EVENTS_PATH, TOKEN_HEADER, TOKEN_META } from '../../shared/transport-fetch'
 import { createDispatcher } from '../handlers'
@@ -113,7 +114,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }),
     set: (patch: SettingsPatch) => settings.update(patch)
   }
-  const dispatch = createDispatcher(library, { openExternal: () => false, emit, runImport, settings: settingsService })
+  const dispatch = createDispatcher(library, {
+    openExternal: () => false,
+    emit,
+    runImport,
+    // Backup (a download), restore (an upload) and notes export (a zip) in a worker thread too.
+    runJob: (job) => jobInWorker({ libraryPath: options.libraryPath, job }),
+    settings: settingsService
+  })
   let port = 0
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
   const allowedOrigins = (): Set<string> => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])

@@ -18,9 +18,16 @@ export interface WorkerEntry {
   argv?: string[]
 }
 
-/** The two workers: `import-worker` (a whole import batch) and `parse-worker` (one big file's parse). */
-export type WorkerName = 'import-worker' | 'parse-worker'
-const SOURCE: Record<WorkerName, string> = { 'import-worker': './worker.ts', 'parse-worker': './parse-worker.ts' }
+/**
+ * The workers: `import-worker` (a whole import batch), `parse-worker` (one big file's parse) and
+ * `job-worker` (a backup, restore or notes export: backup/job-worker.ts).
+ */
+export type WorkerName = 'import-worker' | 'parse-worker' | 'job-worker'
+const SOURCE: Record<WorkerName, string> = {
+  'import-worker': './worker.ts',
+  'parse-worker': './parse-worker.ts',
+  'job-worker': '../backup/job-worker.ts'
+}
 
 export function workerEntry(name: WorkerName): WorkerEntry {
   const here = import.meta.url

@@ -23,7 +23,11 @@ import {
   isReadMethod,
   type EventName,
   type EventPayloads,
-  type ImportReport
+  type ImportReport,
+  type InputOf,
+  type MethodName,
+  type OutputOf,
+  unwrap
 } from '../../shared/contract'
 import { COMMANDS, type AppCommand } from '../../shared/commands'
 import { createBadge } from './badge'
@@ -39,6 +43,7 @@ import { registerIpc } from './ipc'
 import { resolveLibraryPath, userDataDir, type Library } from '../library/index'
 import { backupsDirFor, openLibrarySafely } from '../library/open-safely'
 import { autoBackup } from '../backup/auto-backup'
+import { jobInWorker } from '../backup/run-job-in-worker'
 import { installMenu } from './menu'
 import { requireNativeBinding } from './native'
 import { offerRecovery } from './recovery-dialog'
@@ -248,7 +253,10 @@ function start(): void {
     emit,
     // Imports run in a worker thread (out/main/import-worker.js) so the window never freezes.
     runImport: (sources, onProgress) =>
-      importInWorker(defaultWorkerEntry(), { libraryPath, nativeBinding: nativeBindingPath, sources }, onProgress)
+      importInWorker(defaultWorkerEntry(), { libraryPath, nativeBinding: nativeBindingPath, sources }, onProgress),
+    // Backup, restore and notes export too (out/main/job-worker.js), on their own connection.
+    runJob: (job) => jobInWorker({ libraryPath, nativeBinding: nativeBindingPath, job }),
+    pathsFromDialogs: true
   }
   const library = lib
   runImportFn = (paths) =>
@@ -285,19 +293,17 @@ function start(): void {
   }
   services.notesFlushed = () => closeGuard?.acknowledge()
   const dispatch = createDispatcher(library, services)
-  registerIpc(
-    ipcMain,
-    async (method, input) => {
-      const reply = await dispatch(method, input)
-      if (!isReadMethod(method)) badge.schedule()
-      return reply
-    },
-    isAppUrl
-  )
+  // The window's calls and the menu's go the same way: the dispatcher, then the badge after a write.
+  const serve: typeof dispatch = async (method, input) => {
+    const reply = await dispatch(method, input)
+    if (!isReadMethod(method)) badge.schedule()
+    return reply
+  }
+  registerIpc(ipcMain, serve, isAppUrl)
   installMenu({
-    lib: library,
     window: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
-    notifyChanged,
+    call: async <M extends MethodName>(method: M, input: InputOf<M>) =>
+      unwrap(await serve(method, input)) as OutputOf<M>,
     importPaths: importOpened,
     isMac: process.platform === 'darwin',
     isDev: !app.isPackaged,

@@ -8,17 +8,15 @@
  * Accelerators that are plain letters are left to the renderer (they must not fire while typing).
  */
 import { dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions, type OpenDialogOptions } from 'electron'
-import type { View } from '../../shared/contract'
+import type { InputOf, MethodName, OutputOf, View } from '../../shared/contract'
 import { COMMANDS, VIEW_COMMANDS, type AppCommand } from '../../shared/commands'
-import type { Library } from '../library/index'
 import { dataMenuItems } from './menu-data'
 
 export interface MenuDeps {
-  lib: Library
   /** The Folio window, if open (dialogs are modal to it). */
   window(): BrowserWindow | null
-  /** Tell the renderer(s) the library changed (the libraryChanged event). */
-  notifyChanged(): void
+  /** A contract call, served by the window's dispatcher; rejects with the reply's error message. */
+  call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>>
   /** Import these files and folders as the app does (worker, progress, the report in the window). */
   importPaths(paths: string[]): void
   isMac: boolean
