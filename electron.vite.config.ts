@@ -7,8 +7,11 @@ import react from '@vitejs/plugin-react'
 export default defineConfig({
   main: {
     build: {
-      // better-sqlite3 is native: never bundled, loaded from the per-runtime binary at run time.
-      externalizeDeps: true,
+      // Plain-JS dependencies are bundled, so the worker scripts (which the packaged app runs from
+      // app.asar.unpacked, docs/packaging.md) need only two packages beside them: better-sqlite3
+      // (native: loaded from the per-runtime binary at run time) and fflate (its Node build declares
+      // its own `require`, which clashes with the bundle's).
+      externalizeDeps: { exclude: ['@retorquere/bibtex-parser', 'saxes', 'yaml', 'zod'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/shell/index.ts'),

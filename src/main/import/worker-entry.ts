@@ -2,6 +2,9 @@
  * Where a worker thread's script is, for this build of Folio. From a bundle (out/main: the app, the
  * built CLI) the built `<name>.js` next to it; from source (tests, `folio serve` before a build) the
  * built one when it is fresh (starts at once), else the TypeScript module through tsx (worker-tsx.mjs).
+ * In the packaged app the bundle sits inside `app.asar`: the workers start from the copies that
+ * electron-builder unpacks beside it (`asarUnpack`; docs/packaging.md), plain files a worker thread
+ * loads like any Node file, never from inside the archive.
  */
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -29,6 +32,11 @@ const SOURCE: Record<WorkerName, string> = {
   'job-worker': '../backup/job-worker.ts'
 }
 
+/** `…/resources/app.asar/out/main` → `…/resources/app.asar.unpacked/out/main`; other paths unchanged. */
+export function outsideAsar(path: string): string {
+  return path.replace(/\.asar(?=[\\/]|$)/, '.asar.unpacked')
+}
+
 export function workerEntry(name: WorkerName): WorkerEntry {
   const here = import.meta.url
   // From source the URL may carry a loader's query (tsx's tsImport adds a namespace): look at the path.
@@ -38,7 +46,7 @@ export function workerEntry(name: WorkerName): WorkerEntry {
     const bootstrap = 'worker-tsx.mjs' // a variable, so bundlers leave this URL alone
     return { file: new URL(bootstrap, here), argv: [SOURCE[name]] }
   }
-  let dir = dirname(fileURLToPath(here))
+  let dir = outsideAsar(dirname(fileURLToPath(here)))
   for (let i = 0; i < 3; i++, dir = dirname(dir)) {
     const candidate = join(dir, `${name}.js`)
     if (existsSync(candidate)) return { file: candidate }

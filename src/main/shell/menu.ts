@@ -11,6 +11,7 @@ import { dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions, type
 import type { InputOf, MethodName, OutputOf, View } from '../../shared/contract'
 import { COMMANDS, VIEW_COMMANDS, type AppCommand } from '../../shared/commands'
 import { dataMenuItems } from './menu-data'
+import { DIGEST_EXTENSIONS } from './digest-types'
 
 export interface MenuDeps {
   /** The Folio window, if open (dialogs are modal to it). */
@@ -36,7 +37,7 @@ export const VIEW_ITEMS: { view: View; label: string }[] = [
 ]
 
 const DIGEST_FILTERS = [
-  { name: 'Digests', extensions: ['txt', 'json', 'xml', 'atom', 'rss', 'bib', 'ris', 'eml'] },
+  { name: 'Digests', extensions: [...DIGEST_EXTENSIONS] },
   { name: 'All files', extensions: ['*'] }
 ]
 
