@@ -47,7 +47,9 @@ export const exportFormat = z.enum(EXPORT_FORMATS)
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 const ids = z.array(id).min(1).max(200_000)
-const MAX_QUERY = 500
+export const MAX_QUERY = 500
+/** The most papers one feed page or search answers. */
+export const MAX_FEED_PAGE = 500
 const MAX_NOTE = 1_000_000 // characters; a note longer than a novel is refused, not truncated
 const MAX_IMPORT_BYTES = 256 * 1024 * 1024
 /** Largest backup text the page may upload to restore (characters; a Folio backup is JSON Lines). */
@@ -67,7 +69,7 @@ export const feedQuery = z.strictObject({
   query: z.string().max(MAX_QUERY).optional(),
   sort: sort.default('digest'),
   cursor: cursor.optional(),
-  limit: z.number().int().min(1).max(500).default(100)
+  limit: z.number().int().min(1).max(MAX_FEED_PAGE).default(100)
 })
 export type FeedQuery = z.input<typeof feedQuery>
 
@@ -95,7 +97,9 @@ const limit = (max: number, def: number) => z.number().int().min(1).max(max).def
 
 export const contract = {
   feedPage: method<FeedPage>()(feedQuery),
-  search: method<FeedPage>()(z.strictObject({ query: z.string().min(1).max(MAX_QUERY), limit: limit(500, 100) })),
+  search: method<FeedPage>()(
+    z.strictObject({ query: z.string().min(1).max(MAX_QUERY), limit: limit(MAX_FEED_PAGE, 100) })
+  ),
   getPaper: method<PaperDetail>()(z.strictObject({ id })),
   counts: method<Counts>()(none),
   setStatus: method<StatusChange>()(z.strictObject({ ids, status })),
