@@ -68,6 +68,14 @@ export const parseHfJson: DigestParser = (text, _ctx, onPaper) => {
   const items = dailyPapersItems(parseJson(text))
   if (!items) throw new DigestError('JSON, but not a Hugging Face daily-papers list')
   const warnings: string[] = []
+  const date = emitItems(items, onPaper, warnings)
+  const meta: DigestMeta = { format: 'hf-json', warnings }
+  if (date !== undefined) meta.date = date
+  return meta
+}
+
+/** Papers from daily-papers items (the API's list, or the one a saved page embeds); returns the feed day. */
+export function emitItems(items: Obj[], onPaper: (p: ParsedPaper) => void, warnings: string[]): string | undefined {
   let date: string | undefined
   items.forEach((item, index) => {
     const paper = item.paper as Obj
@@ -128,7 +136,5 @@ export const parseHfJson: DigestParser = (text, _ctx, onPaper) => {
     if (published !== undefined && isoDay(published)) p.published = published
     onPaper(p)
   })
-  const meta: DigestMeta = { format: 'hf-json', warnings }
-  if (date !== undefined) meta.date = date
-  return meta
+  return date
 }

@@ -16,6 +16,7 @@ const LOADERS: Record<DigestFormat, () => Promise<DigestParser>> = {
   ...PIECE_LOADERS,
   'hf-text': async () => (await import('./hf-text')).parseHfText,
   'hf-json': async () => (await import('./hf-json')).parseHfJson,
+  'hf-html': async () => (await import('./hf-html')).parseHfHtml,
   'arxiv-email': async () => (await import('./arxiv-email')).parseArxivEmail,
   bibtex: async () => (await import('./bibtex')).parseBibtex,
   ris: async () => (await import('./ris')).parseRis

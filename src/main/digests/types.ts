@@ -4,7 +4,16 @@
  */
 import type { PaperLinks } from '../../shared/contract'
 
-export const FORMATS = ['hf-text', 'hf-json', 'arxiv-email', 'arxiv-rss', 'arxiv-atom', 'bibtex', 'ris'] as const
+export const FORMATS = [
+  'hf-text',
+  'hf-json',
+  'hf-html',
+  'arxiv-email',
+  'arxiv-rss',
+  'arxiv-atom',
+  'bibtex',
+  'ris'
+] as const
 export type DigestFormat = (typeof FORMATS)[number]
 
 /** A paper as one digest describes it, before identity resolution against the library. */
