@@ -9,6 +9,7 @@ import type { DigestFormat, DigestParser, PieceFormat, PieceParser } from './typ
 /** The feed formats' parsers, which also take their text in pieces (a big file decoded as it is read). */
 const PIECE_LOADERS: Record<PieceFormat, () => Promise<PieceParser>> = {
   'arxiv-rss': async () => (await import('./arxiv-rss')).parseArxivRss,
+  'arxiv-rdf': async () => (await import('./arxiv-rdf')).parseArxivRdf,
   'arxiv-atom': async () => (await import('./arxiv-atom')).parseArxivAtom
 }
 

@@ -10,6 +10,7 @@ export const FORMATS = [
   'hf-html',
   'arxiv-email',
   'arxiv-rss',
+  'arxiv-rdf',
   'arxiv-atom',
   'bibtex',
   'ris'
@@ -79,7 +80,7 @@ export type PieceParser = (
   ctx: ParseContext,
   onPaper: (paper: ParsedPaper) => void
 ) => DigestMeta
-export type PieceFormat = Extract<DigestFormat, 'arxiv-rss' | 'arxiv-atom'>
+export type PieceFormat = Extract<DigestFormat, 'arxiv-rss' | 'arxiv-rdf' | 'arxiv-atom'>
 
 /** A file that cannot be imported. `message` never names the file; the importer prefixes it. */
 export class DigestError extends Error {
