@@ -213,11 +213,13 @@ function parseRecord(
     if (key === 'title' || key === 'authors' || key === 'categories') continue
     const v = collapseWhitespace(value)
     if (key === 'doi') {
-      const d = classifyDoi(v)
-      if (d.doi !== undefined) {
-        paper.doi = d.doi
-        paper.links.doi = `https://doi.org/${d.doi}`
+      // `DOI:` may list the same DOI twice, or several: the first journal DOI is the paper's.
+      const dois = [...new Set(v.split(/[\s,;]+/).map((t) => classifyDoi(t).doi))].filter((t) => t !== undefined)
+      if (dois[0] !== undefined) {
+        paper.doi = dois[0]
+        paper.links.doi = `https://doi.org/${dois[0]}`
       }
+      if (dois.length > 1) extras.otherDois = dois.slice(1)
       continue
     }
     extras[extraKey(key)] = v

@@ -24,6 +24,8 @@ const ACCENTS: Record<string, string> = {
 
 /** Letter-like control words. */
 const LETTERS: Record<string, string> = {
+  textasciitilde: '~',
+  textasciicircum: '^',
   l: 'ł',
   L: 'Ł',
   o: 'ø',
