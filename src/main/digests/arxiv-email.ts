@@ -195,6 +195,7 @@ function parseRecord(
   if (title === '') throw new DigestError(`line ${start + 1}: record arXiv:${rawId} has no Title`, { line: start + 1 })
   const abstract = joinAbstract(abstractLines ?? [])
   const authors = splitAuthorList(collapseWhitespace(fields.get('authors') ?? ''))
+  if (/\bet\.?\s*al\b/i.test(fields.get('authors') ?? '')) extras.etAl = true // the list is partial
   const categories = collapseWhitespace(fields.get('categories') ?? '')
     .split(' ')
     .filter((c) => c !== '')

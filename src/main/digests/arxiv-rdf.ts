@@ -87,6 +87,7 @@ function rdfPaper(item: RdfItem, rank: number, warnings: string[]): ParsedPaper 
     categories: t.category !== undefined ? [t.category] : [],
     extras: { rank, announceType: t.announceType }
   }
+  if (/\bet\.?\s*al\b/i.test(creators)) paper.extras.etAl = true // the list is partial
   const id = parseArxivId(t.id ?? '') ?? parseArxivId(item.about ?? '') ?? parseArxivId(item.link ?? '')
   if (id?.version !== undefined) paper.extras.version = id.version
   if (!applyArxivId(paper, id)) warnings.push(`item ${item.index}: no arXiv id in "${title.slice(0, 60)}"`)

@@ -170,7 +170,7 @@ export async function importFile(
       // Papers arrive sanitised (imported text is data: no control chars, only http(s) links).
       const onPaper = (paper: PaperCore, enc: EncodedPaper): void => {
         position += 1
-        const { id, added } = resolveEncoded(lib.db, paper, enc, digestDate, now)
+        const { id, added } = resolveEncoded(lib.db, paper, enc, digestDate, now, format)
         if (linkPaper(lib.db, digestId, id, position, enc.extras, added) && !seen.has(id)) {
           if (added) report.added += 1
           else report.merged += 1
