@@ -46,7 +46,7 @@ describe('merge precedence: complete fields win in either order', () => {
     it(name, () => {
       const id = add(order[0](), '2024-01-05')
       setStatus(t.lib.db, [id], 'read')
-      setStarred(t.lib.db, id, true)
+      setStarred(t.lib.db, [id], true)
       saveNote(t.lib.db, id, 'my note')
       expect(add(order[1](), '2024-01-06')).toBe(id)
       const p = getPaper(t.lib.db, id)
