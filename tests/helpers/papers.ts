@@ -31,7 +31,8 @@ export function addDigest(
       linkPaper(lib.db, digestId, id, i + 1, p.extras, added)
       return id
     })
-    finishDigest(lib.db, digestId, { format, date, warnings: [] }, papers.length, 0, maxIdBefore)
+    // date '' writes an undated digest (as BibTeX and RIS files are)
+    finishDigest(lib.db, digestId, { format, ...(date ? { date } : {}), warnings: [] }, papers.length, 0, maxIdBefore)
     endBulkIndex(lib.db, maxIdBefore)
     return ids
   })()

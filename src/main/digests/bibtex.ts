@@ -156,6 +156,7 @@ function toPaper(entry: BibEntry, rank: number, warn: (m: string) => void): Pars
   if (primary !== undefined && primary.trim() !== '') paper.categories.push(primary.trim())
   const date = f.get('date')
   if (date !== undefined && /^\d{4}-\d{2}-\d{2}/.test(date.trim())) paper.published = date.trim()
+  else if (typeof extras.year === 'string' && /^\d{4}$/.test(extras.year)) paper.published = extras.year // its own year
   return paper
 }
 

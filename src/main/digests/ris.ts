@@ -158,6 +158,7 @@ function toPaper(r: Rec, rank: number, warnings: string[]): ParsedPaper | undefi
   }
   const paper: ParsedPaper = { title, abstract, authors, links, categories: [], extras }
   if (date.date !== undefined) paper.published = date.date
+  else if (date.year !== undefined) paper.published = date.year // its own year (the file has no digest date)
   const id = arxivIdOf(r)
   applyArxivId(paper, id)
   for (const d of dois(r)) {

@@ -165,8 +165,9 @@ export async function importFile(
       let digestId = 0
       let position = 0
       let indexedUpTo = 0
-      // The digest's date once the parser reports it (new papers are written with it); the import day until then.
-      let digestDate = now.slice(0, 10)
+      // The digest's date once the parser reports it (new papers are written with it); none until then
+      // (finishDigest gives the papers the date the parse found, or none for an undated file).
+      let digestDate = ''
       // Papers arrive sanitised (imported text is data: no control chars, only http(s) links).
       const onPaper = (paper: PaperCore, enc: EncodedPaper): void => {
         position += 1
