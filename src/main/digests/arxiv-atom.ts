@@ -1,5 +1,5 @@
 /**
- * arXiv Atom (formats.md §9): the query API (`export.arxiv.org/api/query`) and the RSS service's Atom variant
+ * arXiv Atom (docs/formats.md, "arXiv Atom"): the query API (`export.arxiv.org/api/query`) and the RSS service's Atom variant
  * (`rss.arxiv.org/atom/<cat>`, `oai:` ids and the RSS description prefix). Streamed with saxes.
  */
 import { applyArxivId, isArxivCategory, parseArxivId } from './arxiv-id'

@@ -1,5 +1,5 @@
 /**
- * arXiv listing e-mail, "Subj-class mailing" (formats.md §7): a header, then records separated by 78-character
+ * arXiv listing e-mail, "Subj-class mailing" (docs/formats.md, "arXiv e-mail"): a header, then records separated by 78-character
  * rules, section markers for cross-lists and replacements, and an end rule followed by a footer.
  */
 import { arxivLinks, parseArxivId } from './arxiv-id'
@@ -28,7 +28,7 @@ function ruleOf(line: string): Rule | undefined {
 const ID_LINE = /^arXiv:(\S+)(\s+\(\*cross-listing\*\))?\s*$/
 const TRAILER = /^\\\\\s*\(\s*(\S+)\s*,\s*([^)]*?)\s*\)\s*$/
 
-/** Content signature (§3 #5): a line that is exactly `\\` followed by a line `arXiv:<id>`. */
+/** Content signature: a line that is exactly `\\` followed by a line `arXiv:<id>`. */
 export function looksLikeArxivEmail(text: string): boolean {
   let pos = 0
   for (let i = text.indexOf('\\\\\n', pos); i !== -1; i = text.indexOf('\\\\\n', pos)) {
@@ -238,7 +238,7 @@ function parseRecord(
   return i + 1
 }
 
-/** A line starting with two spaces starts a paragraph; other lines continue it (§7). */
+/** A line starting with two spaces starts a paragraph; other lines continue it. */
 function joinAbstract(lines: string[]): string {
   const paragraphs: string[] = []
   let cur: string[] = []

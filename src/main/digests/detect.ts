@@ -1,5 +1,5 @@
 /**
- * Format detection by content (formats.md §3), never by file name. Signatures are tested in the order of the
+ * Format detection by content (docs/formats.md, "Detection"), never by file name. Signatures are tested in the order of the
  * spec; nothing matched → DigestError('unrecognised format …'). No "split on blank lines" fallback.
  */
 import { looksLikeArxivEmail } from './arxiv-email'

@@ -132,7 +132,7 @@ function wrapsOn(line: string): boolean {
   return line.length <= 160 && !/[.!?]$/.test(line) && !/https?:\/\/\S+$/.test(line)
 }
 
-/** §5 heuristic: a block is text if it has several lines, over 300 characters, or ≥ 8 words and ends with `.`/`!`. */
+/** The 2024 page's rule (docs/formats.md): a block is text if it has several lines, over 300 characters, or ≥ 8 words and ends with `.`/`!`. */
 function isText(block: string[]): boolean {
   if (block.length > 1) return true
   const t = block[0] ?? ''

@@ -1,5 +1,5 @@
 /**
- * Hugging Face `daily_papers` API JSON (formats.md §6): an array of `{ paper: {...}, publishedAt, numComments, … }`,
+ * Hugging Face `daily_papers` API JSON (docs/formats.md, "Hugging Face daily_papers JSON"): an array of `{ paper: {...}, publishedAt, numComments, … }`,
  * or `{ dailyPapers: [...] }` (the page-embedded variant). Unknown keys are ignored; optional keys may be
  * missing or null.
  */
@@ -46,7 +46,7 @@ function isItem(v: unknown): boolean {
   return isObj(v) && isObj(v.paper) && typeof v.paper.id === 'string' && typeof v.paper.title === 'string'
 }
 
-/** The items of a daily-papers list, or undefined if the JSON has another shape (§3 #1). */
+/** The items of a daily-papers list, or undefined if the JSON has another shape (docs/formats.md, "Detection"). */
 export function dailyPapersItems(value: unknown): Obj[] | undefined {
   const list = Array.isArray(value)
     ? value

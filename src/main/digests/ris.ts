@@ -1,5 +1,5 @@
 /**
- * RIS (formats.md §11): `XX  - value` lines, records from `TY` to `ER`, untagged continuation lines,
+ * RIS (docs/formats.md, "RIS"): `XX  - value` lines, records from `TY` to `ER`, untagged continuation lines,
  * older Reference Manager synonyms. Lenient when reading tags, strict when detecting.
  */
 import { applyArxivId, type ArxivId, parseArxivId } from './arxiv-id'

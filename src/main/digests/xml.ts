@@ -118,7 +118,7 @@ const ARXIV_ENTRY_ID = /^(?:https?:\/\/arxiv\.org\/abs\/|oai:arxiv\.org:)/i
 const ARXIV_API_ID = /^https?:\/\/arxiv\.org\/api\//i
 
 /**
- * Tell an arXiv RSS 2.0 feed from an arXiv Atom feed by content (§3 #2). Throws DigestError for XML that is
+ * Tell an arXiv RSS 2.0, RSS 1.0 (RDF) or Atom feed apart by content (docs/formats.md, "Detection"). Throws DigestError for XML that is
  * neither (HTML, other RSS/Atom feeds, any other document).
  */
 export function sniffXml(text: string): SniffedFeed
