@@ -165,12 +165,13 @@ export async function importFile(
       let digestId = 0
       let position = 0
       let indexedUpTo = 0
-      // The digest's date once the parser reports it (new papers are written with it); the import day until then.
-      let digestDate = now.slice(0, 10)
+      // The digest's date once the parser reports it (new papers are written with it); none until then
+      // (finishDigest gives the papers the date the parse found, or none for an undated file).
+      let digestDate = ''
       // Papers arrive sanitised (imported text is data: no control chars, only http(s) links).
       const onPaper = (paper: PaperCore, enc: EncodedPaper): void => {
         position += 1
-        const { id, added } = resolveEncoded(lib.db, paper, enc, digestDate, now)
+        const { id, added } = resolveEncoded(lib.db, paper, enc, digestDate, now, format)
         if (linkPaper(lib.db, digestId, id, position, enc.extras, added) && !seen.has(id)) {
           if (added) report.added += 1
           else report.merged += 1

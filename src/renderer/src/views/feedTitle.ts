@@ -1,5 +1,5 @@
 import type { View } from '../../../shared/contract'
-import { formatDigestDate } from '../lib/format'
+import { digestLabel } from '../lib/format'
 import type { Store } from '../store'
 
 export const VIEW_LABEL: Record<View, string> = {
@@ -15,7 +15,7 @@ export const VIEW_LABEL: Record<View, string> = {
 export function feedTitle(s: Store): string {
   if (s.digestId !== null) {
     const d = s.counts?.digests.find((x) => x.id === s.digestId)
-    return d ? `Digest ${formatDigestDate(d.date, d.dateInferred)}` : 'Digest'
+    return d ? `Digest ${digestLabel(d)}` : 'Digest'
   }
   if (s.tag !== null) return `Tag: ${s.tag}`
   return VIEW_LABEL[s.view]
