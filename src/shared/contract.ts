@@ -10,7 +10,6 @@ import { z } from 'zod'
 import { LOCATION_PURPOSES, settingsPatch, type PickResult, type Settings, type SettingsInfo } from './settings'
 import {
   EXPORT_FORMATS,
-  type METHOD_NAMES,
   SORTS,
   STATUSES,
   VIEWS,
@@ -186,6 +185,3 @@ export type FolioApi = {
 }
 
 export const methodNames = Object.keys(contract) as MethodName[]
-// values.ts's METHOD_NAMES (the preload's and the page's list) must name every method of the contract.
-type Unlisted = Exclude<MethodName, (typeof METHOD_NAMES)[number]>
-export const everyMethodListed: [Unlisted] extends [never] ? true : Unlisted = true

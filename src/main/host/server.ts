@@ -4,7 +4,7 @@
  * (no DNS rebinding, no cross-site calls); static files never leave the renderer folder.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, realpathSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,7 +17,8 @@ import type { Library } from '../library/index'
 import type { SettingsPatch } from '../../shared/settings'
 import { openLibrarySafely, type Recovery } from '../library/open-safely'
 import { openSettings, settingsPathNextTo } from '../settings'
-import { cacheControlFor, readStatic, resolveStatic, SECURITY_HEADERS } from './static'
+import { readStatic, resolveStatic, SECURITY_HEADERS } from '../static-files'
+import { cacheControlFor } from './static'
 
 export interface HostOptions {
   libraryPath: string
@@ -90,6 +91,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   if (!existsSync(indexFile)) {
     throw new Error(`The renderer is not built (${indexFile} is missing): run "npm run build" first`)
   }
+  // resolveStatic answers real paths: the page itself is only ever served with its token (below).
+  const realIndexFile = realpathSync(indexFile)
   const { library, recovery } = openLibrarySafely(options.libraryPath)
   const token = randomBytes(24).toString('base64url')
   const listeners = new Set<ServerResponse>()
@@ -182,9 +185,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return send(res, 200, html, 'text/html; charset=utf-8')
     }
 
-    const file = resolveStatic(rendererDir, url.pathname)
-    if (!file || file === indexFile) return send(res, 404, 'Not found')
-    const { body, type } = readStatic(file)
+    const file = await resolveStatic(rendererDir, url.pathname)
+    if (!file || file === realIndexFile) return send(res, 404, 'Not found')
+    const { body, type } = await readStatic(file)
     res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': cacheControlFor(url.pathname) })
     res.end(req.method === 'HEAD' ? undefined : body)
   }

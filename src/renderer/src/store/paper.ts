@@ -4,6 +4,7 @@
  * view-wide, and their undo (every change, at least 50 steps back).
  */
 import type { PaperDetail, Status } from '../../../shared/contract'
+import { VIEW_LABELS } from '../../../shared/values'
 import { api } from '../api'
 import { STATUS_LABEL } from '../lib/format'
 import { feedFilter, listKey } from './feed'
@@ -156,14 +157,7 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
   /** A name for the current view, for messages ("all 1,234 papers in Unread"). */
   const viewName = (): string => {
     const s = get()
-    const base =
-      s.digestId !== null
-        ? 'this digest'
-        : s.tag !== null
-          ? `tag ${s.tag}`
-          : { unread: 'Unread', reading: 'Reading', read: 'Read', starred: 'Starred', notes: 'With notes', all: 'All' }[
-              s.view
-            ]
+    const base = s.digestId !== null ? 'this digest' : s.tag !== null ? `tag ${s.tag}` : VIEW_LABELS[s.view]
     return s.query.trim() ? `${base} matching “${s.query.trim()}”` : base
   }
 
