@@ -165,6 +165,11 @@ export interface ImportReport {
   added: number
   merged: number
   rejected: number
+  /**
+   * The import was cancelled: the file it was reading wrote nothing, and the files after it were not
+   * read; `files` lists those finished before (kept).
+   */
+  cancelled?: boolean
 }
 
 export interface StatusChange {
