@@ -40,6 +40,13 @@ export interface Services {
   runImport?(sources: ImportSource[], onProgress: (p: ImportProgressEvent) => void): Promise<ImportReport>
   /** Settings (the app: <userData>/settings.json; the browser host: next to the library). */
   settings?: { get(): SettingsInfo; set(patch: SettingsPatch): Settings }
+  /** Browser host only: import files the page uploaded (host/uploads.ts), by upload id. */
+  importUploads?(
+    uploads: { id: string; name: string; lastModified?: number }[],
+    onProgress: (p: ImportProgressEvent) => void
+  ): Promise<ImportReport>
+  /** Stop the running import(s); whether there was one. */
+  cancelImport?(): boolean
   /** App only: import by path (dropped folders). Absent in the browser host, which never reads paths. */
   importPaths?(paths: string[]): Promise<ImportReport> | ImportReport
   /** App only: the OS dialogs for the watch folder and the library location. */
@@ -85,6 +92,13 @@ export function createHandlers(lib: Library, services: Services): Handlers {
       const onProgress = (p: ImportProgressEvent): void => services.emit?.('importProgress', p)
       return services.runImport ? services.runImport(sources, onProgress) : importSources(lib, sources, { onProgress })
     },
+    importUpload: ({ uploads }) => {
+      if (!services.importUploads) {
+        throw unsupported('Uploading files works only in the browser version: the app imports files by path.')
+      }
+      return services.importUploads(uploads, (p) => services.emit?.('importProgress', p))
+    },
+    cancelImport: () => ({ cancelled: services.cancelImport?.() ?? false }),
     importPaths: ({ paths }) => {
       if (!services.importPaths) {
         throw unsupported(

@@ -149,6 +149,26 @@ export const contract = {
         .max(1_000)
     })
   ),
+  /**
+   * Browser host only: import files the page uploaded (POST UPLOAD_PATH, the File itself as the
+   * body: nothing big in the page's memory), by the ids the uploads answered.
+   */
+  importUpload: method<ImportReport>()(
+    z.strictObject({
+      uploads: z
+        .array(
+          z.strictObject({
+            id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+            name: z.string().min(1).max(1_000),
+            lastModified: z.number().int().nonnegative().optional()
+          })
+        )
+        .min(1)
+        .max(1_000)
+    })
+  ),
+  /** Stop the running import: the file being read writes nothing, the files after it are not read. */
+  cancelImport: method<{ cancelled: boolean }>()(none),
   /** Open an http(s) link in the user's browser (validated again where it is served). */
   openExternal: method<{ opened: boolean }>()(z.strictObject({ url: z.string().min(1).max(4_000) })),
   /** App only: import files and folders by path (dropped folders). The browser host refuses: it never reads paths. */

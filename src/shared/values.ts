@@ -255,6 +255,8 @@ export const METHOD_ACCESS = {
   deleteTag: 'write',
   exportReadingList: 'read',
   importFiles: 'write',
+  importUpload: 'write',
+  cancelImport: 'read',
   openExternal: 'write',
   importPaths: 'write',
   getSettings: 'read',

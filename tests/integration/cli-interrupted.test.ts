@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FOLIO_BIN, folio, importInterrupted } from '../helpers/cli'
 import { garblePage } from '../helpers/damage'
+import { call, nextEvent, upload } from '../helpers/host-http'
 import { generateArxivRss } from '../helpers/generate'
 import { tempDir } from '../helpers/temp'
 
@@ -72,6 +73,45 @@ describe('folio import interrupted', () => {
     }
     expect(folio(['import', feed, '--library', library]).status).toBe(0)
   }, 180_000)
+})
+
+describe('folio serve stopped during an import', () => {
+  it('SIGTERM: the import is cancelled and the server exits within a second', async () => {
+    const t = tempDir()
+    try {
+      const library = join(t.dir, 'served.sqlite')
+      const feed = join(t.dir, 'feed.xml')
+      writeFileSync(feed, generateArxivRss(12_000, 8))
+      const child = spawn(process.execPath, [FOLIO_BIN, 'serve', '--library', library])
+      const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
+      const url = await new Promise<URL>((resolve) => {
+        let out = ''
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString()
+          const m = /Open (http:\/\/\S+)/.exec(out)
+          if (m) resolve(new URL(m[1]!))
+        })
+      })
+      const host = { port: Number(url.port), token: url.searchParams.get('token')! }
+      const up = JSON.parse((await upload(host, feed)).body) as { value: { id: string } }
+      const progress = nextEvent(host, 'importProgress')
+      void call(host, 'importUpload', { uploads: [{ id: up.value.id, name: 'feed.xml' }] }).catch(() => undefined)
+      await progress
+      const sent = performance.now()
+      child.kill('SIGTERM')
+      expect(await exited).toBe(0)
+      expect(performance.now() - sent).toBeLessThan(1_000)
+      const db = new Database(library, { readonly: true })
+      try {
+        expect(db.prepare('SELECT count(*) FROM papers').pluck().get()).toBe(0)
+        expect(db.pragma('quick_check', { simple: true })).toBe('ok')
+      } finally {
+        db.close()
+      }
+    } finally {
+      t.cleanup()
+    }
+  }, 120_000)
 })
 
 describe('other endings', () => {

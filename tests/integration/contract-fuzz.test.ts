@@ -48,6 +48,8 @@ function examples(ids: { paper: number; revision: number }): Record<string, unkn
     importFiles: {
       files: [{ name: 'trending.txt', base64: HF_TEXT.toString('base64'), lastModified: 1_717_632_000_000 }]
     },
+    importUpload: { uploads: [{ id: 'AbCdEfGhIjKlMnOpQrStUvWx', name: 'today.xml', lastModified: 1_717_632_000_000 }] },
+    cancelImport: {},
     openExternal: { url: 'https://arxiv.org/abs/2106.09685' },
     importPaths: { paths: [fixture('hf-trending-jun6.txt')] },
     getSettings: {},

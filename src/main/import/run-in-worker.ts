@@ -20,7 +20,7 @@ export type { WorkerEntry } from './worker-entry'
 /** A file's import stops after this long (a healthy 256 MB feed takes well under a minute). */
 export const FILE_TIME_LIMIT_MS = 120_000
 /** How long a stopped worker has to roll back and finish before it is ended. */
-export const STOP_GRACE_MS = 1_000
+export const STOP_GRACE_MS = 500
 
 export interface WorkerRequest {
   libraryPath: string
