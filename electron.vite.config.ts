@@ -13,8 +13,8 @@ const cspMeta = (): Plugin => ({
   }
 })
 
-// Three bundles: main (Node, ESM), preload (sandboxed => one CommonJS file with zod and the
-// contract bundled in; only `electron` stays external), renderer (React).
+// Three bundles: main (Node, ESM), preload (sandboxed => one CommonJS file; it carries the method
+// names and the IPC transport, not the contract's zod schemas; only `electron` stays external), renderer (React).
 export default defineConfig({
   main: {
     build: {

@@ -1,10 +1,11 @@
 /**
  * THE bridge contract. Every method the renderer can call is one entry here: its input schema
  * (validated at the boundary by whoever serves it: Electron's ipcMain or the browser host) and
- * its result type. Main registers handlers by iterating over `contract`; the preload and the
- * browser client build `window.api` by iterating over it; the renderer's types derive from it.
+ * its result type. Main (Electron's ipcMain and the browser host) registers handlers by iterating over
+ * `contract`; the preload and the browser page build `window.api` from values.ts's METHOD_NAMES, which
+ * the compiler checks against this contract (so neither carries zod); the renderer's types derive from it.
  *
- * No electron import here: this file is shared by main, preload, renderer, CLI and tests.
+ * No electron import here: this file is shared by main, the CLI and the tests (the renderer imports its types).
  */
 import { z } from 'zod'
 import { LOCATION_PURPOSES, settingsPatch, type PickResult, type Settings, type SettingsInfo } from './settings'

@@ -1,13 +1,7 @@
 /**
- * `folio`: the command line on the same library code as the app.
- *   folio import <files or folders>… [--dry-run] [--json]
- *   folio list [--status unread|reading|read] [--starred] [--limit N] [--json]
- *   folio search <query> [--limit N] [--json]
- *   folio status <paper> <unread|reading|read>
- *   folio star <paper> [--off]
- *   folio note <paper> [--set text | --edit]
- *   folio serve [--port N]
- *   folio tag / tags / export / backup / restore   (data-commands.ts)
+ * `folio`: the command line on the same library code as the app. The commands and their options are
+ * listed once, in HELP below (what `folio --help` prints); the library commands live in
+ * library-commands.ts, the data commands (tags, export, backup, restore) in data-commands.ts.
  * Global: --library PATH (or FOLIO_LIBRARY). Exit 0 ok, 1 error, 2 usage.
  */
 import { spawnSync } from 'node:child_process'

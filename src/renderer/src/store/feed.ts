@@ -1,4 +1,8 @@
-/** Feed slice: which list is shown (view / digest / tag / search / sort) and its keyset-paged rows. */
+/**
+ * Feed slice: which list is shown (view / digest / tag / search / sort) and its keyset-paged rows.
+ * Showing a list also switches the UI to the feed (showFeed); a new list clears the bulk
+ * selection (clearPicked).
+ */
 import type { PaperRow, Sort, View } from '../../../shared/contract'
 import { FolioError } from '../../../shared/values'
 import { api } from '../api'
@@ -55,6 +59,8 @@ export interface FeedSlice {
   setTag(tag: string): void
   setQuery(query: string): void
   setSort(sort: Sort): void
+  /** At start, the view the settings remember: the view alone changes, then the feed reloads. */
+  restoreView(view: View): Promise<void>
   reloadFeed(): Promise<void>
   loadMore(): Promise<void>
   patchRows(ids: readonly number[], patch: (row: PaperRow) => PaperRow): void
@@ -118,25 +124,33 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
     feedError: null,
 
     setView(view) {
-      set({ view, digestId: null, tag: null, mode: 'feed' })
+      set({ view, digestId: null, tag: null })
+      get().showFeed()
       void get().reloadFeed()
     },
     setDigest(digestId) {
-      set({ digestId, tag: null, mode: 'feed' })
+      set({ digestId, tag: null })
+      get().showFeed()
       void get().reloadFeed()
     },
     setTag(tag) {
-      set({ tag, digestId: null, mode: 'feed' })
+      set({ tag, digestId: null })
+      get().showFeed()
       void get().reloadFeed()
     },
     setQuery(query) {
       if (query === get().query) return
-      set({ query, mode: 'feed' })
+      set({ query })
+      get().showFeed()
       void get().reloadFeed()
     },
     setSort(sort) {
       set({ sort })
       void get().reloadFeed()
+    },
+    restoreView(view) {
+      set({ view })
+      return get().reloadFeed()
     },
 
     async reloadFeed() {
@@ -144,7 +158,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
       // A different list: the bulk selection no longer means anything (a refresh keeps it).
       const key = listKey(get())
       const refresh = key === shownKey && get().feedLoaded
-      if (!refresh) set({ picked: new Set(), allPicked: false })
+      if (!refresh) get().clearPicked()
       shownKey = key
       set({ feedGen: gen, feedLoading: true })
       try {

@@ -20,8 +20,14 @@ export interface UiSlice {
   refreshCounts(): Promise<void>
   /** Refresh everything (library changed elsewhere): counts, feed, open paper, notes list. */
   refreshAll(): Promise<void>
+  showFeed(): void
   showNotes(): void
+  /** Import these files' bytes (the browser's way: it never sees paths). */
   importFiles(files: File[]): Promise<void>
+  /** Import files and folders by path (Electron only: api.pathForFile). */
+  importPaths(paths: string[]): Promise<void>
+  /** Show the report of an import main ran by itself (the watched folder, a file opened with Folio). */
+  showImportReport(report: ImportReport): void
   closeImportReport(): void
   setShortcutsOpen(open: boolean): void
   reportError(err: unknown, context?: string): void
@@ -42,6 +48,19 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
       .slice(-4)
     set({ toasts: [...keep, { id, kind, message }] })
     setTimeout(() => get().dismissToast(id), TOAST_MS[kind])
+  }
+  /** One import at a time in the UI: busy while it runs, then its report and a refresh of everything. */
+  const runImport = async (importing: () => Promise<ImportReport>) => {
+    set({ importing: true })
+    try {
+      const report = await importing()
+      set({ importReport: report })
+      await get().refreshAll()
+    } catch (err) {
+      get().reportError(err, 'Import failed')
+    } finally {
+      set({ importing: false })
+    }
   }
 
   return {
@@ -70,6 +89,10 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
       ])
     },
 
+    showFeed() {
+      set({ mode: 'feed' })
+    },
+
     showNotes() {
       set({ mode: 'notes' })
       void get().loadNotesList()
@@ -77,8 +100,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
 
     async importFiles(files) {
       if (!files.length) return
-      set({ importing: true })
-      try {
+      await runImport(async () => {
         const payload = await Promise.all(
           files.map(async (f) => ({
             name: f.name,
@@ -86,14 +108,17 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
             lastModified: Math.max(0, Math.floor(f.lastModified))
           }))
         )
-        const report = await api.importFiles({ files: payload })
-        set({ importReport: report })
-        await get().refreshAll()
-      } catch (err) {
-        get().reportError(err, 'Import failed')
-      } finally {
-        set({ importing: false })
-      }
+        return api.importFiles({ files: payload })
+      })
+    },
+
+    async importPaths(paths) {
+      if (!paths.length) return
+      await runImport(() => api.importPaths({ paths }))
+    },
+
+    showImportReport(report) {
+      set({ importReport: report })
     },
 
     closeImportReport() {
