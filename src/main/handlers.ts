@@ -15,7 +15,6 @@ import {
 } from '../shared/contract'
 import type { ImportProgressEvent, ImportReport } from '../shared/contract'
 import type { ImportSource } from './import/sources'
-import { importSources } from './import/import-files'
 import { checkpointWhenIdle } from './library/checkpoints'
 import { counts } from './library/counts'
 import { LibraryError } from './library/db'
@@ -82,16 +81,6 @@ export function createHandlers(lib: Library, services: Services): Handlers {
     renameTag: ({ from, to }) => renameTag(db, from, to),
     deleteTag: ({ name }) => deleteTag(db, name),
     exportReadingList: ({ format, ...filter }) => exportReadingList(db, format, filter),
-    importFiles: ({ files }) => {
-      const sources = files.map((f) => ({
-        kind: 'bytes' as const,
-        name: f.name,
-        bytes: Buffer.from(f.base64, 'base64'),
-        mtime: f.lastModified !== undefined ? new Date(f.lastModified) : undefined
-      }))
-      const onProgress = (p: ImportProgressEvent): void => services.emit?.('importProgress', p)
-      return services.runImport ? services.runImport(sources, onProgress) : importSources(lib, sources, { onProgress })
-    },
     importUpload: ({ uploads }) => {
       if (!services.importUploads) {
         throw unsupported('Uploading files works only in the browser version: the app imports files by path.')

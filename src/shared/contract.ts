@@ -44,7 +44,6 @@ const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 const ids = z.array(id).min(1).max(200_000)
 const MAX_QUERY = 500
 const MAX_NOTE = 1_000_000 // characters; a note longer than a novel is refused, not truncated
-const MAX_IMPORT_BYTES = 256 * 1024 * 1024
 const tagName = z.string().trim().min(1).max(100)
 
 /** Opaque keyset cursor produced by the library; the renderer passes it back verbatim. */
@@ -135,21 +134,6 @@ export const contract = {
       query: z.string().max(MAX_QUERY).optional()
     })
   ),
-  /** Import files whose bytes the renderer read (file picker, drag and drop). */
-  importFiles: method<ImportReport>()(
-    z.strictObject({
-      files: z
-        .array(
-          z.strictObject({
-            name: z.string().min(1).max(1_000),
-            base64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
-            lastModified: z.number().int().nonnegative().optional()
-          })
-        )
-        .min(1)
-        .max(1_000)
-    })
-  ),
   /**
    * Browser host only: import files the page uploaded (POST UPLOAD_PATH, the File itself as the
    * body: nothing big in the page's memory), by the ids the uploads answered.
@@ -203,6 +187,15 @@ export type FolioApi = {
    * File or folder, '' when it has none. Absent in the browser, which never sees paths.
    */
   pathForFile?(file: File): string
+  /**
+   * The browser page only: send files to the host as streams (POST UPLOAD_PATH), for importUpload.
+   * `onProgress` hears the bytes sent; aborting `signal` stops the upload.
+   */
+  uploadFiles?(
+    files: File[],
+    onProgress: (p: { file: string; index: number; count: number; sent: number; total: number }) => void,
+    signal: AbortSignal
+  ): Promise<{ id: string; name: string; lastModified: number }[]>
 }
 
 export const methodNames = Object.keys(contract) as MethodName[]

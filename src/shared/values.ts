@@ -254,7 +254,6 @@ export const METHOD_ACCESS = {
   renameTag: 'write',
   deleteTag: 'write',
   exportReadingList: 'read',
-  importFiles: 'write',
   importUpload: 'write',
   cancelImport: 'read',
   openExternal: 'write',

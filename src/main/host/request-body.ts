@@ -13,9 +13,7 @@ const BODY_LIMITS: Partial<Record<MethodName, number>> = {
   setStarred: 4 * 1024 * 1024,
   tagPapers: 4 * 1024 * 1024,
   restoreStatus: 12 * 1024 * 1024,
-  saveNote: 8 * 1024 * 1024,
-  // Until the page uploads files instead (kept for pages of an older build): 256 MB as base64.
-  importFiles: 360 * 1024 * 1024
+  saveNote: 8 * 1024 * 1024
 }
 export const bodyLimitOf = (method: string): number =>
   (Object.hasOwn(BODY_LIMITS, method) ? BODY_LIMITS[method as MethodName] : undefined) ?? BODY_LIMIT
