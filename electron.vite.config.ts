@@ -1,6 +1,17 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
+import { CONTENT_SECURITY_POLICY_META, CSP_PLACEHOLDER } from './src/shared/csp'
+
+/** index.html's CSP <meta> is written from src/shared/csp.ts, the policy both doors also send as a header. */
+const cspMeta = (): Plugin => ({
+  name: 'folio-csp-meta',
+  transformIndexHtml: (html) => {
+    if (!html.includes(CSP_PLACEHOLDER)) throw new Error(`index.html has no ${CSP_PLACEHOLDER} for the CSP`)
+    return html.replace(CSP_PLACEHOLDER, CONTENT_SECURITY_POLICY_META)
+  }
+})
 
 // Three bundles: main (Node, ESM), preload (sandboxed => one CommonJS file; it carries the method
 // names and the IPC transport, not the contract's zod schemas; only `electron` stays external), renderer (React).
@@ -44,6 +55,6 @@ export default defineConfig({
       minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
     },
-    plugins: [react()]
+    plugins: [react(), cspMeta()]
   }
 })

@@ -16,7 +16,6 @@ import {
 import type { ImportProgressEvent, ImportReport } from '../shared/contract'
 import type { ImportSource } from './import/sources'
 import { runLibraryJob, type RunJob } from './backup/jobs'
-import { importSources } from './import/import-files'
 import { checkpointWhenIdle } from './library/checkpoints'
 import { counts } from './library/counts'
 import { LibraryError } from './library/db'
@@ -41,6 +40,13 @@ export interface Services {
   runImport?(sources: ImportSource[], onProgress: (p: ImportProgressEvent) => void): Promise<ImportReport>
   /** Settings (the app: <userData>/settings.json; the browser host: next to the library). */
   settings?: { get(): SettingsInfo; set(patch: SettingsPatch): Settings }
+  /** Browser host only: import files the page uploaded (host/uploads.ts), by upload id. */
+  importUploads?(
+    uploads: { id: string; name: string; lastModified?: number }[],
+    onProgress: (p: ImportProgressEvent) => void
+  ): Promise<ImportReport>
+  /** Stop the running import(s); whether there was one. */
+  cancelImport?(): boolean
   /** App only: import by path (dropped folders). Absent in the browser host, which never reads paths. */
   importPaths?(paths: string[]): Promise<ImportReport> | ImportReport
   /**
@@ -94,16 +100,13 @@ export function createHandlers(lib: Library, services: Services): Handlers {
     renameTag: ({ from, to }) => renameTag(db, from, to),
     deleteTag: ({ name }) => deleteTag(db, name),
     exportReadingList: ({ format, ...filter }) => exportReadingList(db, format, filter),
-    importFiles: ({ files }) => {
-      const sources = files.map((f) => ({
-        kind: 'bytes' as const,
-        name: f.name,
-        bytes: Buffer.from(f.base64, 'base64'),
-        mtime: f.lastModified !== undefined ? new Date(f.lastModified) : undefined
-      }))
-      const onProgress = (p: ImportProgressEvent): void => services.emit?.('importProgress', p)
-      return services.runImport ? services.runImport(sources, onProgress) : importSources(lib, sources, { onProgress })
+    importUpload: ({ uploads }) => {
+      if (!services.importUploads) {
+        throw unsupported('Uploading files works only in the browser version: the app imports files by path.')
+      }
+      return services.importUploads(uploads, (p) => services.emit?.('importProgress', p))
     },
+    cancelImport: () => ({ cancelled: services.cancelImport?.() ?? false }),
     importPaths: ({ paths }) => {
       if (!services.importPaths) {
         throw unsupported(

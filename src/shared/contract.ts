@@ -11,7 +11,6 @@ import { z } from 'zod'
 import { LOCATION_PURPOSES, settingsPatch, type PickResult, type Settings, type SettingsInfo } from './settings'
 import {
   EXPORT_FORMATS,
-  type METHOD_NAMES,
   SORTS,
   STATUSES,
   VIEWS,
@@ -51,7 +50,6 @@ export const MAX_QUERY = 500
 /** The most papers one feed page or search answers. */
 export const MAX_FEED_PAGE = 500
 const MAX_NOTE = 1_000_000 // characters; a note longer than a novel is refused, not truncated
-const MAX_IMPORT_BYTES = 256 * 1024 * 1024
 /** Largest backup text the page may upload to restore (characters; a Folio backup is JSON Lines). */
 export const MAX_RESTORE_CHARS = 256 * 1024 * 1024
 const path = z.string().min(1).max(4_096)
@@ -147,14 +145,17 @@ export const contract = {
       query: z.string().max(MAX_QUERY).optional()
     })
   ),
-  /** Import files whose bytes the renderer read (file picker, drag and drop). */
-  importFiles: method<ImportReport>()(
+  /**
+   * Browser host only: import files the page uploaded (POST UPLOAD_PATH, the File itself as the
+   * body: nothing big in the page's memory), by the ids the uploads answered.
+   */
+  importUpload: method<ImportReport>()(
     z.strictObject({
-      files: z
+      uploads: z
         .array(
           z.strictObject({
+            id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
             name: z.string().min(1).max(1_000),
-            base64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
             lastModified: z.number().int().nonnegative().optional()
           })
         )
@@ -162,6 +163,8 @@ export const contract = {
         .max(1_000)
     })
   ),
+  /** Stop the running import: the file being read writes nothing, the files after it are not read. */
+  cancelImport: method<{ cancelled: boolean }>()(none),
   /** Open an http(s) link in the user's browser (validated again where it is served). */
   openExternal: method<{ opened: boolean }>()(z.strictObject({ url: z.string().min(1).max(4_000) })),
   /** App only: import files and folders by path (dropped folders). The browser host refuses: it never reads paths. */
@@ -207,9 +210,15 @@ export type FolioApi = {
    * File or folder, '' when it has none. Absent in the browser, which never sees paths.
    */
   pathForFile?(file: File): string
+  /**
+   * The browser page only: send files to the host as streams (POST UPLOAD_PATH), for importUpload.
+   * `onProgress` hears the bytes sent; aborting `signal` stops the upload.
+   */
+  uploadFiles?(
+    files: File[],
+    onProgress: (p: { file: string; index: number; count: number; sent: number; total: number }) => void,
+    signal: AbortSignal
+  ): Promise<{ id: string; name: string; lastModified: number }[]>
 }
 
 export const methodNames = Object.keys(contract) as MethodName[]
-// values.ts's METHOD_NAMES (the preload's and the page's list) must name every method of the contract.
-type Unlisted = Exclude<MethodName, (typeof METHOD_NAMES)[number]>
-export const everyMethodListed: [Unlisted] extends [never] ? true : Unlisted = true

@@ -99,7 +99,7 @@ describe('desktop: menus, opened files, settings, badge, closing (built main, st
     const expected: [string, string][] = [
       ['Unread', COMMANDS.unread],
       ['Starred', COMMANDS.starred],
-      ['All Papers', COMMANDS.all],
+      ['All', COMMANDS.all],
       ['Toggle Sidebar', COMMANDS.toggleSidebar],
       ['Next Unread', COMMANDS.nextUnread],
       ['Previous Unread', COMMANDS.previousUnread],

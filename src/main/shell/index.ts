@@ -32,6 +32,7 @@ import {
 import { COMMANDS, type AppCommand } from '../../shared/commands'
 import { createBadge } from './badge'
 import { guardClose, type CloseGuard } from './close-guard'
+import { runningImports } from '../import/running-imports'
 import { startWatching, type Watcher } from '../import/watch'
 import { counts } from '../library/counts'
 import { pickLocation } from './library-location'
@@ -248,12 +249,19 @@ function start(): void {
   lockSession(session.defaultSession, devUrl)
   if (!devUrl) handleAppProtocol(protocol, RENDERER_ROOT)
   const libraryPath = lib.path
+  const imports = runningImports()
   const services: Services = {
     openExternal: (url) => openExternalSafely(openInBrowser, url),
     emit,
-    // Imports run in a worker thread (out/main/import-worker.js) so the window never freezes.
+    // Imports run in a worker thread (out/main/import-worker.js) so the window never freezes; the
+    // Cancel button (cancelImport) stops them.
     runImport: (sources, onProgress) =>
-      importInWorker(defaultWorkerEntry(), { libraryPath, nativeBinding: nativeBindingPath, sources }, onProgress),
+      imports.run((signal) =>
+        importInWorker(defaultWorkerEntry(), { libraryPath, nativeBinding: nativeBindingPath, sources }, onProgress, {
+          signal
+        })
+      ),
+    cancelImport: () => imports.cancelAll(),
     // Backup, restore and notes export too (out/main/job-worker.js), on their own connection.
     runJob: (job) => jobInWorker({ libraryPath, nativeBinding: nativeBindingPath, job }),
     pathsFromDialogs: true

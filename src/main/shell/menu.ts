@@ -8,7 +8,7 @@
  * Accelerators that are plain letters are left to the renderer (they must not fire while typing).
  */
 import { dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions, type OpenDialogOptions } from 'electron'
-import type { InputOf, MethodName, OutputOf, View } from '../../shared/contract'
+import { VIEW_LABELS, type InputOf, type MethodName, type OutputOf, type View } from '../../shared/contract'
 import { COMMANDS, VIEW_COMMANDS, type AppCommand } from '../../shared/commands'
 import { dataMenuItems } from './menu-data'
 import { DIGEST_EXTENSIONS } from './digest-types'
@@ -26,15 +26,11 @@ export interface MenuDeps {
   command?(command: AppCommand): void
 }
 
-/** View menu: label, command, accelerator (CmdOrCtrl+1…6, in sidebar order). */
-export const VIEW_ITEMS: { view: View; label: string }[] = [
-  { view: 'unread', label: 'Unread' },
-  { view: 'reading', label: 'Reading' },
-  { view: 'starred', label: 'Starred' },
-  { view: 'notes', label: 'With Notes' },
-  { view: 'read', label: 'Read' },
-  { view: 'all', label: 'All Papers' }
-]
+/** View menu: the views in sidebar order, their labels in title case as menus have them (CmdOrCtrl+1…6). */
+export const VIEW_ITEMS: { view: View; label: string }[] = (Object.keys(VIEW_LABELS) as View[]).map((view) => ({
+  view,
+  label: VIEW_LABELS[view].replace(/\b\w/g, (c) => c.toUpperCase())
+}))
 
 const DIGEST_FILTERS = [
   { name: 'Digests', extensions: [...DIGEST_EXTENSIONS] },

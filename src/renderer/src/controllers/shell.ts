@@ -151,8 +151,8 @@ export function startShell(): () => void {
 
 /**
  * Dropped files and folders. In Electron (api.pathForFile) everything with a path is imported by
- * path, so folders work; the browser reads the files' bytes (it never sees paths; a folder
- * dropped there is reported, not read).
+ * path, so folders work; the browser sends the files to its host as streams (it never sees paths;
+ * a folder dropped there is reported, not read).
  */
 export async function importDropped(dt: DataTransfer): Promise<void> {
   const s = useStore.getState()

@@ -26,4 +26,4 @@ export function authorLine(authors: string[], total: number): string {
   return total > authors.length ? `${shown} et al.` : shown
 }
 
-export const STATUS_LABEL = { unread: 'Unread', reading: 'Reading', read: 'Read' } as const
+export { STATUS_LABELS as STATUS_LABEL } from '../../../shared/values'

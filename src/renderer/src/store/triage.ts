@@ -5,6 +5,7 @@
  * through patchRows and patchPaper.
  */
 import type { Status } from '../../../shared/contract'
+import { VIEW_LABELS } from '../../../shared/values'
 import { api } from '../api'
 import { STATUS_LABEL } from '../lib/format'
 import { feedFilter, type FeedSlice } from './feed'
@@ -33,14 +34,7 @@ const papers = (n: number): string => `${n.toLocaleString('en')} paper${n === 1 
 
 /** A name for the current view, for messages ("all 1,234 papers in Unread"). */
 function viewName(s: Pick<FeedSlice, 'view' | 'digestId' | 'tag' | 'query'>): string {
-  const base =
-    s.digestId !== null
-      ? 'this digest'
-      : s.tag !== null
-        ? `tag ${s.tag}`
-        : { unread: 'Unread', reading: 'Reading', read: 'Read', starred: 'Starred', notes: 'With notes', all: 'All' }[
-            s.view
-          ]
+  const base = s.digestId !== null ? 'this digest' : s.tag !== null ? `tag ${s.tag}` : VIEW_LABELS[s.view]
   return s.query.trim() ? `${base} matching “${s.query.trim()}”` : base
 }
 
