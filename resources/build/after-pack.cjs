@@ -8,18 +8,49 @@
 //    (electron-builder.yml "files"); npmRebuild is false: node_modules is never rebuilt.
 // 2. Electron fuses (@electron/fuses): no ELECTRON_RUN_AS_NODE, no NODE_OPTIONS, no --inspect,
 //    the app only from app.asar, and the asar's integrity checked where Electron supports it
-//    (macOS and Windows).
+//    (macOS and Windows). Skipped only for the package test's stand-in Electron (a placeholder
+//    executable carrying STAND_IN_MARKER, which has no fuse wire to flip), and the log says so.
 'use strict'
-const { copyFileSync, existsSync, mkdirSync } = require('node:fs')
+const { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync } = require('node:fs')
 const { dirname, join, resolve } = require('node:path')
 const { pathToFileURL } = require('node:url')
 
 const ROOT = resolve(__dirname, '..', '..')
-/** builder-util's Arch enum, by value. */
-const ARCH_NAMES = { 0: 'ia32', 1: 'x64', 2: 'armv7l', 3: 'arm64', 4: 'universal' }
+/**
+ * builder-util's Arch enum (by value, and by electron-builder's names) -> the name `process.arch`
+ * gives on that machine, which is the name src/main/shell/native.ts looks for: electron-builder's
+ * `armv7l` is Node's `arm`. A universal macOS app is two builds merged: each has its own arch.
+ */
+const ARCH_NAMES = {
+  0: 'ia32',
+  1: 'x64',
+  2: 'arm',
+  3: 'arm64',
+  ia32: 'ia32',
+  x64: 'x64',
+  armv7l: 'arm',
+  arm64: 'arm64'
+}
 
 function archName(arch) {
-  return typeof arch === 'string' ? arch : ARCH_NAMES[arch]
+  const name = ARCH_NAMES[arch]
+  if (!name) throw new Error(`No better-sqlite3 build can be named for the arch ${JSON.stringify(arch)}`)
+  return name
+}
+
+/** First line of the package test's stand-in Electron executable (tests/unit/packaging/). */
+const STAND_IN_MARKER = '#!/bin/sh\n# folio: stand-in Electron executable for the package test'
+
+/** Is this executable the package test's stand-in (not Electron: it has no fuses)? */
+function isStandInExecutable(file) {
+  const fd = openSync(file, 'r')
+  try {
+    const head = Buffer.alloc(STAND_IN_MARKER.length)
+    readSync(fd, head, 0, head.length, 0)
+    return head.toString('utf8') === STAND_IN_MARKER
+  } finally {
+    closeSync(fd)
+  }
 }
 
 function electronVersion(context) {
@@ -69,16 +100,14 @@ function fuseSettings(platform) {
 /** Copies the target's better-sqlite3 build into app.asar.unpacked; returns the destination. */
 async function placeNativeBinding(context, { root = ROOT } = {}) {
   const { electronNativeBindingPath, ELECTRON_NATIVE_DIR } = await import(
-    pathToFileURL(join(root, 'resources', 'build', 'native-path.mjs')).href
+    pathToFileURL(join(__dirname, 'native-path.mjs')).href
   )
   const version = electronVersion(context)
   const platform = context.electronPlatformName
   const arch = archName(context.arch)
   const source = electronNativeBindingPath(root, version, platform, arch)
   if (!existsSync(source)) {
-    const { buildElectronNative } = await import(
-      pathToFileURL(join(root, 'resources', 'build', 'electron-native.mjs')).href
-    )
+    const { buildElectronNative } = await import(pathToFileURL(join(__dirname, 'electron-native.mjs')).href)
     const built = buildElectronNative({ version, platform, arch, root })
     if (!built.ok) {
       throw new Error(
@@ -107,10 +136,18 @@ async function flipFusesFor(context) {
   await flipFuses(executablePath(context), config)
 }
 
-exports.default = async function afterPack(context) {
-  await placeNativeBinding(context)
+/** `root`: where `.electron-native/` is (the project; the package test passes its own). */
+exports.default = async function afterPack(context, { root = ROOT } = {}) {
+  await placeNativeBinding(context, { root })
+  const executable = executablePath(context)
+  if (isStandInExecutable(executable)) {
+    console.log(`  • folio: fuses NOT flipped: ${executable} is the package test's stand-in, not Electron`)
+    return
+  }
   await flipFusesFor(context)
 }
+exports.STAND_IN_MARKER = STAND_IN_MARKER
+exports.archName = archName
 exports.fuseSettings = fuseSettings
 exports.placeNativeBinding = placeNativeBinding
 exports.executablePath = executablePath

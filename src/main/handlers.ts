@@ -15,7 +15,7 @@ import {
 } from '../shared/contract'
 import type { ImportProgressEvent, ImportReport } from '../shared/contract'
 import type { ImportSource } from './import/sources'
-import { importSources } from './import/import-files'
+import { runLibraryJob, type RunJob } from './backup/jobs'
 import { checkpointWhenIdle } from './library/checkpoints'
 import { counts } from './library/counts'
 import { LibraryError } from './library/db'
@@ -43,8 +43,22 @@ export interface Services {
   runImport?(sources: ImportSource[], onProgress: (p: ImportProgressEvent) => void): Promise<ImportReport>
   /** Settings (the app: <userData>/settings.json; the browser host: next to the library). */
   settings?: { get(): SettingsInfo; set(patch: SettingsPatch): Settings }
+  /** Browser host only: import files the page uploaded (host/uploads.ts), by upload id. */
+  importUploads?(
+    uploads: { id: string; name: string; lastModified?: number }[],
+    onProgress: (p: ImportProgressEvent) => void
+  ): Promise<ImportReport>
+  /** Stop the running import(s); whether there was one. */
+  cancelImport?(): boolean
   /** App only: import by path (dropped folders). Absent in the browser host, which never reads paths. */
   importPaths?(paths: string[]): Promise<ImportReport> | ImportReport
+  /**
+   * Run a backup, restore or notes export (backup/jobs.ts) off the serving thread (a worker on its
+   * own connection); default: in-process on this connection.
+   */
+  runJob?: RunJob
+  /** App only: the backup, restore and notes-export methods that take a path the user chose in an OS dialog. */
+  pathsFromDialogs?: boolean
   /** App only: the OS dialogs for the watch folder and the library location. */
   pickLocation?(purpose: LocationPurpose): Promise<PickResult>
   /** The renderer is listening; returns imports main ran before it was. */
@@ -66,6 +80,17 @@ export function createHandlers(lib: Library, services: Services): Handlers {
   const db = lib.db
   let local: Ranking | null = null
   const similar: SimilarIds = (id, limit) => (services.ranking ?? (local ??= inProcessRanking(db))).similar(id, limit)
+  const runJob: RunJob = services.runJob ?? ((job) => runLibraryJob(lib, job))
+  const withPaths = (what: string): void => {
+    if (!services.pathsFromDialogs)
+      throw unsupported(
+        `${what} to a path works only in the Folio app: the browser version never reads or writes paths`
+      )
+  }
+  const restored = <T>(result: T): T => {
+    services.emit?.('libraryChanged', {})
+    return result
+  }
   return {
     feedPage: (q) => (isLikeQuery(q.query) ? likePage(db, similar, q) : feedPage(db, q)),
     search: ({ query, limit }) =>
@@ -88,16 +113,13 @@ export function createHandlers(lib: Library, services: Services): Handlers {
     renameTag: ({ from, to }) => renameTag(db, from, to),
     deleteTag: ({ name }) => deleteTag(db, name),
     exportReadingList: ({ format, ...filter }) => exportReadingList(db, format, filter),
-    importFiles: ({ files }) => {
-      const sources = files.map((f) => ({
-        kind: 'bytes' as const,
-        name: f.name,
-        bytes: Buffer.from(f.base64, 'base64'),
-        mtime: f.lastModified !== undefined ? new Date(f.lastModified) : undefined
-      }))
-      const onProgress = (p: ImportProgressEvent): void => services.emit?.('importProgress', p)
-      return services.runImport ? services.runImport(sources, onProgress) : importSources(lib, sources, { onProgress })
+    importUpload: ({ uploads }) => {
+      if (!services.importUploads) {
+        throw unsupported('Uploading files works only in the browser version: the app imports files by path.')
+      }
+      return services.importUploads(uploads, (p) => services.emit?.('importProgress', p))
     },
+    cancelImport: () => ({ cancelled: services.cancelImport?.() ?? false }),
     importPaths: ({ paths }) => {
       if (!services.importPaths) {
         throw unsupported(
@@ -118,6 +140,21 @@ export function createHandlers(lib: Library, services: Services): Handlers {
       if (!services.pickLocation) throw unsupported('Choosing folders and library files works only in the Folio app')
       return services.pickLocation(purpose)
     },
+    backupToPath: ({ path }) => {
+      withPaths('Backing up')
+      return runJob({ kind: 'backupToPath', path })
+    },
+    backupDownload: () => runJob({ kind: 'backupDownload' }),
+    restoreFromPath: async ({ path }) => {
+      withPaths('Restoring')
+      return restored(await runJob({ kind: 'restoreFromPath', path }))
+    },
+    restoreFromFile: async ({ name, text }) => restored(await runJob({ kind: 'restoreFromFile', name, text })),
+    exportNotesToPath: ({ dir }) => {
+      withPaths('Exporting notes')
+      return runJob({ kind: 'exportNotesToPath', dir })
+    },
+    exportNotesDownload: () => runJob({ kind: 'exportNotesDownload' }),
     rendererReady: () => services.rendererReady?.() ?? { importReports: [] },
     notesFlushed: () => {
       services.notesFlushed?.()

@@ -7,7 +7,7 @@
  * one bad value keeps the others. Writing is atomic (temp file + rename), so a crash mid-write
  * leaves the previous settings.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { settingsSchema, type Settings } from '../shared/settings'
 
@@ -50,8 +50,13 @@ export function readSettings(path: string): Settings {
 export function writeSettings(path: string, settings: Settings): void {
   mkdirSync(dirname(path), { recursive: true })
   const tmp = `${path}.tmp-${process.pid}`
-  writeFileSync(tmp, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 })
-  renameSync(tmp, path)
+  try {
+    writeFileSync(tmp, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 })
+    renameSync(tmp, path)
+  } catch (err) {
+    rmSync(tmp, { force: true }) // a failed write (disk full, a folder in the way) leaves nothing behind
+    throw err
+  }
 }
 
 export function openSettings(path: string): SettingsStore {

@@ -1,23 +1,25 @@
 /**
  * THE bridge contract. Every method the renderer can call is one entry here: its input schema
  * (validated at the boundary by whoever serves it: Electron's ipcMain or the browser host) and
- * its result type. Main registers handlers by iterating over `contract`; the preload and the
- * browser client build `window.api` by iterating over it; the renderer's types derive from it.
+ * its result type. Main (Electron's ipcMain and the browser host) registers handlers by iterating over
+ * `contract`; the preload and the browser page build `window.api` from values.ts's METHOD_NAMES, which
+ * the compiler checks against this contract (so neither carries zod); the renderer's types derive from it.
  *
- * No electron import here: this file is shared by main, preload, renderer, CLI and tests.
+ * No electron import here: this file is shared by main, the CLI and the tests (the renderer imports its types).
  */
 import { z } from 'zod'
 import { LOCATION_PURPOSES, settingsPatch, type PickResult, type Settings, type SettingsInfo } from './settings'
 import {
   EXPORT_FORMATS,
-  type METHOD_NAMES,
   SORTS,
   STATUSES,
   VIEWS,
   type EventName,
   type EventPayloads,
   type ExportFile,
+  type BackupResult,
   type Counts,
+  type DownloadFile,
   type FeedPage,
   type ForYouPage,
   type SimilarPapers,
@@ -25,7 +27,9 @@ import {
   type Note,
   type NoteRevision,
   type NoteSummary,
+  type NotesExportResult,
   type PaperDetail,
+  type RestoreResult,
   type StarChange,
   type StatusChange,
   type TagCount
@@ -44,9 +48,13 @@ export const exportFormat = z.enum(EXPORT_FORMATS)
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 const ids = z.array(id).min(1).max(200_000)
-const MAX_QUERY = 500
+export const MAX_QUERY = 500
+/** The most papers one feed page or search answers. */
+export const MAX_FEED_PAGE = 500
 const MAX_NOTE = 1_000_000 // characters; a note longer than a novel is refused, not truncated
-const MAX_IMPORT_BYTES = 256 * 1024 * 1024
+/** Largest backup text the page may upload to restore (characters; a Folio backup is JSON Lines). */
+export const MAX_RESTORE_CHARS = 256 * 1024 * 1024
+const path = z.string().min(1).max(4_096)
 const tagName = z.string().trim().min(1).max(100)
 
 /** Opaque keyset cursor produced by the library; the renderer passes it back verbatim. */
@@ -61,7 +69,7 @@ export const feedQuery = z.strictObject({
   query: z.string().max(MAX_QUERY).optional(),
   sort: sort.default('digest'),
   cursor: cursor.optional(),
-  limit: z.number().int().min(1).max(500).default(100)
+  limit: z.number().int().min(1).max(MAX_FEED_PAGE).default(100)
 })
 export type FeedQuery = z.input<typeof feedQuery>
 
@@ -89,7 +97,9 @@ const limit = (max: number, def: number) => z.number().int().min(1).max(max).def
 
 export const contract = {
   feedPage: method<FeedPage>()(feedQuery),
-  search: method<FeedPage>()(z.strictObject({ query: z.string().min(1).max(MAX_QUERY), limit: limit(500, 100) })),
+  search: method<FeedPage>()(
+    z.strictObject({ query: z.string().min(1).max(MAX_QUERY), limit: limit(MAX_FEED_PAGE, 100) })
+  ),
   getPaper: method<PaperDetail>()(z.strictObject({ id })),
   counts: method<Counts>()(none),
   setStatus: method<StatusChange>()(z.strictObject({ ids, status })),
@@ -137,14 +147,17 @@ export const contract = {
       query: z.string().max(MAX_QUERY).optional()
     })
   ),
-  /** Import files whose bytes the renderer read (file picker, drag and drop). */
-  importFiles: method<ImportReport>()(
+  /**
+   * Browser host only: import files the page uploaded (POST UPLOAD_PATH, the File itself as the
+   * body: nothing big in the page's memory), by the ids the uploads answered.
+   */
+  importUpload: method<ImportReport>()(
     z.strictObject({
-      files: z
+      uploads: z
         .array(
           z.strictObject({
+            id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
             name: z.string().min(1).max(1_000),
-            base64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
             lastModified: z.number().int().nonnegative().optional()
           })
         )
@@ -152,12 +165,12 @@ export const contract = {
         .max(1_000)
     })
   ),
+  /** Stop the running import: the file being read writes nothing, the files after it are not read. */
+  cancelImport: method<{ cancelled: boolean }>()(none),
   /** Open an http(s) link in the user's browser (validated again where it is served). */
   openExternal: method<{ opened: boolean }>()(z.strictObject({ url: z.string().min(1).max(4_000) })),
   /** App only: import files and folders by path (dropped folders). The browser host refuses: it never reads paths. */
-  importPaths: method<ImportReport>()(
-    z.strictObject({ paths: z.array(z.string().min(1).max(4_096)).min(1).max(1_000) })
-  ),
+  importPaths: method<ImportReport>()(z.strictObject({ paths: z.array(path).min(1).max(1_000) })),
   getSettings: method<SettingsInfo>()(none),
   setSettings: method<Settings>()(settingsPatch),
   /** App only: pick a location with the OS dialog (watch folder; open, create or move the library). */
@@ -166,6 +179,20 @@ export const contract = {
   rendererReady: method<{ importReports: ImportReport[] }>()(none),
   /** The answer to the `flush` command: the pending note is saved, the window may close. */
   notesFlushed: method<{ ok: true }>()(none),
+  /** App only: back up the library to a file the user chose (`.sqlite`: a SQLite copy; else a Folio backup). */
+  backupToPath: method<BackupResult>()(z.strictObject({ path })),
+  /** The library as a Folio backup file (JSON Lines), to download. */
+  backupDownload: method<DownloadFile>()(none),
+  /** App only: restore a Folio backup file into this library, which must be empty. */
+  restoreFromPath: method<RestoreResult>()(z.strictObject({ path })),
+  /** Restore a Folio backup the page read (its text) into this library, which must be empty. */
+  restoreFromFile: method<RestoreResult>()(
+    z.strictObject({ name: z.string().min(1).max(1_000), text: z.string().min(1).max(MAX_RESTORE_CHARS) })
+  ),
+  /** App only: write every note as a Markdown file (front matter + the note) into a folder the user chose. */
+  exportNotesToPath: method<NotesExportResult>()(z.strictObject({ dir: path })),
+  /** The same Markdown files in a zip, to download. */
+  exportNotesDownload: method<DownloadFile>()(none),
   /** For you: unread papers, best first, keyset-paged like feedPage. */
   forYouPage: method<ForYouPage>()(z.strictObject({ cursor: cursor.optional(), limit: limit(500, 100) })),
   /** The papers nearest to one by text (read or not). */
@@ -189,9 +216,15 @@ export type FolioApi = {
    * File or folder, '' when it has none. Absent in the browser, which never sees paths.
    */
   pathForFile?(file: File): string
+  /**
+   * The browser page only: send files to the host as streams (POST UPLOAD_PATH), for importUpload.
+   * `onProgress` hears the bytes sent; aborting `signal` stops the upload.
+   */
+  uploadFiles?(
+    files: File[],
+    onProgress: (p: { file: string; index: number; count: number; sent: number; total: number }) => void,
+    signal: AbortSignal
+  ): Promise<{ id: string; name: string; lastModified: number }[]>
 }
 
 export const methodNames = Object.keys(contract) as MethodName[]
-// values.ts's METHOD_NAMES (the preload's and the page's list) must name every method of the contract.
-type Unlisted = Exclude<MethodName, (typeof METHOD_NAMES)[number]>
-export const everyMethodListed: [Unlisted] extends [never] ? true : Unlisted = true

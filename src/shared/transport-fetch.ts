@@ -11,6 +11,8 @@ export const TOKEN_HEADER = 'x-folio-token'
 export const API_PATH = '/api/'
 /** The page's meta tag where the browser host puts the access token. */
 export const TOKEN_META = 'folio-token'
+/** The browser host's upload endpoint: POST the File itself as the body; answers a Reply<{ id, bytes }>. */
+export const UPLOAD_PATH = '/upload'
 /** Server-sent events stream (one per page) carrying every event. */
 export const EVENTS_PATH = '/events'
 

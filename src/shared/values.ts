@@ -14,6 +14,21 @@ export type Status = (typeof STATUSES)[number]
 export const VIEWS = ['all', 'unread', 'reading', 'read', 'starred', 'notes'] as const
 export type View = (typeof VIEWS)[number]
 
+/** What the user reads for each status and view (sidebar, menus, messages, exports): written once. */
+export const STATUS_LABELS = { unread: 'Unread', reading: 'Reading', read: 'Read' } as const satisfies Record<
+  Status,
+  string
+>
+/** In the sidebar's (and the View menu's) order. */
+export const VIEW_LABELS = {
+  unread: 'Unread',
+  reading: 'Reading',
+  starred: 'Starred',
+  notes: 'With notes',
+  read: 'Read',
+  all: 'All'
+} as const satisfies Record<View, string>
+
 export const SORTS = ['digest', 'firstSeen', 'title'] as const
 export type Sort = (typeof SORTS)[number]
 
@@ -137,6 +152,42 @@ export interface ExportFile {
   papers: number
 }
 
+/** A backup written to a path the user chose (the app's File → Backup…). */
+export interface BackupResult {
+  file: string
+  /** 'jsonl': a Folio backup file; 'sqlite': a consistent SQLite copy of the library. */
+  kind: 'jsonl' | 'sqlite'
+  papers: number
+  digests: number
+  tags: number
+}
+
+/** What a restore put into the (empty) library. */
+export interface RestoreResult {
+  papers: number
+  digests: number
+  tags: number
+  notes: number
+  revisions: number
+}
+
+/** Notes written as Markdown files into a folder the user chose. */
+export interface NotesExportResult {
+  dir: string
+  written: number
+}
+
+/** A file the page offers as a download (the browser version's backup and notes export). */
+export interface DownloadFile {
+  fileName: string
+  mimeType: string
+  /** 'utf8': `data` is the text; 'base64': `data` is the bytes in base64 (a zip). */
+  encoding: 'utf8' | 'base64'
+  data: string
+  /** What it holds, for the page to say ("61 papers, 2 digests and 1 tag"). */
+  summary: string
+}
+
 export interface NoteSummary {
   paperId: number
   title: string
@@ -164,6 +215,11 @@ export interface ImportReport {
   added: number
   merged: number
   rejected: number
+  /**
+   * The import was cancelled: the file it was reading wrote nothing, and the files after it were not
+   * read; `files` lists those finished before (kept).
+   */
+  cancelled?: boolean
 }
 
 export interface StatusChange {
@@ -210,75 +266,69 @@ export interface EventPayloads {
   rankingChanged: { strong: number }
 }
 export type EventName = keyof EventPayloads
-export const EVENT_NAMES = [
-  'libraryChanged',
-  'importProgress',
-  'command',
-  'imported',
-  'rankingChanged'
-] as const satisfies readonly EventName[]
+/** Every event, once: a map, so the compiler refuses one missing or one too many. */
+const EVENTS = {
+  libraryChanged: true,
+  importProgress: true,
+  command: true,
+  imported: true,
+  rankingChanged: true
+} as const satisfies Record<EventName, true>
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[]
 
 /** The one channel namespace. Channel strings are derived, never written twice. */
 export const CHANNEL_PREFIX = 'folio:'
 export const eventChannelOf = (e: EventName): string => `${CHANNEL_PREFIX}event:${e}`
-export const isEventName = (e: unknown): e is EventName => (EVENT_NAMES as readonly unknown[]).includes(e)
+export const isEventName = (e: unknown): e is EventName => typeof e === 'string' && Object.hasOwn(EVENTS, e)
 
 /**
- * Every method of the contract, by name: what the preload and the browser page need to build
- * `window.api` (names and channels, not the validators). api.ts checks at compile time that this
- * lists every contract method, and a test that it lists nothing else.
+ * Every method of the contract, once, with what it does to the library: 'read' methods change
+ * nothing in it (main skips the badge recount and the checkpoint after them; the browser client
+ * sends them as ordinary requests), 'write' ones may (sent with fetch keepalive, so they outlive a
+ * closing page). `satisfies Record<MethodName, …>`: a method missing here, or one the contract does
+ * not have, does not compile. The preload and the browser page build `window.api` from these names.
  */
-export const METHOD_NAMES = [
-  'feedPage',
-  'search',
-  'getPaper',
-  'counts',
-  'setStatus',
-  'restoreStatus',
-  'setStarred',
-  'setViewStatus',
-  'setViewStarred',
-  'getNote',
-  'saveNote',
-  'listNotes',
-  'listRevisions',
-  'restoreRevision',
-  'tagPapers',
-  'renameTag',
-  'deleteTag',
-  'exportReadingList',
-  'importFiles',
-  'openExternal',
-  'importPaths',
-  'getSettings',
-  'setSettings',
-  'pickLocation',
-  'rendererReady',
-  'notesFlushed',
-  'forYouPage',
-  'similarPapers'
-] as const satisfies readonly MethodName[]
+export const METHOD_ACCESS = {
+  feedPage: 'read',
+  search: 'read',
+  getPaper: 'read',
+  counts: 'read',
+  setStatus: 'write',
+  restoreStatus: 'write',
+  setStarred: 'write',
+  setViewStatus: 'write',
+  setViewStarred: 'write',
+  getNote: 'read',
+  saveNote: 'write',
+  listNotes: 'read',
+  listRevisions: 'read',
+  restoreRevision: 'write',
+  tagPapers: 'write',
+  renameTag: 'write',
+  deleteTag: 'write',
+  exportReadingList: 'read',
+  importUpload: 'write',
+  cancelImport: 'read',
+  openExternal: 'write',
+  importPaths: 'write',
+  getSettings: 'read',
+  setSettings: 'write',
+  pickLocation: 'write',
+  rendererReady: 'read',
+  notesFlushed: 'read',
+  backupToPath: 'read',
+  backupDownload: 'read',
+  restoreFromPath: 'write',
+  restoreFromFile: 'write',
+  exportNotesToPath: 'read',
+  exportNotesDownload: 'read',
+  forYouPage: 'read',
+  similarPapers: 'read'
+} as const satisfies Record<MethodName, 'read' | 'write'>
+export const METHOD_NAMES = Object.keys(METHOD_ACCESS) as MethodName[]
 export const channelOf = (m: MethodName): string => `${CHANNEL_PREFIX}${m}`
-
-/**
- * Methods that only read: main skips the badge recount after them, and the browser client sends
- * them as ordinary requests (writes go with fetch keepalive, so they outlive a closing page).
- */
-export const READ_METHODS = [
-  'feedPage',
-  'search',
-  'getPaper',
-  'counts',
-  'getNote',
-  'listNotes',
-  'getSettings',
-  'rendererReady',
-  'notesFlushed',
-  'forYouPage',
-  'similarPapers'
-] as const satisfies readonly MethodName[]
-const READS: ReadonlySet<string> = new Set(READ_METHODS)
-export const isReadMethod = (m: string): boolean => READS.has(m)
+export const isReadMethod = (m: string): boolean =>
+  Object.hasOwn(METHOD_ACCESS, m) && METHOD_ACCESS[m as MethodName] === 'read'
 
 /** Every reply crosses the boundary as a plain result object: errors are data, not exceptions. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } }

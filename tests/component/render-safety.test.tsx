@@ -1,30 +1,12 @@
 // @vitest-environment jsdom
-/** The renderer's pure helpers: base64 of big files, search highlighting, Markdown and math safety. */
+/** The renderer's pure helpers: search highlighting, Markdown and math safety. */
 import { cleanup, render } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Highlight, termsRegex } from '../../src/renderer/src/components/Highlight'
-import { bytesToBase64 } from '../../src/renderer/src/lib/base64'
 import { externalHref, renderMarkdown } from '../../src/renderer/src/lib/markdown'
 import { splitMath } from '../../src/renderer/src/lib/math'
 
 afterEach(cleanup)
-
-describe('bytesToBase64', () => {
-  it('encodes small inputs like btoa', () => {
-    for (const s of ['', 'a', 'ab', 'abc', 'abcd', 'Folio ✓'.replace('✓', 'v')]) {
-      expect(bytesToBase64(new TextEncoder().encode(s))).toBe(btoa(s))
-    }
-  })
-  it('encodes several MB without a stack overflow and round-trips', () => {
-    const bytes = new Uint8Array(3 * 1024 * 1024 + 7)
-    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 2654435761) >>> 24
-    const b64 = bytesToBase64(bytes)
-    const back = atob(b64)
-    expect(back.length).toBe(bytes.length)
-    for (let i = 0; i < bytes.length; i += 4099) expect(back.charCodeAt(i)).toBe(bytes[i])
-    expect(b64.slice(0, -4)).not.toContain('=')
-  })
-})
 
 describe('Highlight', () => {
   it('marks word-start matches case-insensitively, with React text nodes', () => {

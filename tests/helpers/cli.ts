@@ -51,3 +51,31 @@ export function importKilledMidway(
     child.on('exit', (_code, signal) => resolve({ signal, progress }))
   })
 }
+
+/**
+ * `folio import --progress <file>` sent `signal` at its third progress line (inside the import's
+ * transaction, papers written). How it ended, what it said, and that line.
+ */
+export function importInterrupted(
+  file: string,
+  library: string,
+  signal: NodeJS.Signals
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; progress: string; ms: number }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [FOLIO_BIN, 'import', '--progress', file, '--library', library])
+    let stderr = ''
+    let progress = ''
+    let sentAt = 0
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString()
+      if (!progress && (stderr.match(/papers…/g) ?? []).length >= 3) {
+        progress = stderr.trim().split('\n').pop()!
+        sentAt = performance.now()
+        child.kill(signal)
+      }
+    })
+    child.on('close', (code, sig) =>
+      resolve({ code, signal: sig, stderr, progress, ms: sentAt ? performance.now() - sentAt : -1 })
+    )
+  })
+}

@@ -1,5 +1,5 @@
 /** Building ParsedPaper records and writing them as one digest, for library tests. */
-import type { ParsedPaper } from '../../src/main/digests/types'
+import type { DigestFormat, ParsedPaper } from '../../src/main/digests/types'
 import { beginBulkIndex, endBulkIndex, finishDigest, insertDigest, linkPaper } from '../../src/main/library/digests'
 import type { Library } from '../../src/main/library/index'
 import { resolvePaper } from '../../src/main/library/papers'
@@ -14,23 +14,25 @@ export function addDigest(
   lib: Library,
   papers: ParsedPaper[],
   date = '2024-06-06',
-  now = new Date().toISOString()
+  now = new Date().toISOString(),
+  format: DigestFormat = 'hf-text'
 ): number[] {
   return lib.db.transaction(() => {
     const maxIdBefore = beginBulkIndex(lib.db)
     const digestId = insertDigest(lib.db, {
       hash: `test-${Date.now()}-${n++}`,
-      meta: { format: 'hf-text', warnings: [] },
+      meta: { format, warnings: [] },
       fileName: `digest-${date}.txt`,
       sourcePath: null,
       importedAt: now
     })
     const ids = papers.map((p, i) => {
-      const { id, added } = resolvePaper(lib.db, p, date, now)
+      const { id, added } = resolvePaper(lib.db, p, date, now, format)
       linkPaper(lib.db, digestId, id, i + 1, p.extras, added)
       return id
     })
-    finishDigest(lib.db, digestId, { format: 'hf-text', date, warnings: [] }, papers.length, 0, maxIdBefore)
+    // date '' writes an undated digest (as BibTeX and RIS files are)
+    finishDigest(lib.db, digestId, { format, ...(date ? { date } : {}), warnings: [] }, papers.length, 0, maxIdBefore)
     endBulkIndex(lib.db, maxIdBefore)
     return ids
   })()

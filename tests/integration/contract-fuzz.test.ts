@@ -7,7 +7,8 @@
  * an error Reply or a valid value: never a throw, never a crash; afterwards the library is intact.
  */
 import Database from 'better-sqlite3'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract, EXPORT_FORMATS, methodNames, type MethodName, type Reply } from '../../src/shared/contract'
@@ -21,8 +22,6 @@ import { safeExternalUrl } from '../../src/main/safe-url'
 import { openSettings } from '../../src/main/settings'
 import { mutations } from '../helpers/mutations'
 import { fixture, tempDir } from '../helpers/temp'
-
-const HF_TEXT = readFileSync(fixture('hf-trending-jun6.txt'))
 
 /** One valid input per contract method. Ids refer to the seeded library (paper 1, its revision). */
 function examples(ids: { paper: number; revision: number }): Record<string, unknown> {
@@ -45,16 +44,22 @@ function examples(ids: { paper: number; revision: number }): Record<string, unkn
     renameTag: { from: 'fuzz', to: 'fuzzed' },
     deleteTag: { name: 'fuzzed' },
     exportReadingList: { format: EXPORT_FORMATS[0], view: 'all', tag: 'fuzz', query: 'model' },
-    importFiles: {
-      files: [{ name: 'trending.txt', base64: HF_TEXT.toString('base64'), lastModified: 1_717_632_000_000 }]
-    },
+    importUpload: { uploads: [{ id: 'AbCdEfGhIjKlMnOpQrStUvWx', name: 'today.xml', lastModified: 1_717_632_000_000 }] },
+    cancelImport: {},
     openExternal: { url: 'https://arxiv.org/abs/2106.09685' },
     importPaths: { paths: [fixture('hf-trending-jun6.txt')] },
     getSettings: {},
     setSettings: { theme: 'dark', sidebarWidth: 300, lastPaperId: ids.paper, watchFolder: null },
     pickLocation: { purpose: LOCATION_PURPOSES[0] },
     rendererReady: {},
-    notesFlushed: {}
+    notesFlushed: {},
+    // The path methods are app-only: this dispatcher (like the browser host's) refuses them.
+    backupToPath: { path: join(tmpdir(), 'folio-fuzz-backup.jsonl') },
+    backupDownload: {},
+    restoreFromPath: { path: fixture('hf-trending-jun6.txt') },
+    restoreFromFile: { name: 'backup.jsonl', text: '{"type":"folio-backup"}\n' },
+    exportNotesToPath: { dir: join(tmpdir(), 'folio-fuzz-notes') },
+    exportNotesDownload: {}
   }
 }
 
@@ -256,8 +261,7 @@ describe('contract fuzz: every method validates its input', () => {
       for (const m of methodNames) {
         if (!Object.hasOwn(ex, m)) continue
         const all = mutations(ex[m])
-        // imports run in a worker here (a second or so each): fewer of those
-        const every = m === 'importFiles' ? 25 : 7
+        const every = 7
         const sample = all.filter((_, i) => i % every === 0)
         for (const c of sample) {
           const body = JSON.stringify(c.input === undefined ? null : c.input)

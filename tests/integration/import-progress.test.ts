@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHost, type Host } from '../../src/main/host/server'
 import { TOKEN_HEADER } from '../../src/shared/transport-fetch'
 import { generateArxivRss } from '../helpers/generate'
+import { upload } from '../helpers/host-http'
 import { tempDir } from '../helpers/temp'
 
 describe('import progress through the browser host', () => {
@@ -48,9 +49,14 @@ describe('import progress through the browser host', () => {
     sse.end()
     await new Promise((r) => setTimeout(r, 100))
 
-    const base64 = Buffer.from(generateArxivRss(5_000, 3)).toString('base64')
+    const file = join(t.dir, 'big.xml')
+    writeFileSync(file, generateArxivRss(5_000, 3))
+    const sent = JSON.parse((await upload(host, file)).body) as { value: { id: string } }
     const started = Date.now()
-    const importing = call('importFiles', { files: [{ name: 'big.xml', base64 }] }).then((r) => ({ r, at: Date.now() }))
+    const importing = call('importUpload', { uploads: [{ id: sent.value.id, name: 'big.xml' }] }).then((r) => ({
+      r,
+      at: Date.now()
+    }))
     // While the worker imports, the host still answers.
     const counts = await call('counts', {})
     const countsAt = Date.now()

@@ -130,6 +130,15 @@ describe('unusual libraries', () => {
         const small = folio(['status', 'Generative Marginalization Models', 'read', '--library', file])
         expect(small.stderr).toBe('')
         expect(small.status).toBe(0)
+        // a command's write that does not fit: the same words as the app and the host, not SQLite's
+        const editor = join(t.dir, 'big-note-editor.sh')
+        writeFileSync(editor, `#!/bin/sh\nhead -c 5000000 /dev/zero | tr '\\0' x > "$1"\n`, { mode: 0o755 })
+        const note = folio(['note', 'Generative Marginalization Models', '--edit', '--library', file], {
+          VISUAL: editor
+        })
+        expect(note.status).toBe(1)
+        expect(note.stderr).toBe('folio: the disk is full: nothing was written; free some space and try again\n')
+        expect(integrity(file)).toBe('ok')
       } finally {
         spawnSync('umount', [mnt])
       }

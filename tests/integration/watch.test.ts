@@ -13,13 +13,14 @@ describe('watching a folder', () => {
   const digests = (): number => t.lib.db.prepare('SELECT count(*) FROM digests').pluck().get() as number
   const papers = (): number => t.lib.db.prepare('SELECT count(*) FROM papers').pluck().get() as number
 
-  beforeEach(() => {
+  beforeEach(async () => {
     t = tempLibrary()
     folder = join(t.dir, 'inbox')
     mkdirSync(folder)
     seen.length = 0
     // A long interval: the test drives scans itself, so it never depends on timing.
     w = startWatching(t.lib, folder, { intervalMs: 3_600_000, onImported: (r) => seen.push(r) })
+    await w.scan() // after its first look, at start (it walks asynchronously)
   })
   afterEach(() => {
     w.close()

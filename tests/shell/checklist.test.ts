@@ -40,10 +40,10 @@ describe('security checklist: every IPC handler, the CSP meta', () => {
   })
 
   it("the renderer's CSP meta tag: no remote sources, no eval, no inline script, no plugins", () => {
-    const html = readFileSync(join(ROOT, 'src', 'renderer', 'index.html'), 'utf8')
+    const html = readFileSync(join(ROOT, 'out', 'renderer', 'index.html'), 'utf8')
     const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1]
     expect(csp).toBeDefined()
-    expect(csp).toMatch(/default-src 'self'/)
+    expect(csp).toMatch(/default-src 'none'/)
     expect(csp).toMatch(/script-src 'self'(;|$)/)
     expect(csp).toMatch(/object-src 'none'/)
     expect(csp).not.toMatch(/unsafe-eval|wasm-unsafe-eval|https?:|wss?:|\*/)

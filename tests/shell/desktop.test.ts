@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { channelOf, eventChannelOf, type ImportReport } from '../../src/shared/contract'
 import type { SettingsInfo } from '../../src/shared/settings'
 import { COMMANDS } from '../../src/shared/commands'
@@ -30,39 +30,44 @@ function allItems(items: MenuItem[]): MenuItem[] {
   return items.flatMap((i) => [i, ...(i.submenu ? allItems(i.submenu) : [])])
 }
 
+/** Until the digest on the command line is in the library (the import runs in the worker). */
+async function commandLineImported(s: StandIn): Promise<void> {
+  const end = Date.now() + 15_000
+  while ((await call<{ views: { all: number } }>(s, 'counts')).views.all !== 61) {
+    if (Date.now() > end) throw new Error('the command-line import did not finish')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+// Each test starts its own main process on its own library and userData: none depends on another.
 describe('desktop: menus, opened files, settings, badge, closing (built main, stand-in)', () => {
   let dir: string
   let configHome: string
   let s: StandIn
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'folio-desktop-'))
     configHome = join(dir, 'config')
-    // A digest on the first start's command line (after the app folder, as with `electron . file`).
+    // A digest on the start's command line (after the app folder, as with `electron . file`).
     s = await startMain({ FOLIO_LIBRARY: join(dir, 'library.sqlite'), XDG_CONFIG_HOME: configHome }, [HF])
   })
-  afterAll(() => {
+  afterEach(() => {
     s.app.emit('will-quit', s.fakeEvent())
     rmSync(dir, { recursive: true, force: true })
   })
 
   it('imports a digest named on the command line; the report waits until the renderer listens', async () => {
-    let ready: { importReports: ImportReport[] } = { importReports: [] }
     await until(() => s.state.windows.length > 0, 'the window')
-    // The import runs in the worker: poll rendererReady's queue through a fresh main? No: ask once it is done.
-    const end = Date.now() + 15_000
-    while (Date.now() < end) {
-      const counts = await call<{ views: { all: number } }>(s, 'counts')
-      if (counts.views.all === 61) break
-      await new Promise((r) => setTimeout(r, 50))
-    }
-    ready = await call(s, 'rendererReady')
+    await commandLineImported(s)
+    const ready = await call<{ importReports: ImportReport[] }>(s, 'rendererReady')
     expect(ready.importReports).toHaveLength(1)
     expect(ready.importReports[0]).toMatchObject({ added: 61, rejected: 0 })
     expect(sentOn(s, 'imported')).toEqual([]) // nobody was listening: queued, not sent
   })
 
   it('a second start hands over its files: imported here, the report sent to the listening renderer', async () => {
+    await commandLineImported(s)
+    await call(s, 'rendererReady')
     const other = join(dir, 'second.txt')
     writeFileSync(other, 'not a digest at all\n')
     s.app.emit(
@@ -78,6 +83,7 @@ describe('desktop: menus, opened files, settings, badge, closing (built main, st
   })
 
   it('importPaths imports folders by path (dropped folders)', async () => {
+    await commandLineImported(s)
     const folder = join(dir, 'drop')
     mkdirSync(folder)
     writeFileSync(join(folder, 'a.txt'), readFileSync(HF))
@@ -93,7 +99,7 @@ describe('desktop: menus, opened files, settings, badge, closing (built main, st
     const expected: [string, string][] = [
       ['Unread', COMMANDS.unread],
       ['Starred', COMMANDS.starred],
-      ['All Papers', COMMANDS.all],
+      ['All', COMMANDS.all],
       ['Toggle Sidebar', COMMANDS.toggleSidebar],
       ['Next Unread', COMMANDS.nextUnread],
       ['Previous Unread', COMMANDS.previousUnread],
@@ -135,6 +141,7 @@ describe('desktop: menus, opened files, settings, badge, closing (built main, st
   })
 
   it('watch folder and library location go through the OS dialogs', async () => {
+    await call(s, 'rendererReady') // reports are sent to a listening renderer (else queued)
     const watched = join(dir, 'watched')
     mkdirSync(watched)
     s.state.openDialogAnswers.push({ canceled: false, filePaths: [watched] })
@@ -161,6 +168,7 @@ describe('desktop: menus, opened files, settings, badge, closing (built main, st
   })
 
   it('the unread count is on the badge, updated after changes', async () => {
+    await commandLineImported(s)
     await until(() => s.state.badgeCounts.length > 0, 'a badge count')
     const unread = (await call<{ views: { unread: number } }>(s, 'counts')).views.unread
     await until(() => s.state.badgeCounts.at(-1) === unread, 'the badge to show the unread count')
@@ -170,6 +178,7 @@ describe('desktop: menus, opened files, settings, badge, closing (built main, st
   })
 
   it('closing: held until the renderer saved its note (flush → notesFlushed), then closed; state saved', async () => {
+    await call(s, 'rendererReady') // closing waits only for a renderer that listens (and can save)
     const win = s.state.windows[0]!
     win.setBounds({ x: 100, y: 80, width: 1000, height: 700 })
     const before = sentOn(s, 'command').length

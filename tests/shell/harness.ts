@@ -101,7 +101,7 @@ export interface StandInState {
 }
 export interface StandIn {
   state: StandInState
-  reset(options?: { appPath?: string }): void
+  reset(options?: { appPath?: string; isPackaged?: boolean }): void
   fakeEvent(fields?: Record<string, unknown>): FakeEvent
   app: {
     getPath(name: string): string

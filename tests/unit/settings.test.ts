@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -43,6 +43,14 @@ describe('settings file', () => {
     })
     expect(openSettings(file).get().theme).toBe('dark')
     expect(readdirSync(join(dir, 'sub'))).toEqual(['settings.json']) // no temp file left
+  })
+
+  it('a write that fails leaves no temp file behind, and the settings as they were', () => {
+    const s = openSettings(file)
+    mkdirSync(join(file, 'in-the-way'), { recursive: true }) // a folder where the file goes: the rename fails
+    expect(() => s.update({ theme: 'dark' })).toThrow()
+    expect(readdirSync(join(dir, 'sub'))).toEqual(['settings.json'])
+    expect(s.get().theme).toBe('system')
   })
 
   it('keeps good values when one is bad; keeps a damaged file aside', () => {

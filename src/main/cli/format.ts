@@ -25,6 +25,13 @@ export function importSummary(r: ImportReport, dryRun = false): string {
   return lines.join('\n')
 }
 
+/** What a cancelled import says (Ctrl+C, SIGTERM): what it kept, and that it wrote nothing else. */
+export function cancelledLine(r: ImportReport, dryRun = false): string {
+  const kept = dryRun ? 0 : r.files.filter((f) => f.ok && !f.alreadyImported).length
+  if (kept === 0) return 'import cancelled: nothing was written'
+  return `import cancelled: the ${kept} file${kept === 1 ? '' : 's'} imported before ${kept === 1 ? 'was' : 'were'} kept; nothing else was written`
+}
+
 /** A progress line on a terminal (rewritten in place); quiet when stderr is not a TTY unless forced. */
 export function progressPrinter(stream: NodeJS.WriteStream, force = false): ((p: ImportProgress) => void) | undefined {
   const line = (p: ImportProgress): string => `[${p.fileIndex + 1}/${p.fileCount}] ${p.file}: ${p.papers} papers…`

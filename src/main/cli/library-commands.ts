@@ -38,8 +38,8 @@ export interface LibraryContext {
   out(s: string): void
   err(s: string): void
   usage(message: string): never
-  /** Runs fn on the library, closing it afterwards. */
-  withLibrary<T>(fn: (lib: Library) => T): Promise<T>
+  /** Runs fn on the library, closing it afterwards; `writes`: check every page of it first. */
+  withLibrary<T>(fn: (lib: Library) => T, writes?: boolean): Promise<T>
 }
 
 export async function runLibraryCommand(
@@ -90,7 +90,7 @@ export async function runLibraryCommand(
         setStatus(lib.db, [id], status)
         ctx.out(paperLine(getPaper(lib.db, id)))
         return 0
-      })
+      }, true)
     }
     case 'star': {
       need(1, 'folio star <paper> [--off]')
@@ -99,22 +99,25 @@ export async function runLibraryCommand(
         setStarred(lib.db, [id], !o.off)
         ctx.out(paperLine(getPaper(lib.db, id)))
         return 0
-      })
+      }, true)
     }
     case 'note': {
       need(1, 'folio note <paper> [--set <text> | --edit]')
       if (o.set !== undefined && o.edit) ctx.usage('use either --set or --edit, not both')
-      return ctx.withLibrary((lib) => {
-        const id = findPaper(lib.db, args[0]!)
-        if (o.set !== undefined) {
-          saveNote(lib.db, id, o.set)
-          ctx.err(`Saved the note on ${id}.`)
+      return ctx.withLibrary(
+        (lib) => {
+          const id = findPaper(lib.db, args[0]!)
+          if (o.set !== undefined) {
+            saveNote(lib.db, id, o.set)
+            ctx.err(`Saved the note on ${id}.`)
+            return 0
+          }
+          if (o.edit) return editNote(lib, id, ctx)
+          ctx.out(getNote(lib.db, id).body)
           return 0
-        }
-        if (o.edit) return editNote(lib, id, ctx)
-        ctx.out(getNote(lib.db, id).body)
-        return 0
-      })
+        },
+        o.set !== undefined || o.edit === true
+      )
     }
   }
 }

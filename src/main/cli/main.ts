@@ -1,15 +1,7 @@
 /**
- * `folio`: the command line on the same library code as the app.
- *   folio import <files or folders>… [--dry-run] [--json]
- *   folio list [--status unread|reading|read] [--starred] [--limit N] [--json]
- *   folio list --for-you [--limit N] [--json]      (ranking-commands.ts)
- *   folio similar <paper> [--limit N] [--json]
- *   folio search <query> [--limit N] [--json]
- *   folio status <paper> <unread|reading|read>
- *   folio star <paper> [--off]
- *   folio note <paper> [--set text | --edit]
- *   folio serve [--port N]
- *   folio tag / tags / export / backup / restore   (data-commands.ts)
+ * `folio`: the command line on the same library code as the app. The commands and their options are
+ * listed once, in HELP below (what `folio --help` prints); the library commands live in
+ * library-commands.ts, the data commands (tags, export, backup, restore) in data-commands.ts.
  * Global: --library PATH (or FOLIO_LIBRARY). Exit 0 ok, 1 error, 2 usage.
  */
 import { spawnSync } from 'node:child_process'
@@ -17,10 +9,10 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { LibraryError, resolveLibraryPath, type Library } from '../library/index'
-import { warmUpParseWorker } from '../import/parse-worker-start'
 import { openLibrarySafely } from '../library/open-safely'
+import { storageError } from '../library/storage-errors'
 import type { DATA_COMMANDS } from './data-commands'
-import { importSummary, progressPrinter } from './format'
+import { importCommand } from './import-command'
 import type { LIBRARY_COMMANDS } from './library-commands'
 
 // Each command loads its own code when it runs (dynamic imports below): `folio import` never loads
@@ -100,8 +92,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return command || o.help ? 0 : 2
   }
   const libraryPath = resolveLibraryPath(o.library, io.env)
-  const withLibrary = async <T>(fn: (lib: Library) => T | Promise<T>): Promise<T> => {
-    const { library: lib, recovery } = openLibrarySafely(libraryPath, { check: 'light' })
+  // A command that writes checks every page first (a damaged library is set aside, never written
+  // into); one that only reads opens with the light check (damage it meets is a clean error).
+  const withLibrary = async <T>(fn: (lib: Library) => T | Promise<T>, writes = false): Promise<T> => {
+    const { library: lib, recovery } = openLibrarySafely(libraryPath, { check: writes ? 'quick' : 'light' })
     if (recovery) io.err(`folio: ${recovery.message}`)
     try {
       return await fn(lib)
@@ -114,19 +108,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     case 'import': {
       if (args.length < 1) usage('usage: folio import <files or folders>… [--dry-run]')
       const dryRun = o['dry-run'] ?? false
-      // A big file's parse worker boots while the importer's code loads and the library opens.
-      warmUpParseWorker(args)
-      const { importSources } = await import('../import/import-files')
-      const report = await withLibrary((lib) =>
-        importSources(
-          lib,
-          args.map((path) => ({ kind: 'path' as const, path })),
-          { dryRun, onProgress: o.json ? undefined : progressPrinter(process.stderr, o.progress) }
-        )
-      )
-      if (process.stderr.isTTY && !o.json) process.stderr.write('\r\x1b[2K')
-      io.out(o.json ? JSON.stringify(report, null, 2) : importSummary(report, dryRun))
-      return report.rejected > 0 ? 1 : 0
+      return importCommand(args, { libraryPath, dryRun, json: o.json ?? false, progress: o.progress ?? false }, io)
     }
     case 'similar':
       return (await import('./ranking-commands')).similarCommand({ args, o, out: io.out, usage, withLibrary })
@@ -211,10 +193,17 @@ export async function main(argv: string[]): Promise<number> {
     err: (s) => process.stderr.write(`${s}\n`),
     env: process.env
   }
+  // `folio list | head -1`: the reader went away. Nothing is lost (a read); stop quietly, no stack.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err
+    process.exit(0)
+  })
   try {
     return await run(argv, io)
   } catch (err) {
-    const message = (err as Error).message.replace(/\s+/g, ' ').trim()
+    // SQLite's storage failures (disk full, read-only…) in the same words as the app and the host.
+    const storage = storageError(err)
+    const message = storage ? storage.message : (err as Error).message.replace(/\s+/g, ' ').trim()
     io.err(`folio: ${message}`)
     return err instanceof UsageError ? 2 : 1
   }

@@ -1,8 +1,8 @@
 /**
- * arXiv Atom (formats.md §9): the query API (`export.arxiv.org/api/query`) and the RSS service's Atom variant
+ * arXiv Atom (docs/formats.md, "arXiv Atom"): the query API (`export.arxiv.org/api/query`) and the RSS service's Atom variant
  * (`rss.arxiv.org/atom/<cat>`, `oai:` ids and the RSS description prefix). Streamed with saxes.
  */
-import { applyArxivId, parseArxivId } from './arxiv-id'
+import { applyArxivId, isArxivCategory, parseArxivId } from './arxiv-id'
 import { classifyDoi } from './doi'
 import { collapseWhitespace } from './text'
 import { extractLinks, safeHttpUrl } from './urls'
@@ -219,7 +219,11 @@ function entryPaper(e: Entry, rank: number, warnings: string[]): ParsedPaper | u
     e.authors.filter((a) => a.affiliations.length > 0).map((a) => [a.name, a.affiliations])
   )
   if (Object.keys(affiliations).length > 0) extras.affiliations = affiliations
-  const categories = [...new Set([...(e.primary !== undefined ? [e.primary] : []), ...e.categories])]
+  // The API lists MSC and ACM classes (`53C30, 53C25`, `I.2.6`) as categories too: they are not arXiv's.
+  const all = [...new Set([...(e.primary !== undefined ? [e.primary] : []), ...e.categories])]
+  const categories = all.filter(isArxivCategory)
+  const classes = all.filter((c) => !isArxivCategory(c))
+  if (classes.length > 0) extras.classes = classes
   const paper: ParsedPaper = {
     title,
     abstract,

@@ -1,5 +1,5 @@
 /**
- * arXiv listing e-mail, "Subj-class mailing" (formats.md §7): a header, then records separated by 78-character
+ * arXiv listing e-mail, "Subj-class mailing" (docs/formats.md, "arXiv e-mail"): a header, then records separated by 78-character
  * rules, section markers for cross-lists and replacements, and an end rule followed by a footer.
  */
 import { arxivLinks, parseArxivId } from './arxiv-id'
@@ -28,7 +28,7 @@ function ruleOf(line: string): Rule | undefined {
 const ID_LINE = /^arXiv:(\S+)(\s+\(\*cross-listing\*\))?\s*$/
 const TRAILER = /^\\\\\s*\(\s*(\S+)\s*,\s*([^)]*?)\s*\)\s*$/
 
-/** Content signature (§3 #5): a line that is exactly `\\` followed by a line `arXiv:<id>`. */
+/** Content signature: a line that is exactly `\\` followed by a line `arXiv:<id>`. */
 export function looksLikeArxivEmail(text: string): boolean {
   let pos = 0
   for (let i = text.indexOf('\\\\\n', pos); i !== -1; i = text.indexOf('\\\\\n', pos)) {
@@ -195,6 +195,7 @@ function parseRecord(
   if (title === '') throw new DigestError(`line ${start + 1}: record arXiv:${rawId} has no Title`, { line: start + 1 })
   const abstract = joinAbstract(abstractLines ?? [])
   const authors = splitAuthorList(collapseWhitespace(fields.get('authors') ?? ''))
+  if (/\bet\.?\s*al\b/i.test(fields.get('authors') ?? '')) extras.etAl = true // the list is partial
   const categories = collapseWhitespace(fields.get('categories') ?? '')
     .split(' ')
     .filter((c) => c !== '')
@@ -213,11 +214,13 @@ function parseRecord(
     if (key === 'title' || key === 'authors' || key === 'categories') continue
     const v = collapseWhitespace(value)
     if (key === 'doi') {
-      const d = classifyDoi(v)
-      if (d.doi !== undefined) {
-        paper.doi = d.doi
-        paper.links.doi = `https://doi.org/${d.doi}`
+      // `DOI:` may list the same DOI twice, or several: the first journal DOI is the paper's.
+      const dois = [...new Set(v.split(/[\s,;]+/).map((t) => classifyDoi(t).doi))].filter((t) => t !== undefined)
+      if (dois[0] !== undefined) {
+        paper.doi = dois[0]
+        paper.links.doi = `https://doi.org/${dois[0]}`
       }
+      if (dois.length > 1) extras.otherDois = dois.slice(1)
       continue
     }
     extras[extraKey(key)] = v
@@ -235,7 +238,7 @@ function parseRecord(
   return i + 1
 }
 
-/** A line starting with two spaces starts a paragraph; other lines continue it (§7). */
+/** A line starting with two spaces starts a paragraph; other lines continue it. */
 function joinAbstract(lines: string[]): string {
   const paragraphs: string[] = []
   let cur: string[] = []

@@ -120,3 +120,8 @@ export function applyArxivId(
   Object.assign(paper.links, arxivLinks(id.id))
   return true
 }
+
+/** An arXiv subject class (`cs.LG`, `hep-th`, `math.DG`, `cond-mat.mes-hall`), not an MSC or ACM class. */
+export function isArxivCategory(term: string): boolean {
+  return /^[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]+(?:-[A-Za-z]+)?)?$/.test(term)
+}

@@ -1,5 +1,5 @@
 /**
- * arXiv RSS 2.0 feed (formats.md §8), streamed with saxes: each `<item>` becomes a paper as soon as it closes,
+ * arXiv RSS 2.0 feed (docs/formats.md, "arXiv RSS 2.0"), streamed with saxes: each `<item>` becomes a paper as soon as it closes,
  * so a 20,000-item feed never builds a document tree.
  */
 import { applyArxivId, parseArxivId } from './arxiv-id'

@@ -1,4 +1,4 @@
-/** Telling BibTeX by content (formats.md §3 #4), without loading the BibTeX parser (see parsers.ts). */
+/** Telling BibTeX by content (docs/formats.md, "Detection"), without loading the BibTeX parser (see parsers.ts). */
 
 /** Block types that are not papers. */
 export const NOT_PAPERS = new Set(['string', 'preamble', 'comment'])

@@ -1,5 +1,5 @@
 /**
- * Bytes → text (formats.md §2): reject empty and binary input, honour BOMs, decode UTF-8 strictly
+ * Bytes → text (docs/formats.md, "Decoding"): reject empty and binary input, honour BOMs, decode UTF-8 strictly
  * (Windows-1252 fallback with a warning), normalise line endings to LF, drop a leading U+FEFF.
  */
 import { unwrapMime } from './mime'

@@ -1,11 +1,12 @@
 /**
- * Format detection by content (formats.md §3), never by file name. Signatures are tested in the order of the
+ * Format detection by content (docs/formats.md, "Detection"), never by file name. Signatures are tested in the order of the
  * spec; nothing matched → DigestError('unrecognised format …'). No "split on blank lines" fallback.
  */
 import { looksLikeArxivEmail } from './arxiv-email'
 import { looksLikeBibtex } from './bibtex-signature'
 import { dailyPapersItems, parseJson } from './hf-json'
 import { looksLikeHfText } from './hf-text'
+import { looksLikeHfPage } from './hf-html'
 import { looksLikeRis } from './ris'
 import { DigestError, type DigestFormat, type PieceFormat } from './types'
 import { sniffXml } from './xml'
@@ -40,10 +41,13 @@ export function detectFeedStart(prefix: string): PieceFormat | undefined {
   if (start === -1 || prefix[start] !== '<') return undefined
   const i = xmlStart(prefix, start)
   if (i >= prefix.length - 20) return undefined
-  if (/^<!doctype\s+html/i.test(prefix.slice(i, i + 20)) || /^<html[\s>]/i.test(prefix.slice(i, i + 6))) {
-    throw new DigestError(HTML_REFUSED)
-  }
+  // An HTML page is told apart by the whole text (a saved Hugging Face page, or refused).
+  if (isHtmlStart(prefix, i)) return undefined
   return sniffXml(prefix, true)
+}
+
+function isHtmlStart(text: string, i: number): boolean {
+  return /^<!doctype\s+html/i.test(text.slice(i, i + 20)) || /^<html[\s>]/i.test(text.slice(i, i + 6))
 }
 
 export function detect(text: string): DigestFormat {
@@ -51,13 +55,21 @@ export function detect(text: string): DigestFormat {
   if (start === -1) throw new DigestError('empty file (only whitespace)')
   const c = text[start]
   if (c === '[' || c === '{') {
-    const value = parseJson(text)
+    let value: unknown
+    try {
+      value = parseJson(text)
+    } catch (e) {
+      // A Markdown clip may start with a link (`[Subscribe](…)`): not JSON at all.
+      if (c === '[' && /^\[[^\]\n]*\]\(/.test(text.slice(start, start + 300)) && looksLikeHfText(text)) return 'hf-text'
+      throw e
+    }
     if (dailyPapersItems(value)) return 'hf-json'
     throw new DigestError('JSON, but not a Hugging Face daily-papers list')
   }
   if (c === '<') {
     const i = xmlStart(text, start)
-    if (/^<!doctype\s+html/i.test(text.slice(i, i + 20)) || /^<html[\s>]/i.test(text.slice(i, i + 6))) {
+    if (isHtmlStart(text, i)) {
+      if (looksLikeHfPage(text)) return 'hf-html'
       throw new DigestError(HTML_REFUSED)
     }
     return sniffXml(text)

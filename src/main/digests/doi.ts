@@ -20,7 +20,7 @@ export function arxivIdFromDoi(s: string): ArxivId | undefined {
   return parseArxivId(s.trim().replace(/^.*?10\.48550\/arxiv\./i, ''))
 }
 
-/** A DOI field split into a journal DOI or an arXiv id (arXiv DOIs are not journal DOIs, §4.2). */
+/** A DOI field split into a journal DOI or an arXiv id (arXiv DOIs are not journal DOIs, docs/formats.md "Shared rules"). */
 export function classifyDoi(s: string): { doi?: string; arxiv?: ArxivId } {
   const d = normaliseDoi(s)
   if (d === undefined) return {}

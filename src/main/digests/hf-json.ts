@@ -1,5 +1,5 @@
 /**
- * Hugging Face `daily_papers` API JSON (formats.md §6): an array of `{ paper: {...}, publishedAt, numComments, … }`,
+ * Hugging Face `daily_papers` API JSON (docs/formats.md, "Hugging Face daily_papers JSON"): an array of `{ paper: {...}, publishedAt, numComments, … }`,
  * or `{ dailyPapers: [...] }` (the page-embedded variant). Unknown keys are ignored; optional keys may be
  * missing or null.
  */
@@ -46,7 +46,7 @@ function isItem(v: unknown): boolean {
   return isObj(v) && isObj(v.paper) && typeof v.paper.id === 'string' && typeof v.paper.title === 'string'
 }
 
-/** The items of a daily-papers list, or undefined if the JSON has another shape (§3 #1). */
+/** The items of a daily-papers list, or undefined if the JSON has another shape (docs/formats.md, "Detection"). */
 export function dailyPapersItems(value: unknown): Obj[] | undefined {
   const list = Array.isArray(value)
     ? value
@@ -68,6 +68,14 @@ export const parseHfJson: DigestParser = (text, _ctx, onPaper) => {
   const items = dailyPapersItems(parseJson(text))
   if (!items) throw new DigestError('JSON, but not a Hugging Face daily-papers list')
   const warnings: string[] = []
+  const date = emitItems(items, onPaper, warnings)
+  const meta: DigestMeta = { format: 'hf-json', warnings }
+  if (date !== undefined) meta.date = date
+  return meta
+}
+
+/** Papers from daily-papers items (the API's list, or the one a saved page embeds); returns the feed day. */
+export function emitItems(items: Obj[], onPaper: (p: ParsedPaper) => void, warnings: string[]): string | undefined {
   let date: string | undefined
   items.forEach((item, index) => {
     const paper = item.paper as Obj
@@ -128,7 +136,5 @@ export const parseHfJson: DigestParser = (text, _ctx, onPaper) => {
     if (published !== undefined && isoDay(published)) p.published = published
     onPaper(p)
   })
-  const meta: DigestMeta = { format: 'hf-json', warnings }
-  if (date !== undefined) meta.date = date
-  return meta
+  return date
 }

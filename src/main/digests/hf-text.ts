@@ -1,44 +1,20 @@
 /**
- * Hugging Face papers page saved as text (formats.md §5): boilerplate, a year-less date line, then blocks of
- * title + abstract separated by blank lines. No ids or authors: identity is the title key.
+ * The Hugging Face papers page saved as text or Markdown (docs/formats.md, "Hugging Face papers page"):
+ * read as lines (hf-page-lines.ts), each line classified (hf-line-kinds.ts), papers assembled from the
+ * content lines (hf-assemble.ts). Ids only where the page's links were kept (Markdown, text dumps);
+ * otherwise identity is the title key.
  */
+import { arxivLinks } from './arxiv-id'
 import { collapseWhitespace } from './text'
-import { daysInMonth, isoDate, monthNumber } from './dates'
+import { daysInMonth, isoDate } from './dates'
 import { extractLinks } from './urls'
 import { latexToUnicode } from './latex'
+import { readPageLines, paperLinkId, type PageLine } from './hf-page-lines'
+import { classifyLines, isChromeText, parseDateLine, type LineKind } from './hf-line-kinds'
+import { assembleMarked, assembleUnmarked, hasMarks, type RawPaper } from './hf-assemble'
 import { type DigestMeta, type DigestParser, type ParsedPaper } from './types'
 
-/** Page chrome copied along with the list. Matched exactly (after trimming), never by position. */
-const BOILERPLATE = new Set([
-  'new',
-  'Get trending papers in your email inbox!',
-  'Get trending papers in your email inbox',
-  'Subscribe',
-  'byAK and the research community',
-  'by AK and the research community',
-  'Daily Papers',
-  'Trending Papers',
-  'Trending',
-  'Previous',
-  'Next'
-])
-
-export function isBoilerplate(line: string): boolean {
-  return BOILERPLATE.has(line.trim())
-}
-
-/** `Jun 6`, `June 6`, `Jun 06`, `Sept 30` → month/day; undefined for anything else or an impossible day. */
-export function parseDateLine(line: string): { month: number; day: number } | undefined {
-  const t = line.trim()
-  if (t.length > 14) return undefined
-  const m = /^([A-Za-z]{3,9})\.? (\d{1,2})$/.exec(t.replace(/\s+/g, ' '))
-  if (!m || m[1] === undefined || m[2] === undefined) return undefined
-  const month = monthNumber(m[1])
-  if (month === undefined) return undefined
-  const day = Number(m[2])
-  if (day < 1 || day > daysInMonth(2000, month)) return undefined // 2000 is a leap year: Feb 29 allowed
-  return { month, day }
-}
+export { parseDateLine } from './hf-line-kinds'
 
 /**
  * The most recent `month/day` not after `ceiling` (its local calendar date). Feb 29 goes back to the last leap year.
@@ -54,146 +30,137 @@ export function inferYear(month: number, day: number, ceiling: Date): string {
   return isoDate(cy - 1, month, day) // unreachable for valid month/day
 }
 
-/** Content signature (§3 #6): two boilerplate lines near the top, or a date line before the first title. */
+/** Header lines only the Hugging Face papers page has (generic words such as `Models` are not enough). */
+const HEADER = new Set([
+  'new',
+  'get trending papers in your email inbox!',
+  'get trending papers in your email inbox',
+  'get trending papers in your email inbox once a day!',
+  'subscribe',
+  'byak and the research community',
+  'by ak and the research community',
+  'daily papers',
+  'trending papers'
+])
+
+/** How much of a file detection reads: the signature is near the top. */
+const DETECT_CHARS = 256 * 1024
+
+/**
+ * Content signature: two of the page's header lines; or a date line before the first title; or the
+ * marks today's page puts around papers (`Submitted by`, `N authors`, repository stars, `·`, dates)
+ * repeated; or links to Hugging Face paper pages on title lines. Prose that mentions a date or arXiv
+ * has none of these.
+ */
 export function looksLikeHfText(text: string): boolean {
-  let boiler = 0
-  let seen = 0
-  let pos = 0
-  while (pos < text.length && seen < 12) {
-    const nl = text.indexOf('\n', pos)
-    const end = nl === -1 ? text.length : nl
-    const line = end - pos > 200 ? '' : text.slice(pos, end).trim()
-    const blank = end - pos <= 200 && line === ''
-    pos = end + 1
-    if (blank) continue
-    seen++
-    if (isBoilerplate(line)) {
-      if (++boiler >= 2) return true
-      continue
+  const lines = readPageLines(text.length > DETECT_CHARS ? text.slice(0, text.lastIndexOf('\n', DETECT_CHARS)) : text)
+  const kinds = classifyLines(lines)
+  let header = 0
+  let marks = 0
+  const markKinds = new Set<LineKind>()
+  let firstContent = -1
+  for (let i = 0; i < lines.length; i++) {
+    const kind = kinds[i] as LineKind
+    const text = (lines[i] as PageLine).text
+    if (kind === 'chrome' && i < 30 && HEADER.has(text.toLowerCase())) header++
+    if (kind === 'content' && firstContent === -1) firstContent = i
+    if (kind === 'content' && paperLinkId((lines[i] as PageLine).links) !== undefined) return true
+    if (
+      kind === 'submitted' ||
+      kind === 'authors' ||
+      kind === 'stars' ||
+      kind === 'paperDate' ||
+      kind === 'separator'
+    ) {
+      marks++
+      markKinds.add(kind)
     }
-    if (parseDateLine(line)) return pos < text.length && text.slice(pos).trim() !== ''
-    // The first non-boilerplate, non-date line is the first title: the signature must come before it.
-    return false
+  }
+  if (header >= 2 || (marks >= 3 && markKinds.size >= 2)) return true
+  // The 2024 layout with its header cut: a date line, then text.
+  for (let i = 0; i < lines.length && i < 12; i++) {
+    const kind = kinds[i]
+    if (kind === 'chrome') continue
+    return kind === 'sectionDate' && firstContent > i
   }
   return false
 }
 
-interface Block {
-  lines: string[]
-  line: number // 1-based line number of the first line
-}
-
-function* blocks(text: string): Generator<Block> {
-  let cur: Block | undefined
-  let lineNo = 0
-  let pos = 0
-  while (pos <= text.length) {
-    const nl = text.indexOf('\n', pos)
-    const end = nl === -1 ? text.length : nl
-    const line = text.slice(pos, end)
-    lineNo++
-    pos = end + 1
-    if (line.trim() === '') {
-      if (cur) yield cur
-      cur = undefined
-    } else if (cur) cur.lines.push(line)
-    else cur = { lines: [line], line: lineNo }
-    if (nl === -1) break
-  }
-  if (cur) yield cur
-}
-
-/** §5 heuristic: more than one line, or longer than 300 characters, or ≥ 8 words ending with `.`/`!`. */
-function isAbstract(b: Block): boolean {
-  if (b.lines.length > 1) return true
-  const t = (b.lines[0] ?? '').trim()
-  if (t.length > 300) return true
-  return isSentence(t)
-}
-
-function isSentence(t: string): boolean {
-  if (!t.endsWith('.') && !t.endsWith('!')) return false
-  return t.split(/\s+/).length >= 8
-}
+/** Papers whose text is a trending page's AI summary: one short paragraph, where the page marks trending. */
+const SUMMARY_MAX = 400
 
 export const parseHfText: DigestParser = (text, ctx, onPaper) => {
   const warnings: string[] = []
   const mtime = ctx.mtime ?? new Date()
+  const lines = readPageLines(text)
+  const kinds = classifyLines(lines)
+  const events = hasMarks(lines, kinds)
+    ? assembleMarked(lines, kinds)
+    : assembleUnmarked(lines, kinds, isCompact(lines, kinds), (m) => warnings.push(m))
   let digestDate: string | undefined
   let sectionDate: string | undefined
   let rank = 0
-  let title: Block | undefined // a title waiting for its abstract
-  let held: ParsedPaper | undefined // last paper, held back in case a second abstract paragraph follows
-
-  const release = (): void => {
-    if (held) onPaper(held)
-    held = undefined
-  }
-  const make = (t: Block, abstractLines: string[]): ParsedPaper => {
-    const abstract = collapseWhitespace(latexToUnicode(abstractLines.join(' ')))
-    const extras: Record<string, unknown> = { rank: ++rank, line: t.line }
-    if (sectionDate !== undefined) extras.sectionDate = sectionDate
-    return {
-      title: collapseWhitespace(latexToUnicode(t.lines.join(' '))),
-      abstract,
-      authors: [],
-      links: extractLinks(abstract),
-      categories: [],
-      extras
-    }
-  }
-  const flushTitle = (): void => {
-    if (!title) return
-    release()
-    held = make(title, [])
-    title = undefined
-  }
-
-  for (const b of blocks(text)) {
-    if (b.lines.length === 1) {
-      const line = b.lines[0] as string
-      if (isBoilerplate(line)) continue
-      const d = parseDateLine(line)
-      if (d) {
-        flushTitle()
-        sectionDate = inferYear(d.month, d.day, mtime)
-        if (digestDate === undefined) {
-          digestDate = sectionDate
-          ctx.onDate?.(digestDate, true)
-        }
-        continue
+  for (const e of events) {
+    if ('date' in e) {
+      const d = parseDateLine(e.date.text)
+      if (!d) continue
+      sectionDate = inferYear(d.month, d.day, mtime)
+      if (digestDate === undefined) {
+        digestDate = sectionDate
+        ctx.onDate?.(digestDate, true)
       }
-    }
-    if (!isAbstract(b)) {
-      flushTitle()
-      title = b
       continue
     }
-    if (title) {
-      release()
-      held = make(title, b.lines)
-      title = undefined
-      continue
-    }
-    // An abstract-like block with no title before it.
-    const single = b.lines.length === 1 && (b.lines[0] as string).trim().length <= 300
-    if (single) {
-      // A one-line sentence-like title ("… in 8 words or more."), since no title is waiting.
-      title = b
-    } else if (held && held.abstract !== '') {
-      held.abstract += '\n\n' + collapseWhitespace(latexToUnicode(b.lines.join(' ')))
-      const more = extractLinks(held.abstract)
-      held.links = { ...more, ...held.links }
-    } else {
-      warnings.push(`line ${b.line}: text block without a title, skipped`)
-    }
+    const paper = toPaper(e.paper, ++rank, sectionDate)
+    if (paper) onPaper(paper)
+    else rank--
   }
-  flushTitle()
-  release()
   const meta: DigestMeta = { format: 'hf-text', warnings }
   if (digestDate !== undefined) {
     meta.date = digestDate
     meta.dateInferred = true
   }
   return meta
+}
+
+/** No blank line between any two lines of text: an editor or a copy dropped them. */
+function isCompact(lines: PageLine[], kinds: LineKind[]): boolean {
+  let pairs = 0
+  for (let i = 1; i < lines.length; i++) {
+    if (kinds[i] === 'content' && kinds[i - 1] === 'content') {
+      if ((lines[i] as PageLine).blankBefore) return false
+      pairs++
+    }
+  }
+  return pairs > 0
+}
+
+function toPaper(raw: RawPaper, rank: number, sectionDate: string | undefined): ParsedPaper | undefined {
+  const title = collapseWhitespace(latexToUnicode(raw.title.text.replace(/^#+\s*/, '')))
+  if (title === '' || isChromeText(title)) return undefined
+  const paragraphs = raw.paragraphs.map((p) => collapseWhitespace(latexToUnicode(p.join(' ')))).filter((p) => p !== '')
+  const extras: Record<string, unknown> = { rank, line: raw.title.line, ...raw.extras }
+  if (sectionDate !== undefined) extras.sectionDate = sectionDate
+  let abstract = paragraphs.join('\n\n')
+  if (raw.trending && paragraphs.length === 1 && abstract.length <= SUMMARY_MAX) {
+    // The trending page shows HF's machine summary, not the authors' abstract (as `ai_summary` in the JSON).
+    extras.aiSummary = abstract
+    abstract = ''
+  }
+  const published = typeof extras.published === 'string' ? extras.published : undefined
+  delete extras.published
+  const paper: ParsedPaper = {
+    title,
+    abstract,
+    authors: [],
+    links: extractLinks(abstract || (typeof extras.aiSummary === 'string' ? extras.aiSummary : '')),
+    categories: [],
+    extras
+  }
+  if (published !== undefined) paper.published = published
+  if (raw.arxivId !== undefined) {
+    paper.arxivId = raw.arxivId
+    Object.assign(paper.links, arxivLinks(raw.arxivId), { hf: `https://huggingface.co/papers/${raw.arxivId}` })
+  }
+  return paper
 }

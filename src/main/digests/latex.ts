@@ -1,5 +1,5 @@
 /**
- * TeX accents and escaped specials → Unicode (formats.md §4.5). Math (`$…$`) is left exactly as written.
+ * TeX accents and escaped specials → Unicode (docs/formats.md, "Shared rules"). Math (`$…$`) is left exactly as written.
  * A single left-to-right pass; no backtracking regexes.
  */
 
@@ -24,6 +24,8 @@ const ACCENTS: Record<string, string> = {
 
 /** Letter-like control words. */
 const LETTERS: Record<string, string> = {
+  textasciitilde: '~',
+  textasciicircum: '^',
   l: 'ł',
   L: 'Ł',
   o: 'ø',

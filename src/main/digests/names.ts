@@ -4,6 +4,11 @@ import { collapseWhitespace } from './text'
 
 const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv', 'v'])
 
+/** A trailing `et al.` on a name (`Smith et al.`). */
+const ET_AL = /\s+et\s*\.?\s*al(?:ii|\.)?\.?$/i
+/** Tokens of an author list that are not a person: `et al.`, `others`, `and others`. */
+export const NOT_A_NAME = /^(?:and\s+)?(?:et\.?\s*al(?:ii|\.)?\.?|others|\.\.\.|…)$/i
+
 function isSuffix(token: string): boolean {
   return SUFFIXES.has(token.trim().toLowerCase())
 }
@@ -40,8 +45,9 @@ export function splitAuthorList(list: string): string[] {
   raw.push(s.slice(start))
   const names: string[] = []
   for (const token of raw) {
-    const t = collapseWhitespace(stripParens(token))
-    if (t === '') continue
+    // `et al.` (arXiv's `et al. (58 additional authors not shown)`) and `others` stand for names not given.
+    const t = collapseWhitespace(stripParens(token)).replace(ET_AL, '')
+    if (t === '' || NOT_A_NAME.test(t)) continue
     if (isSuffix(t) && names.length > 0)
       names[names.length - 1] += ` ${t}` // same form as invertName
     else names.push(t)

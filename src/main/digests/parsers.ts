@@ -9,6 +9,7 @@ import type { DigestFormat, DigestParser, PieceFormat, PieceParser } from './typ
 /** The feed formats' parsers, which also take their text in pieces (a big file decoded as it is read). */
 const PIECE_LOADERS: Record<PieceFormat, () => Promise<PieceParser>> = {
   'arxiv-rss': async () => (await import('./arxiv-rss')).parseArxivRss,
+  'arxiv-rdf': async () => (await import('./arxiv-rdf')).parseArxivRdf,
   'arxiv-atom': async () => (await import('./arxiv-atom')).parseArxivAtom
 }
 
@@ -16,6 +17,7 @@ const LOADERS: Record<DigestFormat, () => Promise<DigestParser>> = {
   ...PIECE_LOADERS,
   'hf-text': async () => (await import('./hf-text')).parseHfText,
   'hf-json': async () => (await import('./hf-json')).parseHfJson,
+  'hf-html': async () => (await import('./hf-html')).parseHfHtml,
   'arxiv-email': async () => (await import('./arxiv-email')).parseArxivEmail,
   bibtex: async () => (await import('./bibtex')).parseBibtex,
   ris: async () => (await import('./ris')).parseRis

@@ -1,21 +1,35 @@
 /**
- * RIS (formats.md §11): `XX  - value` lines, records from `TY` to `ER`, untagged continuation lines,
+ * RIS (docs/formats.md, "RIS"): `XX  - value` lines, records from `TY` to `ER`, untagged continuation lines,
  * older Reference Manager synonyms. Lenient when reading tags, strict when detecting.
  */
 import { applyArxivId, type ArxivId, parseArxivId } from './arxiv-id'
 import { classifyDoi } from './doi'
 import { collapseWhitespace } from './text'
 import { extractLinks, safeHttpUrl } from './urls'
-import { invertName } from './names'
+import { invertName, NOT_A_NAME } from './names'
+import { decodeHTML } from 'entities'
 import { isoDate } from './dates'
 import { latexToUnicode } from './latex'
 import { type DigestMeta, type DigestParser, type ParsedPaper } from './types'
 
-/** Detection (§3 #3): the first non-blank line is `TY  - ` (one or two spaces before the hyphen). */
+/**
+ * Detection: a strict `TY  - ` line (two spaces, as RIS writes it; one is accepted too) early in the file,
+ * after at most a few short lines (database exports put record numbers or a header first), and another
+ * tag line right after it or an `ER` line later.
+ */
 export function looksLikeRis(text: string): boolean {
-  const start = text.search(/\S/)
-  if (start === -1) return false
-  return /^TY {1,2}-(?: |$)/m.test(text.slice(start, start + 100).split('\n', 1)[0] ?? '')
+  const lines = text.slice(0, 8192).split('\n')
+  let before = 0
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] as string).trimEnd()
+    if (line.trim() === '') continue
+    if (/^TY {1,2}-(?: |$)/.test(line)) {
+      if (TAG.test((lines[i + 1] ?? '').trimEnd())) return true
+      return /^ER {1,2}-/m.test(text)
+    }
+    if (++before > 10 || line.length > 120) return false
+  }
+  return false
 }
 
 /** Lenient tag line: two characters, 1–2 spaces, `-`, optional space and value. */
@@ -32,6 +46,17 @@ const ABSTRACT = ['AB', 'N2']
 const VENUE = ['JO', 'JF', 'T2', 'JA', 'J1', 'J2', 'BT']
 const DATE = ['PY', 'Y1', 'DA']
 const URL_TAGS = ['UR', 'L1', 'L2']
+
+/**
+ * One AU line may hold several names (`Last, First and Last, First`, or `Last, F.; Last, F.`), as some
+ * databases write it: split at `and` and `;`. A single `Last, First` stays one name.
+ */
+export function splitRisAuthors(value: string): string[] {
+  return value
+    .split(/\s+and\s+|\s*;\s*/i)
+    .map((n) => n.trim())
+    .filter((n) => n !== '' && !NOT_A_NAME.test(n))
+}
 
 function first(r: Rec, tags: string[]): string | undefined {
   for (const t of tags) {
@@ -58,8 +83,15 @@ function risDate(s: string): { year?: string; date?: string } {
   return out
 }
 
+/** DOIs of a record: `DO` (or `DI`), else a doi.org link in `UR`/`L1`/`L2`. */
+function dois(r: Rec): string[] {
+  const tagged = all(r, 'DO').concat(all(r, 'DI'))
+  if (tagged.length > 0) return tagged
+  return URL_TAGS.flatMap((t) => all(r, t)).filter((u) => /^https?:\/\/(?:dx\.)?doi\.org\/10\./i.test(u))
+}
+
 function arxivIdOf(r: Rec): ArxivId | undefined {
-  for (const d of all(r, 'DO').concat(all(r, 'DI'))) {
+  for (const d of dois(r)) {
     const c = classifyDoi(d)
     if (c.arxiv) return c.arxiv
   }
@@ -90,7 +122,8 @@ function toPaper(r: Rec, rank: number, warnings: string[]): ParsedPaper | undefi
   }
   const authors = r.tags
     .filter(([k, v]) => AUTHORS.has(k) && v.trim() !== '')
-    .map(([, v]) => collapseWhitespace(latexToUnicode(invertName(v))))
+    .flatMap(([, v]) => splitRisAuthors(v))
+    .map((v) => collapseWhitespace(latexToUnicode(invertName(v))))
   const abstract = collapseWhitespace(first(r, ABSTRACT) ?? '')
   const extras: Record<string, unknown> = { rank, line: r.line }
   const type = first(r, ['TY'])
@@ -125,9 +158,10 @@ function toPaper(r: Rec, rank: number, warnings: string[]): ParsedPaper | undefi
   }
   const paper: ParsedPaper = { title, abstract, authors, links, categories: [], extras }
   if (date.date !== undefined) paper.published = date.date
+  else if (date.year !== undefined) paper.published = date.year // its own year (the file has no digest date)
   const id = arxivIdOf(r)
   applyArxivId(paper, id)
-  for (const d of all(r, 'DO').concat(all(r, 'DI'))) {
+  for (const d of dois(r)) {
     const c = classifyDoi(d)
     if (c.doi !== undefined) {
       paper.doi = c.doi
@@ -136,6 +170,11 @@ function toPaper(r: Rec, rank: number, warnings: string[]): ParsedPaper | undefi
     }
   }
   return paper
+}
+
+/** HTML entities that database exports leave in fields (`&gt;`, `&amp;`, `&eacute;`) as text. */
+function decodeEntities(s: string): string {
+  return s.includes('&') ? decodeHTML(s) : s
 }
 
 export const parseRis: DigestParser = (text, _ctx, onPaper) => {
@@ -156,12 +195,14 @@ export const parseRis: DigestParser = (text, _ctx, onPaper) => {
     const m = TAG.exec(line.trimEnd())
     if (!m || m[1] === undefined) {
       if (line.trim() === '') continue
-      if (rec && last) last[1] += ` ${line.trim()}`
+      // Lines before the first record (an export header) and record numbers (`2.`) between records.
+      if (!rec && (rank === 0 || /^\d+\.?$/.test(line.trim()))) continue
+      if (rec && last) last[1] += ` ${decodeEntities(line.trim())}`
       else warnings.push(`line ${i + 1}: text outside a record ignored`)
       continue
     }
     const tag = m[1]
-    const value = (m[2] ?? '').trim()
+    const value = decodeEntities((m[2] ?? '').trim())
     if (tag === 'TY') {
       if (rec) {
         warnings.push(`line ${rec.line}: record has no ER line before the next TY`)

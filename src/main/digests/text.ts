@@ -10,7 +10,7 @@ export function collapseWhitespace(s: string): string {
 const FOLD: Record<string, string> = { ß: 'ss', ı: 'i', ł: 'l', ø: 'o', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe' }
 
 /**
- * Title key for matching records without ids (§4.3): TeX accents → Unicode, braces and `$` removed,
+ * Title key for matching records without ids (docs/formats.md, "Shared rules"): TeX accents → Unicode, braces and `$` removed,
  * NFKD, combining marks dropped, case-folded, every run of non-alphanumerics → one space.
  */
 export function titleKey(title: string): string {

@@ -4,7 +4,17 @@
  */
 import type { PaperLinks } from '../../shared/contract'
 
-export const FORMATS = ['hf-text', 'hf-json', 'arxiv-email', 'arxiv-rss', 'arxiv-atom', 'bibtex', 'ris'] as const
+export const FORMATS = [
+  'hf-text',
+  'hf-json',
+  'hf-html',
+  'arxiv-email',
+  'arxiv-rss',
+  'arxiv-rdf',
+  'arxiv-atom',
+  'bibtex',
+  'ris'
+] as const
 export type DigestFormat = (typeof FORMATS)[number]
 
 /** A paper as one digest describes it, before identity resolution against the library. */
@@ -70,7 +80,7 @@ export type PieceParser = (
   ctx: ParseContext,
   onPaper: (paper: ParsedPaper) => void
 ) => DigestMeta
-export type PieceFormat = Extract<DigestFormat, 'arxiv-rss' | 'arxiv-atom'>
+export type PieceFormat = Extract<DigestFormat, 'arxiv-rss' | 'arxiv-rdf' | 'arxiv-atom'>
 
 /** A file that cannot be imported. `message` never names the file; the importer prefixes it. */
 export class DigestError extends Error {

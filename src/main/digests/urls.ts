@@ -52,7 +52,7 @@ function isCodeHost(url: string): boolean {
   return CODE_HOSTS.some((h) => host === h || host === `www.${h}`)
 }
 
-/** All http(s) URLs in a text, trailing punctuation removed (§4.7). */
+/** All http(s) URLs in a text, trailing punctuation removed (docs/formats.md, "Shared rules"). */
 export function findUrls(text: string): string[] {
   const out: string[] = []
   const re = /https?:\/\/[^\s<>"]+/gi
@@ -64,7 +64,7 @@ export function findUrls(text: string): string[] {
 }
 
 /**
- * Links found in an abstract (§4.7): the first github.com / gitlab.com / huggingface.co URL is the code link,
+ * Links found in an abstract (docs/formats.md, "Shared rules"): the first github.com / gitlab.com / huggingface.co URL is the code link,
  * the first other URL the project link. Extraction is additive: the abstract is not changed.
  */
 export function extractLinks(text: string): Pick<PaperLinks, 'code' | 'project'> {

@@ -1,5 +1,5 @@
 /**
- * Papers → BibTeX that Folio's own importer (digests/bibtex.ts, @retorquere/bibtex-parser) reads
+ * Papers → BibTeX that Folio's own importer (digests/bibtex.ts) reads
  * back into the same papers. Text is UTF-8 (biber and the parser read it); TeX specials outside
  * math are escaped (`\% \& \# \_ \$ \{ \}`), math (`$…$`) is written as it is when its braces
  * balance, titles are double-braced to keep their case, and every author is one name.
@@ -30,6 +30,8 @@ export function texEscape(s: string): string {
       continue
     }
     if (c === '{' || c === '}' || c === '%' || c === '&' || c === '#' || c === '_') out += `\\${c}`
+    else if (c === '~')
+      out += '\\textasciitilde{}' // a bare ~ is a space in BibTeX
     else out += c
     i++
   }

@@ -2,7 +2,7 @@
  * Reading lists: the papers of any view or search as Markdown, BibTeX, CSV or JSON. Plain Node;
  * the CLI writes the text to a file, the app's menu saves it, the browser host downloads it.
  */
-import type { ExportFile, ExportFormat, PaperDetail } from '../../shared/contract'
+import { STATUS_LABELS, type ExportFile, type ExportFormat, type PaperDetail } from '../../shared/contract'
 import type { DB } from '../library/db'
 import { toBibtex } from './bibtex-writer'
 import { describeFilter, listPapers, type ListFilter } from './collect'
@@ -14,8 +14,6 @@ const MIME: Record<ExportFormat, string> = {
   csv: 'text/csv',
   json: 'application/json'
 }
-
-const STATUS_TEXT = { unread: 'Unread', reading: 'Reading', read: 'Read' } as const
 
 /** Markdown inline text: characters that would start formatting or links are escaped. */
 export function mdEscape(s: string): string {
@@ -43,7 +41,7 @@ function markdown(papers: PaperDetail[], heading: string): string {
       authors && mdEscape(authors),
       p.arxivId && `arXiv:${p.arxivId}`,
       p.doi && !p.arxivId && `doi:${mdEscape(p.doi)}`,
-      `${STATUS_TEXT[p.status]}${p.starred ? ' ★' : ''}`,
+      `${STATUS_LABELS[p.status]}${p.starred ? ' ★' : ''}`,
       p.tags.length ? p.tags.map((t) => `#${t.replace(/[^\p{L}\p{N}_/-]/gu, '_')}`).join(' ') : ''
     ].filter(Boolean)
     lines.push(`- **${title}**  `, `  ${meta.join(' · ')}`)

@@ -4,21 +4,26 @@
  * (no DNS rebinding, no cross-site calls); static files never leave the renderer folder.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, realpathSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type EventName, type EventPayloads, type ImportProgressEvent, type ImportReport } from '../../shared/contract'
 import { importInWorker, defaultWorkerEntry } from '../import/run-in-worker'
+import { jobInWorker } from '../backup/run-job-in-worker'
+import { runningImports } from '../import/running-imports'
 import type { ImportSource } from '../import/sources'
-import { API_PATH, EVENTS_PATH, TOKEN_HEADER, TOKEN_META } from '../../shared/transport-fetch'
+import { API_PATH, EVENTS_PATH, TOKEN_HEADER, TOKEN_META, UPLOAD_PATH } from '../../shared/transport-fetch'
 import { createDispatcher } from '../handlers'
 import type { Library } from '../library/index'
 import type { SettingsPatch } from '../../shared/settings'
 import { openLibrarySafely, type Recovery } from '../library/open-safely'
 import { startRankingWorker } from '../ranking/service'
 import { openSettings, settingsPathNextTo } from '../settings'
-import { cacheControlFor, readStatic, resolveStatic, SECURITY_HEADERS } from './static'
+import { readStatic, resolveStatic, SECURITY_HEADERS } from '../static-files'
+import { cacheControlFor } from './static'
+import { bodyLimitOf, readBody, TooLarge } from './request-body'
+import { openUploads } from './uploads'
 
 export interface HostOptions {
   libraryPath: string
@@ -30,6 +35,8 @@ export interface HostOptions {
   pollMs?: number
   /** Settings file; default settings.json next to the library. */
   settingsPath?: string
+  /** Largest file the page may upload (default MAX_FILE_BYTES, the importer's own limit). */
+  maxUploadBytes?: number
 }
 
 export interface Host {
@@ -42,8 +49,8 @@ export interface Host {
   close(): Promise<void>
 }
 
-/** Largest request body: a 256 MB file in base64 plus JSON framing. */
-const MAX_BODY = 360 * 1024 * 1024
+/** Calls served at the same time; more are answered 503 (the page retries nothing: it shows the error). */
+const MAX_CONCURRENT_CALLS = 16
 
 export function defaultRendererDir(): string {
   // src/main/host/server.ts -> repo root/out/renderer (also right when bundled into out/).
@@ -67,30 +74,14 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
   res.end(body)
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((ok, fail) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (c: Buffer) => {
-      size += c.length
-      if (size > MAX_BODY) {
-        fail(new Error('request too large'))
-        req.destroy()
-        return
-      }
-      chunks.push(c)
-    })
-    req.on('end', () => ok(Buffer.concat(chunks)))
-    req.on('error', fail)
-  })
-}
-
 export async function startHost(options: HostOptions): Promise<Host> {
   const rendererDir = options.rendererDir ?? defaultRendererDir()
   const indexFile = join(rendererDir, 'index.html')
   if (!existsSync(indexFile)) {
     throw new Error(`The renderer is not built (${indexFile} is missing): run "npm run build" first`)
   }
+  // resolveStatic answers real paths: the page itself is only ever served with its token (below).
+  const realIndexFile = realpathSync(indexFile)
   const { library, recovery } = openLibrarySafely(options.libraryPath)
   const token = randomBytes(24).toString('base64url')
   const listeners = new Set<ServerResponse>()
@@ -100,8 +91,32 @@ export async function startHost(options: HostOptions): Promise<Host> {
   // In a browser, links open in a new tab from the page itself; the host never launches programs.
   // Imports run in a worker thread on their own connection: the host keeps answering (and
   // streaming progress) while a big digest imports.
+  // The Cancel button (cancelImport) and the host stopping stop them.
+  const imports = runningImports()
   const runImport = (sources: ImportSource[], onProgress: (p: ImportProgressEvent) => void): Promise<ImportReport> =>
-    importInWorker(defaultWorkerEntry(), { libraryPath: options.libraryPath, sources }, onProgress)
+    imports.run((signal) =>
+      importInWorker(defaultWorkerEntry(), { libraryPath: options.libraryPath, sources }, onProgress, { signal })
+    )
+  const uploads = openUploads(options.maxUploadBytes)
+  const importUploads = async (
+    list: { id: string; name: string; lastModified?: number }[],
+    onProgress: (p: ImportProgressEvent) => void
+  ): Promise<ImportReport> => {
+    const taken = list.map((u) => ({ ...u, upload: uploads.take(u.id) }))
+    try {
+      return await runImport(
+        taken.map((u) => ({
+          kind: 'upload' as const,
+          path: u.upload.path,
+          name: u.name,
+          mtime: u.lastModified !== undefined ? new Date(u.lastModified) : undefined
+        })),
+        onProgress
+      )
+    } finally {
+      for (const u of taken) uploads.release(u.upload)
+    }
+  }
   // Settings the page may change (theme, text size…); never paths: this door reads no paths.
   const settings = openSettings(options.settingsPath ?? settingsPathNextTo(options.libraryPath))
   const settingsService = {
@@ -132,9 +147,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
     openExternal: () => false,
     emit,
     runImport,
+    // Backup (a download), restore (an upload) and notes export (a zip) in a worker thread too.
+    runJob: (job) => jobInWorker({ libraryPath: options.libraryPath, job }),
+    importUploads,
+    cancelImport: () => imports.cancelAll(),
     settings: settingsService,
     ranking
   })
+  let calls = 0
   let port = 0
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
   const allowedOrigins = (): Set<string> => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
@@ -153,26 +173,49 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return send(res, 403, 'Cross-origin requests are refused')
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
 
+    const failed = (status: number, code: string, message: string): void =>
+      send(res, status, JSON.stringify({ ok: false, error: { code, message } }), 'application/json')
+
+    if (url.pathname === UPLOAD_PATH) {
+      if (req.method !== 'POST') return send(res, 405, 'POST only')
+      if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token))
+        return send(res, 401, 'Missing or wrong token')
+      try {
+        const { id, bytes } = await uploads.receive(req)
+        return send(res, 200, JSON.stringify({ ok: true, value: { id, bytes } }), 'application/json')
+      } catch (err) {
+        const e = err as { code?: string; message: string }
+        const status = e.code === 'too-large' ? 413 : e.code === 'busy' ? 503 : e.code === 'disk-full' ? 507 : 400
+        res.setHeader('connection', 'close') // the rest of a refused body is not read
+        return failed(status, e.code ?? 'upload', `The upload was refused: ${e.message}`)
+      }
+    }
+
     if (url.pathname.startsWith(API_PATH)) {
       if (req.method !== 'POST') return send(res, 405, 'POST only')
       if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token))
         return send(res, 401, 'Missing or wrong token')
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only')
-      let input: unknown
-      try {
-        const body = await readBody(req)
-        input = body.length ? JSON.parse(body.toString('utf8')) : {}
-      } catch (err) {
-        return send(
-          res,
-          400,
-          JSON.stringify({ ok: false, error: { code: 'bad-request', message: (err as Error).message } }),
-          'application/json'
-        )
-      }
+      if (calls >= MAX_CONCURRENT_CALLS) return failed(503, 'busy', 'Folio is busy with other calls: try again')
       const method = url.pathname.slice(API_PATH.length)
-      const reply = await dispatch(method, input)
-      return send(res, 200, JSON.stringify(reply), 'application/json')
+      calls += 1
+      try {
+        let input: unknown
+        try {
+          const body = await readBody(req, bodyLimitOf(method))
+          input = body.length ? JSON.parse(body.toString('utf8')) : {}
+        } catch (err) {
+          if (err instanceof TooLarge) {
+            res.setHeader('connection', 'close')
+            return failed(413, 'too-large', `${method.slice(0, 100)}: the request is larger than this call allows`)
+          }
+          return failed(400, 'bad-request', (err as Error).message)
+        }
+        const reply = await dispatch(method, input)
+        return send(res, 200, JSON.stringify(reply), 'application/json')
+      } finally {
+        calls -= 1
+      }
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')
@@ -203,9 +246,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return send(res, 200, html, 'text/html; charset=utf-8')
     }
 
-    const file = resolveStatic(rendererDir, url.pathname)
-    if (!file || file === indexFile) return send(res, 404, 'Not found')
-    const { body, type } = readStatic(file)
+    const file = await resolveStatic(rendererDir, url.pathname)
+    if (!file || file === realIndexFile) return send(res, 404, 'Not found')
+    const { body, type } = await readStatic(file)
     res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': cacheControlFor(url.pathname) })
     res.end(req.method === 'HEAD' ? undefined : body)
   }
@@ -238,6 +281,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
     recovery,
     async close() {
       clearInterval(poll)
+      // A running import is stopped (rolled back), within STOP_GRACE_MS even when a parse does not let go.
+      await imports.stopAll()
+      uploads.close()
       for (const res of listeners) res.end()
       listeners.clear()
       server.closeAllConnections()

@@ -19,6 +19,7 @@ import { loadParser } from '../digests/parsers'
 import { sanitizePaper } from '../digests/sanitize'
 import { DigestError, type DigestFormat, type DigestMeta, type DigestParser, type ParseContext } from '../digests/types'
 import { LibraryError } from '../library/db'
+import { throwIfStopped, type CancelFlag } from './cancel'
 import { POSTED, TAKEN, type ParseMessage } from './parse-protocol'
 import { canBlock, startParseWorker, WORKER_MIN_BYTES, type ParseWorker } from './parse-worker-start'
 
@@ -45,6 +46,8 @@ export interface ReadOptions {
   workerMinBytes?: number
   /** A big file on disk is read this many bytes at a time (default file-pieces' CHUNK_BYTES). */
   chunkBytes?: number
+  /** Looked at while waiting for the worker: a stopped import ends its parse worker at once. */
+  cancel?: CancelFlag
 }
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
@@ -55,7 +58,7 @@ export function readDigest(bytes: Uint8Array, options: ReadOptions): DigestReade
     const shared = bytes.buffer instanceof SharedArrayBuffer ? bytes : copyToShared(bytes)
     const worker = startParseWorker({ bytes: shared, fileName: options.fileName, mtime: options.mtime?.getTime() })
     // The worker decodes while this thread hashes.
-    return readInWorker(worker, sha256(shared))
+    return readInWorker(worker, sha256(shared), false, options.cancel)
   }
   let opened: { text: string; parser: DigestParser } | undefined
   return {
@@ -105,7 +108,7 @@ export function readDigestFile(path: string, fd: number, options: ReadOptions): 
     ) {
       hash.update(buf.subarray(0, n))
     }
-    return readInWorker(worker, hash.digest('hex'), true)
+    return readInWorker(worker, hash.digest('hex'), true, options.cancel)
   } catch (err) {
     void worker.worker.terminate()
     throw new DigestError(`cannot read the file: ${(err as Error).message}`)
@@ -114,12 +117,19 @@ export function readDigestFile(path: string, fd: number, options: ReadOptions): 
 
 /** How long the importer waits for the worker's next message before giving up on it. */
 const SILENCE_MS = 60_000
+/** While waiting, the importer looks at its cancel flag this often (ms). */
+const CANCEL_POLL_MS = 50
 
 /**
  * The importer's side of a parse worker. `checkHash`: the worker read the file itself, and the hash of
  * what it parsed must be `hash` (this thread's): else the file changed in between, and is refused.
  */
-function readInWorker({ worker, port, signal }: ParseWorker, hash: string, checkHash = false): DigestReader {
+function readInWorker(
+  { worker, port, signal }: ParseWorker,
+  hash: string,
+  checkHash: boolean,
+  cancel: CancelFlag | undefined
+): DigestReader {
   let taken = 0
   let closed = false
   let done = false
@@ -145,9 +155,19 @@ function readInWorker({ worker, port, signal }: ParseWorker, hash: string, check
         }
         return m
       }
-      if (Atomics.wait(signal, POSTED, taken, 1000) === 'timed-out' && (waited += 1000) >= SILENCE_MS) {
-        close()
-        throw new LibraryError('import', 'the parser stopped responding')
+      if (Atomics.wait(signal, POSTED, taken, CANCEL_POLL_MS) === 'timed-out') {
+        if (cancel) {
+          try {
+            throwIfStopped(cancel)
+          } catch (err) {
+            close()
+            throw err
+          }
+        }
+        if ((waited += CANCEL_POLL_MS) >= SILENCE_MS) {
+          close()
+          throw new LibraryError('import', 'the parser stopped responding')
+        }
       }
     }
   }

@@ -25,8 +25,10 @@ import type { Library } from '../library/index'
 import { resolveEncoded } from '../library/papers'
 import { nowIso } from '../library/statements'
 import { storageError } from '../library/storage-errors'
+import { clearTimeLimit, ImportStopped, throwIfStopped, timeLimitMessage, type CancelFlag } from './cancel'
 import { parsesInWorker, readDigest, readDigestFile, type DigestReader } from './digest-stream'
 import { endSpareParseWorker } from './parse-worker-start'
+import { summarize } from './report'
 import { expandSources, MAX_FILE_BYTES, type FileEntry, type ImportSource } from './sources'
 
 export interface ImportProgress {
@@ -45,6 +47,13 @@ export interface ImportOptions {
   workerMinBytes?: number
   /** A big file is read this many bytes at a time (default: file-pieces' CHUNK_BYTES). */
   chunkBytes?: number
+  /** Set by whoever may stop the import (cancel.ts): looked at every paper and while waiting. */
+  cancel?: CancelFlag
+  /** The time limit per file its supervisor enforces (run-in-worker.ts), for the message of a file it stopped. */
+  timeLimitMs?: number
+  /** A file starts / is done (the supervisor times each file, and keeps the reports of finished ones). */
+  onFileStart?(label: string, index: number, count: number): void
+  onFileDone?(report: FileReport): void
 }
 
 class DryRunRollback extends Error {}
@@ -101,7 +110,12 @@ function readAll(fd: number, size: number): Uint8Array {
  */
 function startReading(entry: FileEntry, options: ImportOptions): { reader: DigestReader; mtime?: Date; big: boolean } {
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES
-  const read = { fileName: entry.name, workerMinBytes: options.workerMinBytes, chunkBytes: options.chunkBytes }
+  const read = {
+    fileName: entry.name,
+    workerMinBytes: options.workerMinBytes,
+    chunkBytes: options.chunkBytes,
+    cancel: options.cancel
+  }
   const source = entry.source
   if (source.kind === 'bytes') {
     if (source.bytes.length > maxBytes)
@@ -112,7 +126,10 @@ function startReading(entry: FileEntry, options: ImportOptions): { reader: Diges
       big: parsesInWorker(source.bytes.length, read)
     }
   }
-  const { fd, size, mtime } = openFile(source.path, maxBytes)
+  const opened = openFile(source.path, maxBytes)
+  const { fd, size } = opened
+  // An upload's temp file is as new as the upload: the date is the one the browser gave, if any.
+  const mtime = source.kind === 'upload' ? source.mtime : opened.mtime
   try {
     if (parsesInWorker(size, read))
       return { reader: readDigestFile(source.path, fd, { ...read, mtime }), mtime, big: true }
@@ -157,6 +174,7 @@ export async function importFile(
       }
     }
     const { format, warnings: decodeWarnings } = await digest.open()
+    throwIfStopped(options.cancel)
     report.format = format
     const now = nowIso()
     let cacheBefore: number | undefined
@@ -165,12 +183,14 @@ export async function importFile(
       let digestId = 0
       let position = 0
       let indexedUpTo = 0
-      // The digest's date once the parser reports it (new papers are written with it); the import day until then.
-      let digestDate = now.slice(0, 10)
+      // The digest's date once the parser reports it (new papers are written with it); none until then
+      // (finishDigest gives the papers the date the parse found, or none for an undated file).
+      let digestDate = ''
       // Papers arrive sanitised (imported text is data: no control chars, only http(s) links).
       const onPaper = (paper: PaperCore, enc: EncodedPaper): void => {
+        throwIfStopped(options.cancel) // a stopped import rolls this file's transaction back
         position += 1
-        const { id, added } = resolveEncoded(lib.db, paper, enc, digestDate, now)
+        const { id, added } = resolveEncoded(lib.db, paper, enc, digestDate, now, format)
         if (linkPaper(lib.db, digestId, id, position, enc.extras, added) && !seen.has(id)) {
           if (added) report.added += 1
           else report.merged += 1
@@ -219,29 +239,44 @@ export async function importFile(
     }
     return { ...report, ok: true }
   } catch (err) {
+    if (err instanceof ImportStopped && err.reason === 'cancelled') throw err
+    if (err instanceof ImportStopped) {
+      clearTimeLimit(options.cancel)
+      const limit = timeLimitMessage(options.timeLimitMs ?? 0)
+      return { ...report, ok: false, added: 0, merged: 0, error: `${entry.label}: ${limit}` }
+    }
     return { ...report, ok: false, added: 0, merged: 0, error: `${entry.label}: ${describe(err)}` }
   } finally {
     reader?.close()
   }
 }
 
-/** Import files one after the other (each in its own transaction). */
+/**
+ * Import files one after the other (each in its own transaction). Cancelled (options.cancel), it stops
+ * at once: the file being imported is rolled back, files imported before it stay, the report says
+ * `cancelled` and lists only the files finished before.
+ */
 export async function importSources(
   lib: Library,
   sources: ImportSource[],
   options: ImportOptions = {}
 ): Promise<ImportReport> {
-  const entries = expandSources(sources)
   const files: FileReport[] = []
+  let cancelled = false
   try {
-    for (const [i, e] of entries.entries()) files.push(await importFile(lib, e, options, i, entries.length))
+    const entries = await expandSources(sources, options.cancel)
+    for (const [i, e] of entries.entries()) {
+      throwIfStopped(options.cancel)
+      options.onFileStart?.(e.label, i, entries.length)
+      const file = await importFile(lib, e, options, i, entries.length)
+      files.push(file)
+      options.onFileDone?.(file)
+    }
+  } catch (err) {
+    if (!(err instanceof ImportStopped && err.reason === 'cancelled')) throw err
+    cancelled = true
   } finally {
     endSpareParseWorker()
   }
-  return {
-    files,
-    added: files.reduce((n, f) => n + f.added, 0),
-    merged: files.reduce((n, f) => n + f.merged, 0),
-    rejected: files.filter((f) => !f.ok).length
-  }
+  return summarize(files, cancelled)
 }

@@ -4,13 +4,15 @@
  * when its (size, mtime) differs from what was last seen; the importer's content hash makes a
  * re-import of the same bytes a no-op, so each distinct content is imported exactly once.
  * fs.watch wakes the scan early; a periodic rescan catches what watchers miss (network drives,
- * editors that replace files). Plain Node: no electron import.
+ * editors that replace files). Symlink loops are walked once, and nothing here blocks the thread
+ * (the app watches from its main process). Plain Node: no electron import.
  */
-import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs'
-import { join } from 'node:path'
+import { watch, type FSWatcher } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import type { FileReport } from '../../shared/contract'
 import type { Library } from '../library/index'
 import { importSources } from './import-files'
+import { walkFolder } from './walk-folder'
 
 export interface WatchOptions {
   /** Called with the report of each file that was imported or refused (not for no-ops). */
@@ -42,27 +44,6 @@ interface Seen {
 
 const IGNORED = /^(\.|~\$|.*\.(part|crdownload|tmp|swp)$)/i
 
-function listFiles(dir: string, out: string[] = []): string[] {
-  let names: string[]
-  try {
-    names = readdirSync(dir)
-  } catch {
-    return out
-  }
-  for (const name of names) {
-    if (IGNORED.test(name)) continue
-    const path = join(dir, name)
-    try {
-      const st = statSync(path)
-      if (st.isDirectory()) listFiles(path, out)
-      else if (st.isFile()) out.push(path)
-    } catch {
-      /* vanished between readdir and stat */
-    }
-  }
-  return out
-}
-
 export function startWatching(lib: Library, folder: string, options: WatchOptions = {}): Watcher {
   const seen = new Map<string, Seen>()
   let closed = false
@@ -72,10 +53,12 @@ export function startWatching(lib: Library, folder: string, options: WatchOption
   async function scanOnce(): Promise<FileReport[]> {
     if (closed) return []
     const reports: FileReport[] = []
-    for (const path of listFiles(folder)) {
+    // Walked asynchronously, each real folder once (walk-folder.ts): the app walks in its main process.
+    for (const { path, unreadable } of await walkFolder(folder, { ignore: IGNORED })) {
+      if (unreadable || closed) continue
       let st
       try {
-        st = statSync(path)
+        st = await stat(path)
       } catch {
         continue
       }

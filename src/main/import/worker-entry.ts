@@ -2,6 +2,9 @@
  * Where a worker thread's script is, for this build of Folio. From a bundle (out/main: the app, the
  * built CLI) the built `<name>.js` next to it; from source (tests, `folio serve` before a build) the
  * built one when it is fresh (starts at once), else the TypeScript module through tsx (worker-tsx.mjs).
+ * In the packaged app the bundle sits inside `app.asar`: the workers start from the copies that
+ * electron-builder unpacks beside it (`asarUnpack`; docs/packaging.md), plain files a worker thread
+ * loads like any Node file, never from inside the archive.
  */
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -19,14 +22,21 @@ export interface WorkerEntry {
 }
 
 /**
- * The workers: `import-worker` (a whole import batch), `parse-worker` (one big file's parse) and
- * `rank-worker` (For you's ranking, src/main/ranking/worker.ts).
+ * The workers: `import-worker` (a whole import batch), `parse-worker` (one big file's parse),
+ * `job-worker` (a backup, restore or notes export: backup/job-worker.ts) and `rank-worker` (For you's
+ * ranking: ranking/worker.ts).
  */
-export type WorkerName = 'import-worker' | 'parse-worker' | 'rank-worker'
+export type WorkerName = 'import-worker' | 'parse-worker' | 'job-worker' | 'rank-worker'
 const SOURCE: Record<WorkerName, string> = {
   'import-worker': './worker.ts',
   'parse-worker': './parse-worker.ts',
+  'job-worker': '../backup/job-worker.ts',
   'rank-worker': '../ranking/worker.ts'
+}
+
+/** `…/resources/app.asar/out/main` → `…/resources/app.asar.unpacked/out/main`; other paths unchanged. */
+export function outsideAsar(path: string): string {
+  return path.replace(/\.asar(?=[\\/]|$)/, '.asar.unpacked')
 }
 
 export function workerEntry(name: WorkerName): WorkerEntry {
@@ -38,7 +48,7 @@ export function workerEntry(name: WorkerName): WorkerEntry {
     const bootstrap = 'worker-tsx.mjs' // a variable, so bundlers leave this URL alone
     return { file: new URL(bootstrap, here), argv: [SOURCE[name]] }
   }
-  let dir = dirname(fileURLToPath(here))
+  let dir = outsideAsar(dirname(fileURLToPath(here)))
   for (let i = 0; i < 3; i++, dir = dirname(dir)) {
     const candidate = join(dir, `${name}.js`)
     if (existsSync(candidate)) return { file: candidate }

@@ -40,7 +40,7 @@ export function insertDigest(db: DB, d: NewDigest): number {
 
 /**
  * Record what the parse found, and give every paper this digest listed its newest digest date
- * (the digest's own date, or its import day when the file has none). `maxIdBefore`: the largest
+ * (the digest's own date; none when the file has none). `maxIdBefore`: the largest
  * paper id before this import (papers above it are new).
  */
 export function finishDigest(
@@ -55,9 +55,9 @@ export function finishDigest(
     db,
     'UPDATE digests SET digest_date = ?, date_inferred = ?, paper_count = ?, added_count = ?, warnings = ? WHERE id = ?'
   ).run(meta.date ?? null, meta.dateInferred ? 1 : 0, paperCount, addedCount, JSON.stringify(meta.warnings), id)
-  const date =
-    meta.date ??
-    stmt<[number], { d: string }>(db, 'SELECT substr(imported_at, 1, 10) AS d FROM digests WHERE id = ?').get(id)!.d
+  // An undated digest (BibTeX, RIS) has no date: its new papers get '' (they sort after every dated one;
+  // the renderer shows "Undated"), not the import day, which would file ResNet under today.
+  const date = meta.date ?? ''
   // Papers this digest created take its date (already theirs when the parser told it early);
   // papers it merged keep their newest date.
   stmt(

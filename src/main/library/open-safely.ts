@@ -242,6 +242,38 @@ export function checkWritable(file: string): void {
   }
 }
 
+/**
+ * A rollback journal left by a process that died inside a transaction (a big first import is written
+ * under one: direct-writes.ts) is "hot": the next connection that may write rolls it back. A read-only
+ * connection cannot, and SQLite refuses it (SQLITE_READONLY_ROLLBACK), so the library would look
+ * read-only for good. Roll it back first, through a writable connection; damage found doing so is
+ * the check's answer.
+ */
+function rollBackHotJournal(file: string, options: Pick<OpenOptions, 'nativeBinding' | 'busyTimeout'>): string | null {
+  let size = 0
+  try {
+    size = statSync(`${file}-journal`).size
+  } catch {
+    return null // no journal: nothing to roll back
+  }
+  if (size === 0) return null
+  let db: Database.Database | undefined
+  try {
+    db = new Database(file, {
+      fileMustExist: true,
+      timeout: options.busyTimeout ?? 10_000,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+    })
+    db.prepare('SELECT count(*) FROM sqlite_master').get() // the first read rolls a hot journal back
+    return null
+  } catch (err) {
+    if (isDamageError(err)) return (err as Error).message
+    throw err
+  } finally {
+    db?.close()
+  }
+}
+
 /** Open the library at `file`, checking it first; see the module comment for what happens when. */
 export function openLibrarySafely(file: string, options: SafeOpenOptions = {}): SafeOpenResult {
   const { backupsDir, now, check, ...open } = options
@@ -249,7 +281,7 @@ export function openLibrarySafely(file: string, options: SafeOpenOptions = {}): 
   let reason: string | null = null
   if (existsSync(file) && statSync(file).size > 0) {
     try {
-      reason = checkFile(file, open, check)
+      reason = (open.readonly ? null : rollBackHotJournal(file, open)) ?? checkFile(file, open, check)
     } catch (err) {
       throw explainOpenError(file, err)
     }

@@ -4,12 +4,20 @@
  * arrives with an id merges into a title-only paper with the same title key, which keeps the id.
  */
 import type { DigestRef, PaperDetail, PaperLinks, PaperRow, Status } from '../../shared/contract'
-import type { ParsedPaper } from '../digests/types'
+import type { DigestFormat, ParsedPaper } from '../digests/types'
 import { encodePaper, type EncodedPaper, type PaperCore } from '../digests/encode'
 import { titleKey } from '../digests/text'
 import type { DB } from './db'
 import { LibraryError } from './db'
 import { stmt } from './statements'
+import {
+  abstractCompleteness,
+  authorsCompleteness,
+  dateCompleteness,
+  prefer,
+  sourceRank,
+  titleCompleteness
+} from './precedence'
 
 export interface PaperRecord {
   id: number
@@ -64,8 +72,14 @@ export interface ResolveResult {
  * the digest being imported, see linkPaper); merge what the record adds. Never touches status,
  * star, notes or tags. Must run inside the import transaction.
  */
-export function resolvePaper(db: DB, p: ParsedPaper, digestDate: string, now: string): ResolveResult {
-  return resolveEncoded(db, p, encodePaper(p), digestDate, now)
+export function resolvePaper(
+  db: DB,
+  p: ParsedPaper,
+  digestDate: string,
+  now: string,
+  source?: DigestFormat
+): ResolveResult {
+  return resolveEncoded(db, p, encodePaper(p), digestDate, now, source)
 }
 
 /** resolvePaper for a paper given as its core fields and stored form (encode.ts). */
@@ -74,7 +88,9 @@ export function resolveEncoded(
   p: PaperCore,
   enc: EncodedPaper,
   digestDate: string,
-  now: string
+  now: string,
+  /** The format of the digest this record comes from: its rank in precedence.ts. */
+  source?: DigestFormat
 ): ResolveResult {
   const key = enc.key
   const existing = findExisting(db, p, key)
@@ -101,34 +117,89 @@ export function resolveEncoded(
     stmt(db, 'INSERT INTO paper_abstracts (paper_id, abstract) VALUES (?, ?)').run(id, p.abstract)
     return { id, added: true }
   }
-  mergeInto(db, existing, p, enc, digestDate)
+  mergeInto(db, existing, p, enc, digestDate, source)
   return { id: existing.id, added: false }
 }
 
-function mergeInto(db: DB, e: PaperRecord, p: PaperCore, enc: EncodedPaper, digestDate: string): void {
+/** What the digests already linked to a paper say about its stored fields (see precedence.ts). */
+function storedSources(db: DB, id: number): { rank: number; authorsPartial: boolean } {
+  const rows = stmt<[number], { format: string; extras: string }>(
+    db,
+    'SELECT d.format, dp.extras FROM digest_papers dp JOIN digests d ON d.id = dp.digest_id WHERE dp.paper_id = ?'
+  ).all(id)
+  let rank = 0
+  let withAuthors = 0
+  let partial = 0
+  for (const r of rows) {
+    rank = Math.max(rank, sourceRank(r.format))
+    if (r.format === 'hf-text') continue // the page never lists authors
+    withAuthors++
+    if (r.extras.includes('"etAl":true')) partial++
+  }
+  // The best list seen is stored, so it is partial only when every list seen was.
+  return { rank, authorsPartial: withAuthors > 0 && partial === withAuthors }
+}
+
+function mergeInto(
+  db: DB,
+  e: PaperRecord,
+  p: PaperCore,
+  enc: EncodedPaper,
+  digestDate: string,
+  source: DigestFormat | undefined
+): void {
   const arxivId = e.arxiv_id ?? p.arxivId ?? null
   let doi = e.doi
   if (!doi && p.doi) {
     const taken = stmt<[string], { id: number }>(db, 'SELECT id FROM papers WHERE doi = ?').get(p.doi)
     if (!taken) doi = p.doi
   }
+  const stored = storedSources(db, e.id)
+  const rank = sourceRank(source)
   const authors = JSON.parse(e.authors) as string[]
   const pAuthors = JSON.parse(enc.authors) as string[]
   const links = { ...(JSON.parse(enc.links) as PaperLinks), ...(JSON.parse(e.links) as PaperLinks) }
   const categories = JSON.parse(e.categories) as string[]
   const abstract = getAbstract(db, e.id)
-  if (p.abstract.length > abstract.length) {
+  const better = <T>(incoming: T, completeness: (v: T) => number, current: T): boolean =>
+    prefer(
+      { value: incoming, completeness: completeness(incoming), rank },
+      { value: current, completeness: completeness(current), rank: stored.rank }
+    )
+  if (
+    prefer(
+      { value: p.abstract, completeness: abstractCompleteness(p.abstract), rank, size: p.abstract.length },
+      { value: abstract, completeness: abstractCompleteness(abstract), rank: stored.rank, size: abstract.length }
+    )
+  ) {
     stmt(db, 'UPDATE paper_abstracts SET abstract = ? WHERE paper_id = ?').run(p.abstract, e.id)
   }
+  const incomingPartial = enc.extras.includes('"etAl":true')
+  const authorsWin = prefer(
+    {
+      value: pAuthors,
+      completeness: authorsCompleteness(pAuthors.length, incomingPartial),
+      rank,
+      size: pAuthors.length
+    },
+    {
+      value: authors,
+      completeness: authorsCompleteness(authors.length, stored.authorsPartial),
+      rank: stored.rank,
+      size: authors.length
+    }
+  )
+  const titleWins = better(p.title, titleCompleteness, e.title)
   const next = {
     arxiv_id: arxivId,
     doi,
-    title: e.title || p.title,
-    authors: pAuthors.length > authors.length ? enc.authors : JSON.stringify(authors),
+    title: titleWins ? p.title : e.title,
+    title_key: titleWins ? enc.key : e.title_key,
+    authors: authorsWin ? enc.authors : e.authors,
     links: JSON.stringify(links),
     categories: categories.length ? JSON.stringify(categories) : enc.categories,
     version: versionNumber(p.version) > versionNumber(e.version) ? (p.version ?? null) : e.version,
-    published: e.published ?? p.published ?? null,
+    published: better(p.published ?? null, dateCompleteness, e.published) ? (p.published ?? null) : e.published,
     digest_date: digestDate > e.digest_date ? digestDate : e.digest_date
   }
   const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => next[k] !== e[k])

@@ -72,7 +72,7 @@ export class FeatureMatrix {
   }
   /** The largest paper id added (papers are added in id order). */
   get maxId(): number {
-    return this.rows ? this.ids[this.rows - 1]! : 0
+    return this.rows ? Math.abs(this.ids[this.rows - 1]!) : 0
   }
 
   /**

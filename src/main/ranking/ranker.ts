@@ -67,10 +67,15 @@ export function readSignals(db: DB): Signals {
 }
 
 export class Ranker {
-  readonly matrix = new FeatureMatrix()
+  private features = new FeatureMatrix()
+  get matrix(): FeatureMatrix {
+    return this.features
+  }
 
   /** Brings the features up to date with the library: new papers added, removed ones forgotten. */
   sync(db: DB): { added: number; removed: number } {
+    // Every paper known is gone (the library was emptied, say for a restore): start over.
+    if (this.features.rows > 0 && this.features.live === 0) this.features = new FeatureMatrix()
     const m = this.matrix
     const first = m.rows === 0
     const idfGuess: Float32Array = first ? estimateIdf(db) : m.idf
@@ -84,10 +89,17 @@ export class Ranker {
     let removed = 0
     const count = db.prepare('SELECT count(*) FROM papers').pluck().get() as number
     if (count !== m.live) {
-      const present = new Set(db.prepare('SELECT id FROM papers').pluck().all() as number[])
+      const present = db.prepare('SELECT id FROM papers').pluck().all() as number[]
+      // A paper below the newest known that was never seen: the library was replaced (a restore
+      // into an emptied library numbers its papers afresh). Start over.
+      if (present.some((id) => id <= m.maxId && m.rowOf(id) < 0)) {
+        this.features = new FeatureMatrix()
+        return this.sync(db)
+      }
+      const kept = new Set(present)
       for (let r = 0; r < m.rows; r++) {
         const id = m.ids[r]!
-        if (id > 0 && !present.has(id)) {
+        if (id > 0 && !kept.has(id)) {
           m.remove(id)
           removed++
         }

@@ -23,11 +23,16 @@ import {
   isReadMethod,
   type EventName,
   type EventPayloads,
-  type ImportReport
+  type ImportReport,
+  type InputOf,
+  type MethodName,
+  type OutputOf,
+  unwrap
 } from '../../shared/contract'
 import { COMMANDS, type AppCommand } from '../../shared/commands'
 import { createBadge } from './badge'
 import { guardClose, type CloseGuard } from './close-guard'
+import { runningImports } from '../import/running-imports'
 import { startWatching, type Watcher } from '../import/watch'
 import { startRankingWorker, type Ranking } from '../ranking/service'
 import { counts } from '../library/counts'
@@ -40,6 +45,7 @@ import { registerIpc } from './ipc'
 import { resolveLibraryPath, userDataDir, type Library } from '../library/index'
 import { backupsDirFor, openLibrarySafely } from '../library/open-safely'
 import { autoBackup } from '../backup/auto-backup'
+import { jobInWorker } from '../backup/run-job-in-worker'
 import { installMenu } from './menu'
 import { requireNativeBinding } from './native'
 import { offerRecovery } from './recovery-dialog'
@@ -246,12 +252,22 @@ function start(): void {
   lockSession(session.defaultSession, devUrl)
   if (!devUrl) handleAppProtocol(protocol, RENDERER_ROOT)
   const libraryPath = lib.path
+  const imports = runningImports()
   const services: Services = {
     openExternal: (url) => openExternalSafely(openInBrowser, url),
     emit,
-    // Imports run in a worker thread (out/main/import-worker.js) so the window never freezes.
+    // Imports run in a worker thread (out/main/import-worker.js) so the window never freezes; the
+    // Cancel button (cancelImport) stops them.
     runImport: (sources, onProgress) =>
-      importInWorker(defaultWorkerEntry(), { libraryPath, nativeBinding: nativeBindingPath, sources }, onProgress)
+      imports.run((signal) =>
+        importInWorker(defaultWorkerEntry(), { libraryPath, nativeBinding: nativeBindingPath, sources }, onProgress, {
+          signal
+        })
+      ),
+    cancelImport: () => imports.cancelAll(),
+    // Backup, restore and notes export too (out/main/job-worker.js), on their own connection.
+    runJob: (job) => jobInWorker({ libraryPath, nativeBinding: nativeBindingPath, job }),
+    pathsFromDialogs: true
   }
   // For you ranks in a worker thread (out/main/rank-worker.js): the window never waits for it.
   ranking = startRankingWorker(
@@ -297,19 +313,17 @@ function start(): void {
   }
   services.notesFlushed = () => closeGuard?.acknowledge()
   const dispatch = createDispatcher(library, services)
-  registerIpc(
-    ipcMain,
-    async (method, input) => {
-      const reply = await dispatch(method, input)
-      if (!isReadMethod(method)) badge.schedule()
-      return reply
-    },
-    isAppUrl
-  )
+  // The window's calls and the menu's go the same way: the dispatcher, then the badge after a write.
+  const serve: typeof dispatch = async (method, input) => {
+    const reply = await dispatch(method, input)
+    if (!isReadMethod(method)) badge.schedule()
+    return reply
+  }
+  registerIpc(ipcMain, serve, isAppUrl)
   installMenu({
-    lib: library,
     window: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
-    notifyChanged,
+    call: async <M extends MethodName>(method: M, input: InputOf<M>) =>
+      unwrap(await serve(method, input)) as OutputOf<M>,
     importPaths: importOpened,
     isMac: process.platform === 'darwin',
     isDev: !app.isPackaged,

@@ -1,16 +1,14 @@
 /**
  * File menu items for the library's data: Export Notes…, Export Reading List…, Backup…, Restore….
- * Electron dialogs around the plain-Node export and backup code (the same the CLI runs).
+ * Electron's dialogs choose the path; the work is a contract call (deps.call), served by the same
+ * dispatcher as the window's calls: backup, restore and notes export run in a worker thread on
+ * their own connection, the badge and the window hear of a restore, and the browser version
+ * offers the same methods (as downloads and an upload).
  */
 import { writeFileSync } from 'node:fs'
 import { extname } from 'node:path'
 import { dialog, type MenuItemConstructorOptions, type MessageBoxOptions } from 'electron'
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/contract'
-import { restoreBackup } from '../backup/restore'
-import { copyLibrary } from '../backup/sqlite-copy'
-import { writeBackup } from '../backup/write-backup'
-import { exportNotes } from '../export/notes-vault'
-import { exportReadingList } from '../export/reading-list'
 import type { MenuDeps } from './menu'
 
 const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`
@@ -31,7 +29,7 @@ async function exportNotesTo(deps: MenuDeps): Promise<void> {
   const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
   const dir = picked.filePaths[0]
   if (picked.canceled || !dir) return
-  const r = exportNotes(deps.lib.db, dir)
+  const r = await deps.call('exportNotesToPath', { dir })
   await inform(deps, {
     type: 'info',
     title: 'Export Notes',
@@ -57,7 +55,7 @@ async function exportListTo(deps: MenuDeps): Promise<void> {
   if (picked.canceled || !picked.filePath) return
   const ext = extname(picked.filePath).slice(1).toLowerCase()
   const format: ExportFormat = (EXPORT_FORMATS as readonly string[]).includes(ext) ? (ext as ExportFormat) : 'md'
-  const file = exportReadingList(deps.lib.db, format)
+  const file = await deps.call('exportReadingList', { format })
   writeFileSync(picked.filePath, file.text)
   await inform(deps, {
     type: 'info',
@@ -80,22 +78,12 @@ async function backupTo(deps: MenuDeps): Promise<void> {
   }
   const picked = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
   if (picked.canceled || !picked.filePath) return
-  if (extname(picked.filePath).toLowerCase() === '.sqlite') {
-    await copyLibrary(deps.lib.db, deps.lib.path, picked.filePath)
-    await inform(deps, {
-      type: 'info',
-      title: 'Backup',
-      message: 'Copied the library',
-      detail: picked.filePath,
-      buttons: ['OK']
-    })
-    return
-  }
-  const r = writeBackup(deps.lib.db, picked.filePath)
+  const r = await deps.call('backupToPath', { path: picked.filePath })
+  const what = `${plural(r.papers, 'paper')}, ${plural(r.digests, 'digest')} and ${plural(r.tags, 'tag')}`
   await inform(deps, {
     type: 'info',
     title: 'Backup',
-    message: `Backed up ${plural(r.papers, 'paper')}, ${plural(r.digests, 'digest')} and ${plural(r.tags, 'tag')}`,
+    message: r.kind === 'sqlite' ? `Copied the library (${what})` : `Backed up ${what}`,
     detail: picked.filePath,
     buttons: ['OK']
   })
@@ -114,8 +102,7 @@ async function restoreFrom(deps: MenuDeps): Promise<void> {
   const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
   const file = picked.filePaths[0]
   if (picked.canceled || !file) return
-  const r = restoreBackup(deps.lib.db, file)
-  deps.notifyChanged()
+  const r = await deps.call('restoreFromPath', { path: file })
   await inform(deps, {
     type: 'info',
     title: 'Restore',

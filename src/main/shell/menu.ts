@@ -8,17 +8,16 @@
  * Accelerators that are plain letters are left to the renderer (they must not fire while typing).
  */
 import { dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions, type OpenDialogOptions } from 'electron'
-import type { View } from '../../shared/contract'
+import { VIEW_LABELS, type InputOf, type MethodName, type OutputOf, type View } from '../../shared/contract'
 import { COMMANDS, VIEW_COMMANDS, type AppCommand } from '../../shared/commands'
-import type { Library } from '../library/index'
 import { dataMenuItems } from './menu-data'
+import { DIGEST_EXTENSIONS } from './digest-types'
 
 export interface MenuDeps {
-  lib: Library
   /** The Folio window, if open (dialogs are modal to it). */
   window(): BrowserWindow | null
-  /** Tell the renderer(s) the library changed (the libraryChanged event). */
-  notifyChanged(): void
+  /** A contract call, served by the window's dispatcher; rejects with the reply's error message. */
+  call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>>
   /** Import these files and folders as the app does (worker, progress, the report in the window). */
   importPaths(paths: string[]): void
   isMac: boolean
@@ -27,18 +26,14 @@ export interface MenuDeps {
   command?(command: AppCommand): void
 }
 
-/** View menu: label, command, accelerator (CmdOrCtrl+1…6, in sidebar order). */
-export const VIEW_ITEMS: { view: View; label: string }[] = [
-  { view: 'unread', label: 'Unread' },
-  { view: 'reading', label: 'Reading' },
-  { view: 'starred', label: 'Starred' },
-  { view: 'notes', label: 'With Notes' },
-  { view: 'read', label: 'Read' },
-  { view: 'all', label: 'All Papers' }
-]
+/** View menu: the views in sidebar order, their labels in title case as menus have them (CmdOrCtrl+1…6). */
+export const VIEW_ITEMS: { view: View; label: string }[] = (Object.keys(VIEW_LABELS) as View[]).map((view) => ({
+  view,
+  label: VIEW_LABELS[view].replace(/\b\w/g, (c) => c.toUpperCase())
+}))
 
 const DIGEST_FILTERS = [
-  { name: 'Digests', extensions: ['txt', 'json', 'xml', 'atom', 'rss', 'bib', 'ris', 'eml'] },
+  { name: 'Digests', extensions: [...DIGEST_EXTENSIONS] },
   { name: 'All files', extensions: ['*'] }
 ]
 

@@ -7,31 +7,16 @@
  * object it configures, so the same code runs against the test stand-in.
  */
 import type { Protocol, Session, WebContents, WebFrameMain, WebPreferences } from 'electron'
-import { readFile, realpath, stat } from 'node:fs/promises'
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { safeExternalUrl } from '../safe-url'
+import { contentTypeOf, readStatic, resolveStatic, SECURITY_HEADERS } from '../static-files'
 
 export const APP_SCHEME = 'folio'
 export const APP_HOST = 'app'
 /** Where the production renderer lives: served by our protocol handler from out/renderer. */
 export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
 
-/** No remote sources, no eval, no plugins, no framing. Inline styles only for KaTeX/React. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "media-src 'none'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "worker-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'"
-].join('; ')
+/** The one policy (src/shared/csp.ts), re-exported for the shell's callers and tests. */
+export { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 
 export type UrlCheck = (url: string) => boolean
 
@@ -172,42 +157,8 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
   ])
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm'
-}
-
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Referrer-Policy': 'no-referrer'
-}
-
 const refuse = (status: number, text: string): Response =>
   new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS } })
-
-function inside(root: string, file: string): boolean {
-  const rel = relative(root, file)
-  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel)
-}
 
 /**
  * The protocol handler's body: folio://app/<path> -> a file inside `root` (out/renderer), with
@@ -222,29 +173,13 @@ export async function serveRendererFile(root: string, request: Pick<Request, 'ur
     return refuse(400, 'Bad URL')
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return refuse(404, 'Not found')
-  let path: string
+  const file = await resolveStatic(root, url.pathname)
+  if (!file) return refuse(404, 'Not found')
   try {
-    path = decodeURIComponent(url.pathname)
-  } catch {
-    return refuse(400, 'Bad URL')
-  }
-  if (path.includes('\0') || path.includes('\\')) return refuse(400, 'Bad URL')
-  if (path === '/' || path === '') path = '/index.html'
-  const base = resolve(root)
-  const file = resolve(base, `.${path}`)
-  if (!inside(base, file)) return refuse(404, 'Not found')
-  try {
-    const [realBase, realFile] = await Promise.all([realpath(base), realpath(file)])
-    if (!inside(realBase, realFile)) return refuse(404, 'Not found')
-    if (!(await stat(realFile)).isFile()) return refuse(404, 'Not found')
-    const body = request.method === 'HEAD' ? null : await readFile(realFile)
+    const body = request.method === 'HEAD' ? null : (await readStatic(file)).body
     return new Response(body, {
       status: 200,
-      headers: {
-        'Content-Type': MIME[extname(realFile).toLowerCase()] ?? 'application/octet-stream',
-        'Cache-Control': 'no-cache',
-        ...SECURITY_HEADERS
-      }
+      headers: { 'Content-Type': contentTypeOf(file), 'Cache-Control': 'no-cache', ...SECURITY_HEADERS }
     })
   } catch {
     return refuse(404, 'Not found')

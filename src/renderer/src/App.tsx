@@ -5,8 +5,8 @@ import { ImportReportPanel } from './components/ImportReportPanel'
 import { SettingsDialog } from './components/SettingsDialog'
 import { ShortcutSheet } from './components/ShortcutSheet'
 import { Toasts } from './components/Toasts'
-import { handleGlobalKey, installLifecycleFlush } from './lib/keyboard'
-import { importDropped, startShell } from './lib/shell'
+import { handleGlobalKey, installLifecycleFlush } from './controllers/keyboard'
+import { importDropped, startShell } from './controllers/shell'
 import { useStore } from './store'
 import { Feed } from './views/Feed'
 import { NotesView } from './views/NotesView'
@@ -28,7 +28,7 @@ function Main() {
 
 export function App() {
   useEffect(() => {
-    // Settings first (theme, last view), then the feed; commands and main's imports (lib/shell.ts).
+    // Settings first (theme, last view), then the feed; commands and main's imports (controllers/shell.ts).
     const stopShell = startShell()
     window.addEventListener('keydown', handleGlobalKey)
     const stopFlush = installLifecycleFlush()

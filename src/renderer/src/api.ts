@@ -7,6 +7,7 @@ import type { FolioApi } from '../../shared/contract'
 import { FolioError } from '../../shared/values'
 import { createClient } from '../../shared/client'
 import { fetchTransport, TOKEN_META } from '../../shared/transport-fetch'
+import { uploadFiles as uploadWith } from './lib/upload'
 
 /** The access token the browser host put in the page (it may also be in the URL). */
 function hostToken(): string | null {
@@ -30,7 +31,11 @@ function disconnected(): FolioApi {
 function resolveApi(): FolioApi {
   if (window.api) return window.api
   const token = hostToken()
-  return token ? createClient(fetchTransport(token)) : disconnected()
+  if (!token) return disconnected()
+  // The page also uploads files to its host (lib/upload.ts): streamed, never base64.
+  const uploadFiles: FolioApi['uploadFiles'] = (files, onProgress, signal) =>
+    uploadWith(token, files, onProgress, signal)
+  return Object.freeze({ ...createClient(fetchTransport(token)), uploadFiles })
 }
 
 export const api: FolioApi = resolveApi()

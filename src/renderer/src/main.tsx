@@ -2,7 +2,7 @@ import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
-import { startFirstLoad } from './lib/shell'
+import { startFirstLoad } from './controllers/shell'
 
 /** Render anyway if the first feed page is slow to come: the window shows its loading state. */
 const FIRST_RENDER_WAIT_MS = 300

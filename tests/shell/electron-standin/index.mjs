@@ -360,7 +360,8 @@ export const net = {
 }
 
 /** Back to a fresh Electron: call before each (re-)import of the built main. */
-export function reset({ appPath = process.cwd() } = {}) {
+export function reset({ appPath = process.cwd(), isPackaged = false } = {}) {
+  app.isPackaged = isPackaged
   app.removeAllListeners()
   nativeTheme.removeAllListeners()
   nativeTheme.osDark = false

@@ -1,7 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { autoBackup } from '../../../src/main/backup/auto-backup'
+import { autoBackup, KEEP_BACKUPS } from '../../../src/main/backup/auto-backup'
 import { openLibrary } from '../../../src/main/library/index'
 import { addDigest, paper } from '../../helpers/papers'
 import { tempLibrary } from '../../helpers/temp'
@@ -18,7 +18,7 @@ describe('automatic local backups', () => {
   afterEach(() => t.cleanup())
   const files = (): string[] => readdirSync(backups).sort()
 
-  it('makes at most one backup a day and keeps the newest 7', async () => {
+  it('makes at most one backup a day and keeps the newest KEEP_BACKUPS (7)', async () => {
     expect(await autoBackup(t.lib, backups, day(1))).toEqual({ created: null, skipped: 'empty', removed: [] })
     addDigest(t.lib, [paper('A paper worth keeping')])
     const first = await autoBackup(t.lib, backups, day(1))
@@ -29,7 +29,7 @@ describe('automatic local backups', () => {
     // Someone else's files in the folder are never touched.
     writeFileSync(join(backups, 'notes.txt'), 'mine')
     writeFileSync(join(backups, 'other-2020-01-01.sqlite'), 'another library')
-    for (let d = 2; d <= 7; d++) expect((await autoBackup(t.lib, backups, day(d))).removed).toEqual([])
+    for (let d = 2; d <= KEEP_BACKUPS; d++) expect((await autoBackup(t.lib, backups, day(d))).removed).toEqual([])
     const eighth = await autoBackup(t.lib, backups, day(8))
     expect(eighth.removed).toEqual(['library-2026-01-01.sqlite'])
     const ninth = await autoBackup(t.lib, backups, day(12)) // days without a start are simply skipped

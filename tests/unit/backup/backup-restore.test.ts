@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { MAX_FEED_PAGE } from '../../../src/shared/contract'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { restoreBackup } from '../../../src/main/backup/restore'
 import { copyLibrary } from '../../../src/main/backup/sqlite-copy'
@@ -82,7 +83,9 @@ describe('backup and restore', () => {
       expect(feedPage(restored.db, { query: 'zebrafish' }).items.map((r) => r.id)).toEqual([])
       expect(feedPage(restored.db, { query: 'emoji' }).items.map((r) => r.id)).toEqual([ids[0]])
       for (const sort of ['digest', 'firstSeen', 'title'] as const) {
-        expect(feedPage(restored.db, { sort, limit: 500 })).toEqual(feedPage(src.lib.db, { sort, limit: 500 }))
+        expect(feedPage(restored.db, { sort, limit: MAX_FEED_PAGE })).toEqual(
+          feedPage(src.lib.db, { sort, limit: MAX_FEED_PAGE })
+        )
       }
       // Re-importing a digest the backup had is still recognised as already imported.
       const again = await importSources(restored, [{ kind: 'path', path: fixture('arxiv-rss.xml') }])

@@ -3,6 +3,7 @@
  * paper the view lists changes, nothing else does, counts (views and per-digest) follow, and the
  * returned change undoes it exactly with restoreStatus / setStarred.
  */
+import { MAX_FEED_PAGE } from '../../../src/shared/contract'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Status } from '../../../src/shared/contract'
 import { counts } from '../../../src/main/library/counts'
@@ -20,7 +21,7 @@ function listed(db: DB, f: ViewFilter): number[] {
   const out: number[] = []
   let cursor: string | undefined
   do {
-    const page = feedPage(db, { ...f, limit: 500, cursor })
+    const page = feedPage(db, { ...f, limit: MAX_FEED_PAGE, cursor })
     out.push(...page.items.map((r) => r.id))
     cursor = page.nextCursor ?? undefined
   } while (cursor)

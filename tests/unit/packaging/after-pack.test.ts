@@ -19,6 +19,7 @@ const hook = require(join(ROOT, 'resources', 'build', 'after-pack.cjs')) as {
   default(context: unknown): Promise<void>
   fuseSettings(platform: string): Record<string, boolean>
   placeNativeBinding(context: unknown, options: { root: string }): Promise<string>
+  archName(arch: unknown): string
 }
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
 
@@ -55,6 +56,14 @@ describe('afterPack hook', () => {
     expect(
       nativeBindingFor({ appPath, versions: { electron: '45.5.0' }, platform: 'linux', arch: 'x64', isPackaged: true })
     ).toBe(target)
+  })
+
+  it("names the native build by the arch names process.arch uses (electron-builder's armv7l is Node's arm)", () => {
+    // builder-util's Arch enum: ia32 0, x64 1, armv7l 2, arm64 3
+    expect([0, 1, 2, 3].map((a) => hook.archName(a))).toEqual(['ia32', 'x64', 'arm', 'arm64'])
+    expect(hook.archName('armv7l')).toBe('arm')
+    expect(hook.archName(process.arch)).toBe(process.arch)
+    expect(() => hook.archName(4)).toThrow(/No better-sqlite3 build can be named/)
   })
 
   it('flips the fuses: no run-as-node, NODE_OPTIONS or --inspect; app only from asar; integrity on macOS/Windows', async () => {

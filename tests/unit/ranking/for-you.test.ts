@@ -132,6 +132,22 @@ describe('For you', () => {
     expect(hits / 5).toBeGreaterThanOrEqual(3) // 1 of 10 by chance
   })
 
+  it('a library emptied and filled again (a restore) is read afresh, not mixed with the old papers', () => {
+    fillTopicLibrary(t.lib, 300, 1)
+    const ranker = new Ranker()
+    ranker.sync(t.lib.db)
+    t.lib.db.prepare('DELETE FROM papers').run()
+    ranker.sync(t.lib.db)
+    expect(ranker.matrix.live).toBe(0)
+    const topics = fillTopicLibrary(t.lib, 200, 2) // numbered from 1 again, other texts
+    ranker.sync(t.lib.db)
+    expect(ranker.matrix.live).toBe(200)
+    const fresh = new Ranker()
+    fresh.sync(t.lib.db)
+    const [id] = papersOfTopic(topics, 4, 1)
+    expect(ranker.similar(id!, 5)).toEqual(fresh.similar(id!, 5))
+  })
+
   it('the view pages stored scores of unread papers only, and an empty ranking clears it', () => {
     const topics = fillTopicLibrary(t.lib, 300)
     const ids = papersOfTopic(topics, 0, 3)

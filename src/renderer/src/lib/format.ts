@@ -9,6 +9,11 @@ export function formatDigestDate(date: string | null, inferred = false): string 
   return inferred ? `${MONTH_DAY.format(d)} (year inferred)` : FULL.format(d)
 }
 
+/** A digest's name in lists and titles: its date, or "Undated" with the file it came from. */
+export function digestLabel(d: { date: string | null; dateInferred?: boolean; fileName: string }): string {
+  return d.date ? formatDigestDate(d.date, d.dateInferred) : `Undated (${d.fileName})`
+}
+
 export function formatTimestamp(iso: string | null): string {
   if (!iso) return ''
   const d = new Date(iso)
@@ -21,4 +26,4 @@ export function authorLine(authors: string[], total: number): string {
   return total > authors.length ? `${shown} et al.` : shown
 }
 
-export const STATUS_LABEL = { unread: 'Unread', reading: 'Reading', read: 'Read' } as const
+export { STATUS_LABELS as STATUS_LABEL } from '../../../shared/values'

@@ -1,4 +1,8 @@
-/** Feed slice: which list is shown (view / digest / tag / search / sort) and its keyset-paged rows. */
+/**
+ * Feed slice: which list is shown (view / digest / tag / search / sort) and its keyset-paged rows.
+ * Showing a list also switches the UI to the feed (showFeed); a new list clears the bulk
+ * selection (clearPicked).
+ */
 import type { PaperRow, Sort, View } from '../../../shared/contract'
 import { FolioError } from '../../../shared/values'
 import { api } from '../api'
@@ -34,6 +38,11 @@ function keepSelected(before: readonly PaperRow[], after: PaperRow[], selectedId
 }
 
 export interface FeedSlice {
+  /** For you is shown: the unread papers in the ranking's order (forYouPage), not the view's. */
+  forYou: boolean
+  /** For you's few words on why, by paper id; and how many stars or notes it has to learn from. */
+  why: Record<number, string>
+  forYouStrong: number | null
   view: View
   digestId: number | null
   /** Papers with this tag (all views), or null. */
@@ -50,11 +59,14 @@ export interface FeedSlice {
   feedGen: number
   /** Why the search box's query cannot run (a malformed filter), shown beside the feed; else null. */
   feedError: string | null
+  showForYou(): void
   setView(view: View): void
   setDigest(digestId: number): void
   setTag(tag: string): void
   setQuery(query: string): void
   setSort(sort: Sort): void
+  /** At start, the view the settings remember: the view alone changes, then the feed reloads. */
+  restoreView(view: View): Promise<void>
   reloadFeed(): Promise<void>
   loadMore(): Promise<void>
   patchRows(ids: readonly number[], patch: (row: PaperRow) => PaperRow): void
@@ -64,12 +76,14 @@ export interface FeedSlice {
  * The filters of the list being shown, as the api takes them (feedPage, exports, whole-view
  * actions): a digest or a tag shows all its papers whatever the smart view.
  */
-export function feedFilter(s: Pick<FeedSlice, 'view' | 'digestId' | 'tag' | 'query'>): {
+export function feedFilter(s: Pick<FeedSlice, 'forYou' | 'view' | 'digestId' | 'tag' | 'query'>): {
   view: View
   digestId?: number
   tag?: string
   query?: string
 } {
+  // For you is the Unread view in another order: whole-view actions and exports take Unread.
+  if (s.forYou) return { view: 'unread' }
   return {
     view: s.digestId === null && s.tag === null ? s.view : 'all',
     digestId: s.digestId ?? undefined,
@@ -79,16 +93,19 @@ export function feedFilter(s: Pick<FeedSlice, 'view' | 'digestId' | 'tag' | 'que
 }
 
 /** Which list is shown: a reload with the same key is a refresh of it (new data, same list). */
-export function listKey(s: Pick<FeedSlice, 'view' | 'digestId' | 'tag' | 'query' | 'sort'>): string {
-  return JSON.stringify([s.view, s.digestId, s.tag, s.query.trim(), s.sort])
+export function listKey(s: Pick<FeedSlice, 'forYou' | 'view' | 'digestId' | 'tag' | 'query' | 'sort'>): string {
+  return JSON.stringify([s.forYou, s.view, s.digestId, s.tag, s.query.trim(), s.sort])
 }
 
 export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
   /** The filters of the list last (re)loaded. */
   let shownKey = ''
-  const fetchPage = (cursor: string | undefined, limit = cursor ? MORE_SIZE : PAGE_SIZE) => {
-    const { sort } = get()
-    return api.feedPage({ ...feedFilter(get()), sort, cursor, limit })
+  const fetchPage = async (cursor: string | undefined, limit = cursor ? MORE_SIZE : PAGE_SIZE) => {
+    const { sort, forYou } = get()
+    if (!forYou) return api.feedPage({ ...feedFilter(get()), sort, cursor, limit })
+    const page = await api.forYouPage({ cursor, limit })
+    set({ why: cursor ? { ...get().why, ...page.why } : page.why, forYouStrong: page.strong })
+    return page
   }
   /** A refresh of the list being shown: as many rows as were loaded, so the place is kept. */
   const fetchRows = async (wanted: number) => {
@@ -104,6 +121,9 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
   }
 
   return {
+    forYou: false,
+    why: {},
+    forYouStrong: null,
     view: 'unread',
     digestId: null,
     tag: null,
@@ -117,26 +137,39 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
     feedGen: 0,
     feedError: null,
 
+    showForYou() {
+      set({ forYou: true, digestId: null, tag: null, query: '' })
+      get().showFeed()
+      void get().reloadFeed()
+    },
     setView(view) {
-      set({ view, digestId: null, tag: null, mode: 'feed' })
+      set({ view, forYou: false, digestId: null, tag: null })
+      get().showFeed()
       void get().reloadFeed()
     },
     setDigest(digestId) {
-      set({ digestId, tag: null, mode: 'feed' })
+      set({ digestId, forYou: false, tag: null })
+      get().showFeed()
       void get().reloadFeed()
     },
     setTag(tag) {
-      set({ tag, digestId: null, mode: 'feed' })
+      set({ tag, forYou: false, digestId: null })
+      get().showFeed()
       void get().reloadFeed()
     },
     setQuery(query) {
       if (query === get().query) return
-      set({ query, mode: 'feed' })
+      set({ query, forYou: false })
+      get().showFeed()
       void get().reloadFeed()
     },
     setSort(sort) {
       set({ sort })
       void get().reloadFeed()
+    },
+    restoreView(view) {
+      set({ view })
+      return get().reloadFeed()
     },
 
     async reloadFeed() {
@@ -144,7 +177,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
       // A different list: the bulk selection no longer means anything (a refresh keeps it).
       const key = listKey(get())
       const refresh = key === shownKey && get().feedLoaded
-      if (!refresh) set({ picked: new Set(), allPicked: false })
+      if (!refresh) get().clearPicked()
       shownKey = key
       set({ feedGen: gen, feedLoading: true })
       try {

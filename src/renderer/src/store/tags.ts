@@ -9,7 +9,7 @@ export interface TagsSlice {
   deleteTag(name: string): Promise<boolean>
 }
 
-export const createTagsSlice: SliceCreator<TagsSlice> = (set, get) => {
+export const createTagsSlice: SliceCreator<TagsSlice> = (_set, get) => {
   /** After a tag change: counts (sidebar), the feed if it is filtered by tag, the notes list. */
   const refresh = (tagsTouched: string[]) => {
     void get().refreshCounts()
@@ -25,8 +25,7 @@ export const createTagsSlice: SliceCreator<TagsSlice> = (set, get) => {
       if (!paper) return
       try {
         const [res] = await api.tagPapers({ ids: [paper.id], add, remove })
-        const now = get().paper
-        if (res && now && now.id === paper.id) set({ paper: { ...now, tags: res.tags } })
+        if (res) get().patchPaper(paper.id, (now) => ({ ...now, tags: res.tags }))
         refresh([...add, ...remove])
       } catch (err) {
         get().reportError(err, 'Could not change the tags')

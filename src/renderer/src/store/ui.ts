@@ -1,7 +1,7 @@
 /** UI slice: mode (feed or notes list), counts, toasts, import, dialogs. */
 import type { Counts, ImportReport } from '../../../shared/contract'
 import { api, errorMessage } from '../api'
-import { fileToBase64 } from '../lib/base64'
+import type { UploadProgress } from '../lib/upload'
 import type { SliceCreator } from './types'
 
 export interface Toast {
@@ -15,13 +15,26 @@ export interface UiSlice {
   counts: Counts | null
   toasts: Toast[]
   importing: boolean
+  /** While picked or dropped files are sent to the browser host: the bytes sent (then the papers: importProgress events). */
+  uploadProgress: UploadProgress | null
   importReport: ImportReport | null
   shortcutsOpen: boolean
   refreshCounts(): Promise<void>
   /** Refresh everything (library changed elsewhere): counts, feed, open paper, notes list. */
   refreshAll(): Promise<void>
+  showFeed(): void
   showNotes(): void
+  /**
+   * Import picked or dropped files: in the app by their paths (api.pathForFile); in the browser,
+   * which never sees paths, sent to the host as streams (api.uploadFiles), then imported there.
+   */
   importFiles(files: File[]): Promise<void>
+  /** Stop the running import (the upload, then the import itself): nothing of the file being read is written. */
+  cancelImport(): Promise<void>
+  /** Import files and folders by path (Electron only: api.pathForFile). */
+  importPaths(paths: string[]): Promise<void>
+  /** Show the report of an import main ran by itself (the watched folder, a file opened with Folio). */
+  showImportReport(report: ImportReport): void
   closeImportReport(): void
   setShortcutsOpen(open: boolean): void
   reportError(err: unknown, context?: string): void
@@ -43,12 +56,38 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
     set({ toasts: [...keep, { id, kind, message }] })
     setTimeout(() => get().dismissToast(id), TOAST_MS[kind])
   }
+  /** The running import's upload, if any (Cancel aborts it). */
+  let uploading: AbortController | null = null
+  /** One import at a time in the UI: busy while it runs, then its report and a refresh of everything. */
+  const runImport = async (importing: () => Promise<ImportReport>) => {
+    set({ importing: true })
+    try {
+      const report = await importing()
+      if (report.cancelled) {
+        const kept = report.files.filter((f) => f.ok && !f.alreadyImported).length
+        get().showInfo(
+          kept
+            ? `Import cancelled: ${kept} file${kept > 1 ? 's' : ''} imported before kept`
+            : 'Import cancelled: nothing was written'
+        )
+      }
+      if (!report.cancelled || report.files.length) set({ importReport: report })
+      await get().refreshAll()
+    } catch (err) {
+      if ((err as { code?: string }).code === 'cancelled') get().showInfo('Import cancelled: nothing was written')
+      else get().reportError(err, 'Import failed')
+    } finally {
+      uploading = null
+      set({ importing: false, uploadProgress: null })
+    }
+  }
 
   return {
     mode: 'feed',
     counts: null,
     toasts: [],
     importing: false,
+    uploadProgress: null,
     importReport: null,
     shortcutsOpen: false,
 
@@ -70,6 +109,10 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
       ])
     },
 
+    showFeed() {
+      set({ mode: 'feed' })
+    },
+
     showNotes() {
       set({ mode: 'notes' })
       void get().loadNotesList()
@@ -77,23 +120,40 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
 
     async importFiles(files) {
       if (!files.length) return
-      set({ importing: true })
-      try {
-        const payload = await Promise.all(
-          files.map(async (f) => ({
-            name: f.name,
-            base64: await fileToBase64(f),
-            lastModified: Math.max(0, Math.floor(f.lastModified))
-          }))
-        )
-        const report = await api.importFiles({ files: payload })
-        set({ importReport: report })
-        await get().refreshAll()
-      } catch (err) {
-        get().reportError(err, 'Import failed')
-      } finally {
-        set({ importing: false })
+      if (api.pathForFile) {
+        // The app imports by path: nothing is read in the page.
+        const paths = files.map((f) => api.pathForFile!(f))
+        const without = files.filter((_, i) => paths[i] === '')
+        if (without.length)
+          get().reportError(
+            new Error(`${without.map((f) => f.name).join(', ')}: not a file on disk; save it first, then import it`),
+            'Import'
+          )
+        return get().importPaths(paths.filter((p) => p !== ''))
       }
+      const upload = api.uploadFiles
+      if (!upload) return get().reportError(new Error('This page cannot send files to Folio'), 'Import')
+      const controller = (uploading = new AbortController())
+      await runImport(async () => {
+        const uploads = await upload(files, (p) => set({ uploadProgress: p }), controller.signal)
+        uploading = null // sent: from now on Cancel stops the import itself
+        set({ uploadProgress: null })
+        return api.importUpload({ uploads })
+      })
+    },
+
+    async cancelImport() {
+      if (uploading) uploading.abort()
+      else if (get().importing) await api.cancelImport({}).catch((err: unknown) => get().reportError(err, 'Cancel'))
+    },
+
+    async importPaths(paths) {
+      if (!paths.length) return
+      await runImport(() => api.importPaths({ paths }))
+    },
+
+    showImportReport(report) {
+      set({ importReport: report })
     },
 
     closeImportReport() {

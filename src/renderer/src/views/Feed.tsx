@@ -12,6 +12,7 @@ import { useStore } from '../store'
 import { BulkBar } from './BulkBar'
 import { feedTitle } from './feedTitle'
 import { FeedRow } from './FeedRow'
+import { ForYouNotice } from './ForYou'
 import { groupEntries } from './feedGroups'
 
 const ROW_HEIGHT = 54
@@ -27,11 +28,14 @@ export function Feed() {
   const feedLoading = useStore((s) => s.feedLoading)
   const feedLoaded = useStore((s) => s.feedLoaded)
   const feedError = useStore((s) => s.feedError)
-  const feedKey = useStore((s) => `${s.view}|${s.digestId}|${s.tag}|${s.query}|${s.sort}`)
+  const feedKey = useStore((s) => `${s.forYou}|${s.view}|${s.digestId}|${s.tag}|${s.query}|${s.sort}`)
   // Date headers: in date order, outside a single digest and outside ranked search results.
-  const grouping = useStore((s) => (s.digestId !== null || s.query.trim() ? null : s.sort === 'title' ? null : s.sort))
+  const grouping = useStore((s) =>
+    s.forYou || s.digestId !== null || s.query.trim() ? null : s.sort === 'title' ? null : s.sort
+  )
   const title = useStore(feedTitle)
   const query = useStore((s) => s.query)
+  const forYou = useStore((s) => s.forYou)
   const clickRow = useStore((s) => s.clickRow)
   const select = useStore((s) => s.select)
   const loadMore = useStore((s) => s.loadMore)
@@ -137,6 +141,7 @@ export function Feed() {
         </h2>
         <BulkBar />
       </div>
+      <ForYouNotice />
       {feedError && (
         <p role="alert" className="query-error">
           {feedError}
@@ -199,7 +204,9 @@ export function Feed() {
       </div>
       {menu && <RowMenu menu={menu} onClose={closeMenu} />}
       {empty && !feedError && (
-        <p className="feed-empty">{query.trim() ? 'No papers match this search.' : 'No papers in this view.'}</p>
+        <p className="feed-empty">
+          {query.trim() ? 'No papers match this search.' : forYou ? 'Nothing ranked yet.' : 'No papers in this view.'}
+        </p>
       )}
     </section>
   )

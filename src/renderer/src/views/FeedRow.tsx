@@ -1,7 +1,9 @@
 import { memo, type MouseEvent } from 'react'
 import type { PaperRow } from '../../../shared/contract'
+import { STATUS_LABELS } from '../../../shared/values'
 import { Highlight } from '../components/Highlight'
 import { authorLine, formatDigestDate } from '../lib/format'
+import { WhyLine } from './ForYou'
 
 interface Props {
   row: PaperRow
@@ -19,8 +21,6 @@ interface Props {
   /** Right click: the row's context menu at (x, y). */
   onMenu?(row: PaperRow, x: number, y: number): void
 }
-
-const STATUS_TEXT = { unread: 'Unread', reading: 'Reading', read: 'Read' } as const
 
 /**
  * One feed row. Its accessible name is the title; everything else is its description. Memoized:
@@ -73,7 +73,7 @@ export const FeedRow = memo(function FeedRow({
         <Highlight text={row.title} terms={terms} />
       </div>
       <div className="row-meta" id={metaId} aria-hidden="true">
-        <span className={`status-dot ${row.status}`}>{STATUS_TEXT[row.status]}</span>
+        <span className={`status-dot ${row.status}`}>{STATUS_LABELS[row.status]}</span>
         {row.authors.length > 0 && (
           <span className="row-authors">
             <Highlight text={authorLine(row.authors, row.authorCount)} terms={terms} />
@@ -89,6 +89,7 @@ export const FeedRow = memo(function FeedRow({
         {row.hasNote && <span className="badge">Note</span>}
         {row.hasCode && <span className="badge">Code</span>}
         {row.seenIn > 1 && <span className="badge">In {row.seenIn} digests</span>}
+        <WhyLine id={row.id} />
       </div>
     </div>
   )

@@ -7,6 +7,7 @@ import { useStore } from '../store'
 import { NoteHistory } from './NoteHistory'
 import { NotesEditor } from './NotesEditor'
 import { PaperTags } from './PaperTags'
+import { SimilarPapers } from './SimilarPapers'
 
 const LINKS: { key: keyof PaperLinks; label: string }[] = [
   { key: 'abs', label: 'arXiv' },
@@ -94,6 +95,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
       )}
       <NotesEditor />
       <NoteHistory paperId={paper.id} />
+      <SimilarPapers paperId={paper.id} />
       <h3>Seen in</h3>
       <ul className="seen-in">
         {paper.digests.map((d) => (

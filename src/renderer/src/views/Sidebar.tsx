@@ -2,6 +2,7 @@ import type { View } from '../../../shared/contract'
 import { SIDEBAR_DEFAULT, SIDEBAR_MAX, SIDEBAR_MIN } from '../../../shared/values'
 import { useStore } from '../store'
 import { DigestList } from './DigestList'
+import { ForYouButton } from './ForYou'
 import { VIEW_LABEL } from './feedTitle'
 import { TagList } from './TagList'
 
@@ -9,7 +10,9 @@ const VIEW_ORDER: View[] = ['unread', 'reading', 'starred', 'notes', 'read', 'al
 
 function ViewButton({ view }: { view: View }) {
   const count = useStore((s) => s.counts?.views[view])
-  const current = useStore((s) => s.mode === 'feed' && s.digestId === null && s.tag === null && s.view === view)
+  const current = useStore(
+    (s) => s.mode === 'feed' && !s.forYou && s.digestId === null && s.tag === null && s.view === view
+  )
   const setView = useStore((s) => s.setView)
   return (
     <li>
@@ -35,6 +38,7 @@ export function Sidebar() {
         Views
       </h2>
       <ul className="nav-list" aria-labelledby="views-heading">
+        <ForYouButton />
         {VIEW_ORDER.map((v) => (
           <ViewButton key={v} view={v} />
         ))}

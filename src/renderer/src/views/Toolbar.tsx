@@ -1,6 +1,7 @@
 import { SORTS, type Sort } from '../../../shared/values'
 import { ExportButton } from '../components/ExportButton'
 import { ImportButton } from '../components/ImportButton'
+import { LibraryMenu } from '../components/LibraryMenu'
 import { useDebouncedText } from '../lib/useDebouncedText'
 import { useStore } from '../store'
 
@@ -68,6 +69,7 @@ export function Toolbar() {
       </label>
       <ImportButton className="primary" />
       <ExportButton />
+      <LibraryMenu />
       <button
         type="button"
         className="icon"

@@ -1,4 +1,8 @@
 /**
+ * A controller, in controllers/ beside the store rather than in lib/ (pure helpers): it turns
+ * key presses and page-lifecycle events into store actions and holds no state; the store never
+ * imports it.
+ *
  * NetNewsWire-style single-key triage. Keys are ignored while typing in a field, and while a
  * modal dialog is open (the dialog handles its own keys).
  */

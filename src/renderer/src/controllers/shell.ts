@@ -1,4 +1,7 @@
 /**
+ * A controller, in controllers/ beside the store rather than in lib/ (pure helpers): it turns
+ * outside events into store actions and never holds state of its own; the store never imports it.
+ *
  * The renderer's side of the desktop shell, the same in Electron and in the browser host:
  * settings restored on start (theme, text size, last view and paper), app commands from the menu
  * (`command` events: views, next/previous unread, sidebar, settings, shortcuts, and `flush` before
@@ -70,10 +73,6 @@ export async function handleCommand(command: string): Promise<void> {
 }
 
 /**
- * Start: settings first (they choose the view), then the feed and counts; restore the last
- * paper; listen for commands and main's imports, then tell main the renderer listens.
- */
-/**
  * The first requests, started as soon as the bundle runs (before React's first render): settings
  * (theme, last view), the sidebar counts and the feed of the default view go out together. When the
  * settings name another last view (they answer first: a file read against a query), the feed is
@@ -89,13 +88,16 @@ export function startFirstLoad(): Promise<void> {
   const counts = s.refreshCounts()
   const feed = settings.then((loaded) => {
     if (!loaded || loaded.lastView === useStore.getState().view) return defaultFeed
-    useStore.setState({ view: loaded.lastView })
-    return useStore.getState().reloadFeed()
+    return useStore.getState().restoreView(loaded.lastView)
   })
   firstLoad = { settings, counts, feed }
   return feed
 }
 
+/**
+ * Start: settings first (they choose the view), then the feed and counts; restore the last
+ * paper; listen for commands and main's imports, then tell main the renderer listens.
+ */
 export function startShell(): () => void {
   let stopped = false
   const stops = [
@@ -103,7 +105,7 @@ export function startShell(): () => void {
       void handleCommand(command).catch((err: unknown) => useStore.getState().reportError(err))
     }),
     api.on('imported', (report) => {
-      useStore.setState({ importReport: report })
+      useStore.getState().showImportReport(report)
       void useStore.getState().refreshAll()
     })
   ]
@@ -134,7 +136,7 @@ export function startShell(): () => void {
       const { importReports } = await api.rendererReady({})
       const report = importReports.at(-1)
       if (report) {
-        useStore.setState({ importReport: report })
+        useStore.getState().showImportReport(report)
         await useStore.getState().refreshAll()
       }
     } catch (err) {
@@ -149,8 +151,8 @@ export function startShell(): () => void {
 
 /**
  * Dropped files and folders. In Electron (api.pathForFile) everything with a path is imported by
- * path, so folders work; the browser reads the files' bytes (it never sees paths; a folder
- * dropped there is reported, not read).
+ * path, so folders work; the browser sends the files to its host as streams (it never sees paths;
+ * a folder dropped there is reported, not read).
  */
 export async function importDropped(dt: DataTransfer): Promise<void> {
   const s = useStore.getState()
@@ -162,18 +164,7 @@ export async function importDropped(dt: DataTransfer): Promise<void> {
   if (api.pathForFile) {
     const paths = files.map((f) => api.pathForFile!(f)).filter((p) => p !== '')
     const withoutPath = files.filter((f) => api.pathForFile!(f) === '')
-    if (paths.length) {
-      useStore.setState({ importing: true })
-      try {
-        const report = await api.importPaths({ paths })
-        useStore.setState({ importReport: report })
-        await s.refreshAll()
-      } catch (err) {
-        s.reportError(err, 'Import failed')
-      } finally {
-        useStore.setState({ importing: false })
-      }
-    }
+    if (paths.length) await s.importPaths(paths)
     if (withoutPath.length) await s.importFiles(withoutPath)
     return
   }
