@@ -10,6 +10,7 @@ export type RankRequest =
   { type: 'changed' } | { type: 'similar'; requestId: number; paperId: number; limit: number } | { type: 'stop' }
 
 export type RankReply =
+  /** Scores written: once for the top of the view, and once more for the rest when there is more. */
   | { type: 'ranked'; strong: number; papers: number; ms: number }
   | { type: 'similar'; requestId: number; ids: number[] }
   | { type: 'error'; requestId?: number; message: string }

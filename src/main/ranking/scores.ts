@@ -12,24 +12,35 @@ import { MIN_STRONG, type RankResult } from './ranker'
 
 /** Scores per insert statement (one JSON array each: four times faster than a statement per row). */
 const CHUNK = 100_000
+/** Written first, in a transaction of their own: the top of the view changes at once. */
+export const FIRST = 5_000
 
 /**
- * Replaces the stored scores in one transaction: the view always pages one whole ranking. About
- * 0.2 s per 100,000 papers that another writer (a star) may wait for.
+ * Replaces the stored scores in two transactions: the best FIRST (the top of the view, in tens of
+ * milliseconds), then `onFirst`, then the rest (about 0.2 s per 100,000 papers, which another
+ * writer may wait for). Between the two, the view pages the best FIRST only.
  */
-export function writeScores(db: DB, r: Pick<RankResult, 'ids' | 'scores' | 'top'>): void {
+export function writeScores(db: DB, r: Pick<RankResult, 'ids' | 'scores' | 'top'>, onFirst?: () => void): void {
   const why = new Map(r.top.map((s) => [s.id, s.why ?? null]))
   const insert = db.prepare(
     `INSERT INTO paper_scores (paper_id, score, why) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`
   )
+  const n = r.ids.length
+  const floor = n > FIRST ? Float64Array.from(r.scores).sort()[n - FIRST]! : -Infinity
+  const rows = (first: boolean, from: number, to: number): string => {
+    const out: [number, number, string | null][] = []
+    for (let k = from; k < to; k++)
+      if (r.scores[k]! >= floor === first) out.push([r.ids[k]!, r.scores[k]!, why.get(r.ids[k]!) ?? null])
+    return JSON.stringify(out)
+  }
   db.transaction(() => {
     db.prepare('DELETE FROM paper_scores').run()
-    for (let i = 0; i < r.ids.length; i += CHUNK) {
-      const rows: [number, number, string | null][] = []
-      for (let k = i; k < Math.min(i + CHUNK, r.ids.length); k++)
-        rows.push([r.ids[k]!, r.scores[k]!, why.get(r.ids[k]!) ?? null])
-      insert.run(JSON.stringify(rows))
-    }
+    insert.run(rows(true, 0, n))
+  }).immediate()
+  onFirst?.()
+  if (n <= FIRST) return
+  db.transaction(() => {
+    for (let i = 0; i < n; i += CHUNK) insert.run(rows(false, i, Math.min(i + CHUNK, n)))
   }).immediate()
 }
 

@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { openLibrary } from '../library/index'
 import type { RankReply, RankRequest, RankWorkerData } from './protocol'
 import { Ranker, readSignals } from './ranker'
-import { writeScores } from './scores'
+import { FIRST, writeScores } from './scores'
 
 const post = (m: RankReply): void => parentPort!.postMessage(m)
 const req = workerData as RankWorkerData
@@ -30,9 +30,13 @@ function run(): void {
     const input = `${ranker.matrix.rows}/${ranker.matrix.live}/${signals.strong.join(',')}/${signals.weak.join(',')}`
     if (input === lastInput) return
     const result = ranker.rank(lib.db, signals)
-    writeScores(lib.db, result)
+    // The top of the view is rewritten first and announced at once; the rest follows, announced too
+    // (the host then knows both writes were the ranking's own).
+    const ranked = (): void =>
+      post({ type: 'ranked', strong: result.strong, papers: result.ids.length, ms: performance.now() - t0 })
+    writeScores(lib.db, result, ranked)
+    if (result.ids.length > FIRST) ranked()
     lastInput = input
-    post({ type: 'ranked', strong: result.strong, papers: result.ids.length, ms: performance.now() - t0 })
   } catch (err) {
     post({ type: 'error', message: err instanceof Error ? err.message : String(err) })
   }

@@ -8,7 +8,7 @@ import { saveNote } from '../../../src/main/library/notes'
 import { setStarred, setStatus } from '../../../src/main/library/status'
 import { setViewStatus } from '../../../src/main/library/view-status'
 import { MIN_STRONG, Ranker, readSignals } from '../../../src/main/ranking/ranker'
-import { forYouPage, writeScores } from '../../../src/main/ranking/scores'
+import { FIRST, forYouPage, writeScores } from '../../../src/main/ranking/scores'
 import { inProcessRanking } from '../../../src/main/ranking/service'
 import { tempLibrary } from '../../helpers/temp'
 import { fillTopicLibrary, papersOfTopic } from '../../helpers/topic-library'
@@ -146,6 +146,22 @@ describe('For you', () => {
     fresh.sync(t.lib.db)
     const [id] = papersOfTopic(topics, 4, 1)
     expect(ranker.similar(id!, 5)).toEqual(fresh.similar(id!, 5))
+  })
+
+  it('the best scores are written first, in their own transaction, then the rest', () => {
+    const n = FIRST + 1_000
+    const ids = Int32Array.from({ length: n }, (_, i) => i + 1)
+    const scores = Float64Array.from({ length: n }, (_, i) => Math.sin(i)) // not in id order
+    const count = (): number => t.lib.db.prepare('SELECT count(*) FROM paper_scores').pluck().get() as number
+    let atFirst = -1
+    let lowestFirst = 0
+    writeScores(t.lib.db, { ids, scores, top: [] }, () => {
+      atFirst = count()
+      lowestFirst = t.lib.db.prepare('SELECT min(score) FROM paper_scores').pluck().get() as number
+    })
+    expect(atFirst).toBe(FIRST)
+    expect(lowestFirst).toBe([...scores].sort((a, b) => b - a)[FIRST - 1])
+    expect(count()).toBe(n)
   })
 
   it('the view pages stored scores of unread papers only, and an empty ranking clears it', () => {
