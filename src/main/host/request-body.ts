@@ -1,6 +1,6 @@
 /** Reading a call's JSON body in the browser host, no larger than the call needs. */
 import type { IncomingMessage } from 'node:http'
-import type { MethodName } from '../../shared/contract'
+import { MAX_RESTORE_CHARS, type MethodName } from '../../shared/contract'
 
 /**
  * The largest JSON body each call may send (default: BODY_LIMIT): what its input can be at most
@@ -13,7 +13,9 @@ const BODY_LIMITS: Partial<Record<MethodName, number>> = {
   setStarred: 4 * 1024 * 1024,
   tagPapers: 4 * 1024 * 1024,
   restoreStatus: 12 * 1024 * 1024,
-  saveNote: 8 * 1024 * 1024
+  saveNote: 8 * 1024 * 1024,
+  // A backup's text restored into an empty library (JSON-escaped: up to twice its characters).
+  restoreFromFile: 2 * MAX_RESTORE_CHARS + 1024
 }
 export const bodyLimitOf = (method: string): number =>
   (Object.hasOwn(BODY_LIMITS, method) ? BODY_LIMITS[method as MethodName] : undefined) ?? BODY_LIMIT
