@@ -53,6 +53,8 @@ function examples(ids: { paper: number; revision: number }): Record<string, unkn
     pickLocation: { purpose: LOCATION_PURPOSES[0] },
     rendererReady: {},
     notesFlushed: {},
+    forYouPage: { limit: 20 },
+    similarPapers: { id: ids.paper, limit: 5 },
     // The path methods are app-only: this dispatcher (like the browser host's) refuses them.
     backupToPath: { path: join(tmpdir(), 'folio-fuzz-backup.jsonl') },
     backupDownload: {},

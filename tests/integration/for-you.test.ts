@@ -112,7 +112,7 @@ describe('folio list --for-you and folio similar', () => {
     expect(json).toHaveLength(20)
     expect(json.every((p) => p.status === 'unread')).toBe(true)
     for (let i = 1; i < json.length; i++) expect(json[i]!.score).toBeLessThanOrEqual(json[i - 1]!.score)
-    expect(json.filter((p) => topics.get(p.id)!.includes(8)).length).toBeGreaterThanOrEqual(6)
+    expect(json.filter((p) => topics.get(p.id)!.includes(8)).length).toBeGreaterThanOrEqual(4) // 2 of 20 by chance
 
     const [id] = papersOfTopic(topics, 8, 1)
     const similar = JSON.parse(folio(['similar', String(id), '--limit', '7', '--json'], env).stdout) as { id: number }[]

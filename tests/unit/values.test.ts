@@ -29,7 +29,7 @@ describe('one list per fact', () => {
   })
 
   it('events: the names, and nothing inherited counts as one', () => {
-    expect(EVENT_NAMES).toEqual(['libraryChanged', 'importProgress', 'command', 'imported'])
+    expect(EVENT_NAMES).toEqual(['libraryChanged', 'importProgress', 'command', 'imported', 'rankingChanged'])
     expect(isEventName('command')).toBe(true)
     expect(isEventName('constructor')).toBe(false)
   })

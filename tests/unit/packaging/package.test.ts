@@ -85,7 +85,12 @@ describe.skipIf(linuxOnly)('the package electron-builder makes (stand-in Electro
     const r = await inspectPackage(appOutDir, { electronVersion: ELECTRON_VERSION })
     expect(r.problems).toEqual([])
     expect(r.entries).toEqual(expect.arrayContaining(['/out/main/index.js', '/out/preload/index.cjs']))
-    expect(r.workers).toEqual(['/out/main/import-worker.js', '/out/main/job-worker.js', '/out/main/parse-worker.js'])
+    expect(r.workers).toEqual([
+      '/out/main/import-worker.js',
+      '/out/main/job-worker.js',
+      '/out/main/parse-worker.js',
+      '/out/main/rank-worker.js'
+    ])
     // What the workers load from app.asar.unpacked includes better-sqlite3 and what it requires.
     expect(r.workerFiles).toEqual(
       expect.arrayContaining(['/node_modules/better-sqlite3/lib/index.js', '/node_modules/bindings/bindings.js'])
