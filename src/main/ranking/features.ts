@@ -102,6 +102,30 @@ export class FeatureMatrix {
     this.offsetsG.push(this.slotsG.length)
   }
 
+  /** Row r's kept terms as bytes (the slots, little-endian 32-bit, then one tf byte each): see store.ts. */
+  rowBytes(r: number): Buffer {
+    const from = this.offsets[r]!
+    const k = this.offsets[r + 1]! - from
+    const out = Buffer.alloc(k * 5)
+    for (let i = 0; i < k; i++) {
+      out.writeUInt32LE(this.slots[from + i]!, i * 4)
+      out[k * 4 + i] = this.tf[from + i]!
+    }
+    return out
+  }
+
+  /** Adds a paper from rowBytes() (ids ascending); its terms are already counted in df. */
+  addStored(id: number, bytes: Uint8Array): void {
+    const k = Math.floor(bytes.length / 5)
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    for (let i = 0; i < k; i++) {
+      this.slotsG.push(view.getUint32(i * 4, true))
+      this.tfG.push(bytes[k * 4 + i]!)
+    }
+    this.idsG.push(id)
+    this.offsetsG.push(this.slotsG.length)
+  }
+
   /** Makes room for `papers` more papers at once (before a big build: no growing as it goes). */
   reserve(papers: number): void {
     this.idsG.reserve(papers)

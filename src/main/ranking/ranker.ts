@@ -8,6 +8,7 @@ import type { DB } from '../library/db'
 import { FeatureMatrix } from './features'
 import { READ_WEIGHT, topRows, train, type Example } from './model'
 import { explain } from './explain'
+import { clearFeatures, loadDf, saveFeatures } from './store'
 import { FEATURE_DIM, paperTerms, SlotCounts } from './text'
 
 /** Stars or notes needed before For you ranks anything. */
@@ -42,9 +43,16 @@ export interface RankResult {
 }
 
 type TextRow = [id: number, title: string, abstract: string]
+/** A paper's stored terms, or (none stored) its text. */
+type StoredRow = [id: number, title: string | null, abstract: string | null, terms: Buffer | null]
 
-const TEXT_SQL = `SELECT p.id, p.title, coalesce(a.abstract, '') FROM papers p
+const TEXT_SQL = `SELECT p.id, p.title, coalesce(a.abstract, ''), NULL FROM papers p
   LEFT JOIN paper_abstracts a ON a.paper_id = p.id WHERE p.id > ? ORDER BY p.id`
+/** The text is read only for papers whose terms are not stored. */
+const STORED_SQL = `SELECT p.id, CASE WHEN f.terms IS NULL THEN p.title END,
+    CASE WHEN f.terms IS NULL THEN coalesce(a.abstract, '') END, f.terms
+  FROM papers p LEFT JOIN paper_features f ON f.paper_id = p.id
+  LEFT JOIN paper_abstracts a ON a.paper_id = p.id AND f.terms IS NULL WHERE p.id > ? ORDER BY p.id`
 
 export function readSignals(db: DB): Signals {
   const strong = db
@@ -68,6 +76,12 @@ export function readSignals(db: DB): Signals {
 
 export class Ranker {
   private features = new FeatureMatrix()
+  /** Stored features may be used (they match this version); set at each first build. */
+  private stored = false
+
+  /** `persist`: keep the features in the library (the ranking worker; the CLI only reads them). */
+  constructor(private readonly persist = false) {}
+
   get matrix(): FeatureMatrix {
     return this.features
   }
@@ -77,13 +91,32 @@ export class Ranker {
     // Every paper known is gone (the library was emptied, say for a restore): start over.
     if (this.features.rows > 0 && this.features.live === 0) this.features = new FeatureMatrix()
     const m = this.matrix
-    const first = m.rows === 0
-    const idfGuess: Float32Array = first ? estimateIdf(db) : m.idf
+    let idfGuess: Float32Array = m.idf
+    if (m.rows === 0) {
+      const df = loadDf(db)
+      this.stored = df !== null
+      if (df) {
+        m.df.set(df)
+        idfGuess = idfOf(df, db.prepare('SELECT count(*) FROM paper_features').pluck().get() as number)
+      } else {
+        if (this.persist) clearFeatures(db)
+        idfGuess = estimateIdf(db)
+      }
+    }
     const pending = db.prepare('SELECT count(*) FROM papers WHERE id > ?').pluck().get(m.maxId) as number
     m.reserve(pending)
+    const fresh: number[] = []
     let added = 0
-    for (const [id, title, abstract] of db.prepare(TEXT_SQL).raw().iterate(m.maxId) as IterableIterator<TextRow>) {
-      m.add(id, title, abstract, idfGuess)
+    const rows = db
+      .prepare(this.stored ? STORED_SQL : TEXT_SQL)
+      .raw()
+      .iterate(m.maxId) as IterableIterator<StoredRow>
+    for (const [id, title, abstract, terms] of rows) {
+      if (terms) m.addStored(id, terms)
+      else {
+        m.add(id, title ?? '', abstract ?? '', idfGuess)
+        fresh.push(m.rows - 1)
+      }
       added++
     }
     let removed = 0
@@ -106,6 +139,10 @@ export class Ranker {
       }
     }
     if (added || removed) m.finish()
+    if (this.persist && (fresh.length || removed)) {
+      saveFeatures(db, m, fresh)
+      this.stored = true
+    }
     return { added, removed }
   }
 
@@ -190,6 +227,11 @@ function estimateIdf(db: DB): Float32Array {
     paperTerms(title, abstract, terms)
     for (const slot of terms.touched) df[slot]!++
   }
+  return idfOf(df, n)
+}
+
+/** idf from document frequencies over n papers (a slot no paper has: as rare as can be). */
+function idfOf(df: Uint32Array, n: number): Float32Array {
   const unseen = Math.log((n + 1) / 0.5)
   const idf = new Float32Array(FEATURE_DIM).fill(unseen)
   for (let s = 0; s < FEATURE_DIM; s++) if (df[s]) idf[s] = Math.log((n + 1) / (df[s]! + 0.5))

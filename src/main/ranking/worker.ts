@@ -13,7 +13,8 @@ import { FIRST, writeScores } from './scores'
 const post = (m: RankReply): void => parentPort!.postMessage(m)
 const req = workerData as RankWorkerData
 const lib = openLibrary(req.libraryPath, req.nativeBinding ? { nativeBinding: req.nativeBinding } : {})
-const ranker = new Ranker()
+// The worker keeps the features in the library too: the next start reads them back.
+const ranker = new Ranker(true)
 let dirty = true
 let scheduled = false
 /** What the last run learned from: a change that alters neither the papers nor the signals (a bulk mark-read) rescores nothing. */

@@ -20,6 +20,17 @@ beforeEach(() => {
 afterEach(() => t.cleanup())
 
 const rankNow = (): void => inProcessRanking(t.lib.db).changed()
+/** n more papers after the first `from`, with texts of their own. */
+const fillMore = (from: number, n: number): void => {
+  const insert = t.lib.db.prepare(
+    "INSERT INTO papers (title_key, title, first_seen, digest_date) VALUES (?, ?, '2024-02-01', '2024-02-01') RETURNING id"
+  )
+  const abstract = t.lib.db.prepare('INSERT INTO paper_abstracts (paper_id, abstract) VALUES (?, ?)')
+  for (let i = 0; i < n; i++) {
+    const { id } = insert.get(`more ${from + i}`, `More paper ${from + i}`) as { id: number }
+    abstract.run(id, `An abstract about sparse attention kernels number ${i}.`)
+  }
+}
 const allPages = (): ForYouPage[] => {
   const pages = [forYouPage(t.lib.db, { limit: 50 })]
   while (pages[pages.length - 1]!.nextCursor)
@@ -146,6 +157,28 @@ describe('For you', () => {
     fresh.sync(t.lib.db)
     const [id] = papersOfTopic(topics, 4, 1)
     expect(ranker.similar(id!, 5)).toEqual(fresh.similar(id!, 5))
+  })
+
+  it('the worker keeps the features in the library: a new start reads them back and ranks the same', () => {
+    const topics = fillTopicLibrary(t.lib, 800)
+    setStarred(t.lib.db, papersOfTopic(topics, 5, 4), true)
+    const worker = new Ranker(true)
+    worker.sync(t.lib.db)
+    expect(t.lib.db.prepare('SELECT count(*) FROM paper_features').pluck().get()).toBe(800)
+    const before = worker.rank(t.lib.db).top.map((s) => s.id)
+    // A new start: nothing tokenized (the abstracts could be gone), the same ranking.
+    t.lib.db.prepare("UPDATE paper_abstracts SET abstract = 'changed words only'").run()
+    const again = new Ranker(true)
+    again.sync(t.lib.db)
+    expect(again.rank(t.lib.db).top.map((s) => s.id)).toEqual(before)
+    // Papers added since are tokenized and stored; a removed paper's features go with it.
+    fillMore(800, 50)
+    again.sync(t.lib.db)
+    expect(t.lib.db.prepare('SELECT count(*) FROM paper_features').pluck().get()).toBe(850)
+    t.lib.db.prepare('DELETE FROM papers WHERE id = 1').run()
+    again.sync(t.lib.db)
+    expect(again.matrix.live).toBe(849)
+    expect(t.lib.db.prepare('SELECT count(*) FROM paper_features').pluck().get()).toBe(849)
   })
 
   it('the best scores are written first, in their own transaction, then the rest', () => {

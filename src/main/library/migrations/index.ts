@@ -7,7 +7,7 @@ import type { DB } from '../db'
 import { LibraryError } from '../db'
 import m0001 from './0001-initial'
 import m0002 from './0002-fts-hashsize'
-import m0003 from './0003-paper-scores'
+import m0003 from './0003-ranking'
 
 export interface Migration {
   version: number
