@@ -1,6 +1,7 @@
 /**
- * Renders resources/screenshot.png (the README's picture): the shared digests imported into a
- * temp library, the real renderer in Chromium against the browser host, a paper open.
+ * Renders the README's pictures, resources/screenshot-<theme>-<width>.png (light and dark, 1440 and
+ * 1024 wide): the sample digests imported into a temp library, the real renderer in Chromium against
+ * the browser host, a few papers triaged and one open.
  * Run: npx electron-vite build && npx tsx resources/take-screenshot.ts   (needs /usr/bin/chromium)
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -22,6 +23,12 @@ const DIGESTS = [
   'papers.bib',
   'papers.ris'
 ]
+const SHOTS = [
+  { theme: 'light', width: 1440, height: 900 },
+  { theme: 'dark', width: 1440, height: 900 },
+  { theme: 'light', width: 1024, height: 700 },
+  { theme: 'dark', width: 1024, height: 700 }
+] as const
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-shot-'))
 try {
@@ -38,16 +45,25 @@ try {
     args: ['--no-sandbox', '--disable-gpu']
   })
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1 })
-    await page.emulateMedia({ colorScheme: 'light' })
-    await page.goto(host.url)
-    const list = page.getByRole('listbox')
-    await list.getByRole('option').first().waitFor()
-    await list.focus()
-    for (const key of ['j', 'j', 'j', 's', 'j', 'j', 'r', 'j']) await page.keyboard.press(key)
-    await page.waitForTimeout(600)
-    await page.screenshot({ path: join(ROOT, 'resources', 'screenshot.png') })
-    console.log('wrote resources/screenshot.png')
+    let triaged = false
+    for (const shot of SHOTS) {
+      const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, deviceScaleFactor: 1 })
+      await page.emulateMedia({ colorScheme: shot.theme })
+      await page.goto(host.url)
+      const list = page.getByRole('listbox')
+      await list.getByRole('option').first().waitFor()
+      await list.focus()
+      // Triage a few papers once (the library keeps it); later shots open the same paper.
+      const keys = triaged ? ['j', 'j', 'j', 'j', 'j', 'j'] : ['j', 'j', 'j', 's', 'j', 'j', 'r', 'j']
+      triaged = true
+      for (const key of keys) await page.keyboard.press(key)
+      await page.mouse.move(0, shot.height - 1)
+      await page.waitForTimeout(700)
+      const path = join(ROOT, 'resources', `screenshot-${shot.theme}-${shot.width}.png`)
+      await page.screenshot({ path })
+      console.log(`wrote ${path}`)
+      await page.close()
+    }
   } finally {
     await browser.close()
     await host.close()

@@ -12,6 +12,8 @@ interface Props {
   /** The feed's cursor (aria-activedescendant): j/k move it. */
   current: boolean
   terms: readonly string[]
+  /** Show the digest date (not when a date header or the heading above already says it). */
+  showDate: boolean
   start: number
   height: number
   onSelect(id: number, e: MouseEvent): void
@@ -33,6 +35,7 @@ export const FeedRow = memo(function FeedRow({
   selected,
   current,
   terms,
+  showDate,
   start,
   height,
   onSelect,
@@ -79,12 +82,14 @@ export const FeedRow = memo(function FeedRow({
             <Highlight text={authorLine(row.authors, row.authorCount)} terms={terms} />
           </span>
         )}
-        <span
-          className="row-date"
-          title={row.digestDateInferred ? 'The digest did not give the year: inferred from the file date' : undefined}
-        >
-          {formatDigestDate(row.digestDate, row.digestDateInferred)}
-        </span>
+        {showDate && (
+          <span
+            className="row-date"
+            title={row.digestDateInferred ? 'The digest did not give the year: inferred from the file date' : undefined}
+          >
+            {formatDigestDate(row.digestDate, row.digestDateInferred)}
+          </span>
+        )}
         {row.starred && <span className="badge star">★ Starred</span>}
         {row.hasNote && <span className="badge">Note</span>}
         {row.hasCode && <span className="badge">Code</span>}

@@ -7,6 +7,7 @@ import { useStore } from '../store'
 import { NoteHistory } from './NoteHistory'
 import { NotesEditor } from './NotesEditor'
 import { PaperTags } from './PaperTags'
+import './paper.css'
 
 const LINKS: { key: keyof PaperLinks; label: string }[] = [
   { key: 'abs', label: 'arXiv' },
@@ -120,7 +121,12 @@ export function PaperPane() {
           Loading…
         </p>
       ) : (
-        <p className="muted placeholder">Select a paper (j/k to move, ? for shortcuts).</p>
+        <div className="placeholder">
+          <p>
+            <strong>Select a paper to read its abstract and write notes.</strong>
+          </p>
+          <p className="muted">j and k move through the list, o opens a paper, ? lists every shortcut.</p>
+        </div>
       )}
     </section>
   )
