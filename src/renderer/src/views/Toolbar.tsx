@@ -43,7 +43,7 @@ export function Toolbar({ sidebarToggle }: { sidebarToggle: SidebarToggle }) {
         {SIDEBAR_ICON}
       </button>
       <h1 className="app-name">Folio</h1>
-      <div className="search" role="search">
+      <div className="search" role="search" aria-label="Papers">
         <input
           id="search"
           type="search"
