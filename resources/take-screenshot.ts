@@ -23,6 +23,10 @@ const DIGESTS = [
   'papers.bib',
   'papers.ris'
 ]
+/** The paper open in every shot, and the note written on it. */
+const OPEN = 'Self-Normalizing Neural Networks'
+const NOTE =
+  '**Why it matters:** SELU keeps activations near zero mean and unit variance, so deep MLPs train without batch norm.\n\n- Try on the tabular baseline\n- Cite with $\\lambda \\approx 1.0507$'
 const SHOTS = [
   { theme: 'light', width: 1440, height: 900 },
   { theme: 'dark', width: 1440, height: 900 },
@@ -45,18 +49,26 @@ try {
     args: ['--no-sandbox', '--disable-gpu']
   })
   try {
-    let triaged = false
+    // Triage a few papers and write a note first (the library keeps them); each shot is a fresh page.
+    const setup = await browser.newPage()
+    await setup.goto(host.url)
+    const setupList = setup.getByRole('listbox')
+    await setupList.getByRole('option').first().waitFor()
+    await setupList.focus()
+    for (const key of ['j', 'j', 'j', 's', 'j', 'j', 'r']) await setup.keyboard.press(key)
+    await setupList.getByRole('option', { name: OPEN }).click()
+    await setup.getByRole('textbox', { name: 'Notes', exact: true }).fill(NOTE)
+    await setup.keyboard.press('Escape')
+    await setup.getByRole('status').filter({ hasText: 'Saved' }).waitFor()
+    await setup.close()
     for (const shot of SHOTS) {
       const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, deviceScaleFactor: 1 })
       await page.emulateMedia({ colorScheme: shot.theme })
       await page.goto(host.url)
       const list = page.getByRole('listbox')
       await list.getByRole('option').first().waitFor()
+      await list.getByRole('option', { name: OPEN }).click()
       await list.focus()
-      // Triage a few papers once (the library keeps it); later shots open the same paper.
-      const keys = triaged ? ['j', 'j', 'j', 'j', 'j', 'j'] : ['j', 'j', 'j', 's', 'j', 'j', 'r', 'j']
-      triaged = true
-      for (const key of keys) await page.keyboard.press(key)
       await page.mouse.move(0, shot.height - 1)
       await page.waitForTimeout(700)
       const path = join(ROOT, 'resources', `screenshot-${shot.theme}-${shot.width}.png`)

@@ -107,11 +107,7 @@ export function Tree({ label, nodes }: { label: string; nodes: TreeNode[] }) {
           onClick={() => choose(node)}
         >
           <span className="tree-label">
-            {node.children && (
-              <span className="disclosure" aria-hidden="true">
-                ▸
-              </span>
-            )}
+            {node.children && <span className="disclosure" aria-hidden="true" />}
             {node.content}
           </span>
         </li>

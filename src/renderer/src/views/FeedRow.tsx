@@ -90,7 +90,11 @@ export const FeedRow = memo(function FeedRow({
             {formatDigestDate(row.digestDate, row.digestDateInferred)}
           </span>
         )}
-        {row.starred && <span className="badge star">★ Starred</span>}
+        {row.starred && (
+          <span className="badge star" title="Starred">
+            ★<span className="sr-only"> Starred</span>
+          </span>
+        )}
         {row.hasNote && <span className="badge">Note</span>}
         {row.hasCode && <span className="badge">Code</span>}
         {row.seenIn > 1 && <span className="badge">In {row.seenIn} digests</span>}
