@@ -50,6 +50,16 @@ function clippedRows(page: Page): Promise<string[]> {
   )
 }
 
+/** Parts of the window wider than the room they have. */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    ['html', '.toolbar', '.feed-head', '.feed-actions', '.paper-controls']
+      .map((sel) => [sel, document.querySelector(sel)] as const)
+      .filter(([, el]) => el && (el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > innerWidth))
+      .map(([sel, el]) => `${sel} ${el!.scrollWidth} > ${el!.clientWidth}`)
+  )
+}
+
 async function chooseSize(page: Page, label: string): Promise<void> {
   await page.getByRole('button', { name: 'Settings' }).click()
   const dialog = page.getByRole('dialog', { name: 'Settings' })
@@ -84,6 +94,15 @@ describe('one type scale', () => {
         expect(s[meta], `${meta} at ${label}`).toBeLessThan(s.body)
       }
       expect(await clippedRows(page), label).toEqual([])
+      // The narrow window still holds the toolbar and the feed's head at this size.
+      await page.setViewportSize({ width: 1024, height: 700 })
+      expect(await overflowing(page), `1024 wide at ${label}`).toEqual([])
+      await listbox(page).focus()
+      await page.keyboard.press('Control+a')
+      await page.getByRole('toolbar', { name: 'Selected papers' }).waitFor()
+      expect(await overflowing(page), `1024 wide, all selected, at ${label}`).toEqual([])
+      await page.keyboard.press('Escape')
+      await page.setViewportSize({ width: 1400, height: 900 })
       seen.push(s)
     }
     // Each part grows from one size to the next (nothing stays fixed while the body grows).
