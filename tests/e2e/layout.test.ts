@@ -184,7 +184,16 @@ describe('a layout made for reading titles', () => {
   })
 
   test('empty views and searches say what to do next', async ({ page, problems }) => {
+    // An empty library: the paper pane does not ask for a paper that cannot be chosen.
+    await page
+      .getByRole('region', { name: 'Paper' })
+      .getByText(/Import a digest first/)
+      .waitFor()
     await importAll(page)
+    await page
+      .getByRole('region', { name: 'Paper' })
+      .getByText(/j and k move through the list/)
+      .waitFor()
     await viewNamed(page, 'Reading').click()
     await page.getByText('No papers marked Reading').waitFor()
     await page.getByText(/press r on a paper/i).waitFor()

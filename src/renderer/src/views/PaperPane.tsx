@@ -112,6 +112,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
 export function PaperPane() {
   const paper = useStore((s) => s.paper)
   const selectedId = useStore((s) => s.selectedId)
+  const emptyLibrary = useStore((s) => s.counts !== null && s.counts.views.all === 0)
   return (
     <section id="paper-pane" className="paper-pane" tabIndex={-1} aria-label="Paper">
       {paper && paper.id === selectedId ? (
@@ -123,9 +124,17 @@ export function PaperPane() {
       ) : (
         <div className="placeholder">
           <p>
-            <strong>Select a paper to read its abstract and write notes.</strong>
+            <strong>
+              {emptyLibrary
+                ? 'The paper you open appears here.'
+                : 'Select a paper to read its abstract and write notes.'}
+            </strong>
           </p>
-          <p className="muted">j and k move through the list, o opens a paper, ? lists every shortcut.</p>
+          <p className="muted">
+            {emptyLibrary
+              ? 'Import a digest first: its papers fill the list.'
+              : 'j and k move through the list, o opens a paper, ? lists every shortcut.'}
+          </p>
         </div>
       )}
     </section>
