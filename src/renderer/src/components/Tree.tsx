@@ -100,7 +100,11 @@ export function Tree({ label, nodes }: { label: string; nodes: TreeNode[] }) {
           aria-expanded={node.children ? !!node.expanded : undefined}
           aria-selected={node.selected}
           tabIndex={node.key === tabKey ? 0 : -1}
-          className={node.className ? `tree-item ${node.className}` : 'tree-item'}
+          // Classes, not [aria-…] selectors: the feed's options change aria-selected on every j, and an
+          // attribute rule would have the browser re-test them each time.
+          className={['tree-item', node.className, node.selected && 'selected', node.expanded && 'open']
+            .filter(Boolean)
+            .join(' ')}
           title={node.title}
           style={{ '--level': level } as CSSProperties}
           onFocus={() => setFocusKey(node.key)}

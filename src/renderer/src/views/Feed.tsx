@@ -155,7 +155,7 @@ export function Feed() {
       )}
       <div
         ref={parentRef}
-        className="feed-scroll"
+        className={activeRendered ? 'feed-scroll has-current' : 'feed-scroll'}
         hidden={empty}
         role="listbox"
         tabIndex={0}
