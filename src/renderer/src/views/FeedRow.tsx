@@ -12,7 +12,7 @@ interface Props {
   /** The feed's cursor (aria-activedescendant): j/k move it. */
   current: boolean
   terms: readonly string[]
-  /** Show the digest date (not when a date header or the heading above already says it). */
+  /** Show the digest date (not when a date header or the heading above already says it: then only to screen readers). */
   showDate: boolean
   start: number
   height: number
@@ -82,14 +82,14 @@ export const FeedRow = memo(function FeedRow({
             <Highlight text={authorLine(row.authors, row.authorCount)} terms={terms} />
           </span>
         )}
-        {showDate && (
-          <span
-            className="row-date"
-            title={row.digestDateInferred ? 'The digest did not give the year: inferred from the file date' : undefined}
-          >
-            {formatDigestDate(row.digestDate, row.digestDateInferred)}
-          </span>
-        )}
+        {/* Under a date header the date is not shown again, but stays in the row's description (the
+            headers are hidden from assistive technology). */}
+        <span
+          className={showDate ? 'row-date' : 'row-date sr-only'}
+          title={row.digestDateInferred ? 'The digest did not give the year: inferred from the file date' : undefined}
+        >
+          {formatDigestDate(row.digestDate, row.digestDateInferred)}
+        </span>
         {row.starred && (
           <span className="badge star" title="Starred">
             ★<span className="sr-only"> Starred</span>
