@@ -21,6 +21,9 @@ export const SHORTCUTS: [string, string][] = [
   ['/', 'Search'],
   ['Esc', 'Clear the selection, leave search, close, back'],
   ['Ctrl+Z / ⌘Z', 'Undo the last status or star change (again: the one before, up to 100)'],
+  ['Tab', 'Sidebar, list, paper in turn (the first Tab offers “Skip to papers”)'],
+  ['↑ ↓ Home End', 'In the sidebar: move; Enter or Space shows the view or digest'],
+  ['← →', 'In the sidebar: close or open a section or month'],
   ['?', 'This list']
 ]
 

@@ -7,6 +7,7 @@ import { useStore } from '../store'
 import { NoteHistory } from './NoteHistory'
 import { NotesEditor } from './NotesEditor'
 import { PaperTags } from './PaperTags'
+import './paper.css'
 
 const LINKS: { key: keyof PaperLinks; label: string }[] = [
   { key: 'abs', label: 'arXiv' },
@@ -111,6 +112,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
 export function PaperPane() {
   const paper = useStore((s) => s.paper)
   const selectedId = useStore((s) => s.selectedId)
+  const emptyLibrary = useStore((s) => s.counts !== null && s.counts.views.all === 0)
   return (
     <section id="paper-pane" className="paper-pane" tabIndex={-1} aria-label="Paper">
       {paper && paper.id === selectedId ? (
@@ -120,7 +122,20 @@ export function PaperPane() {
           Loading…
         </p>
       ) : (
-        <p className="muted placeholder">Select a paper (j/k to move, ? for shortcuts).</p>
+        <div className="placeholder">
+          <p>
+            <strong>
+              {emptyLibrary
+                ? 'The paper you open appears here.'
+                : 'Select a paper to read its abstract and write notes.'}
+            </strong>
+          </p>
+          <p className="muted">
+            {emptyLibrary
+              ? 'Import a digest first: its papers fill the list.'
+              : 'j and k move through the list, o opens a paper, ? lists every shortcut.'}
+          </p>
+        </div>
       )}
     </section>
   )
