@@ -24,14 +24,7 @@ export function Toasts() {
           <div key={t.id} className={`toast ${t.kind}`}>
             <span>{t.message}</span>
             {t.kind === 'undo' && (
-              <button
-                type="button"
-                aria-keyshortcuts="Control+Z Meta+Z"
-                onClick={() => {
-                  dismiss(t.id)
-                  void undo()
-                }}
-              >
+              <button type="button" aria-keyshortcuts="Control+Z Meta+Z" onClick={() => void undo(t.undoId)}>
                 Undo
               </button>
             )}

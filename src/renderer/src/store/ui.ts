@@ -8,6 +8,8 @@ export interface Toast {
   id: number
   kind: 'error' | 'info' | 'undo'
   message: string
+  /** An undo toast: the history entry its Undo puts back. */
+  undoId?: number
 }
 
 export interface UiSlice {
@@ -32,7 +34,10 @@ export interface UiSlice {
   setShortcutsOpen(open: boolean): void
   reportError(err: unknown, context?: string): void
   showInfo(message: string): void
-  showUndoToast(message: string): void
+  /** Offer to undo history entry `undoId` (one undo toast at a time: it replaces the previous). */
+  showUndoToast(message: string, undoId: number): void
+  /** Take away the toast of this history entry (undone, or gone from the history). */
+  dismissUndoToast(undoId: number): void
   dismissToast(id: number): void
 }
 
@@ -40,13 +45,13 @@ let nextToastId = 1
 const TOAST_MS = { error: 10_000, info: 4_000, undo: 8_000 } as const
 
 export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
-  const addToast = (kind: Toast['kind'], message: string) => {
+  const addToast = (kind: Toast['kind'], message: string, undoId?: number) => {
     const id = nextToastId++
     // One undo toast at a time: the newest replaces the previous.
     const keep = get()
       .toasts.filter((t) => kind !== 'undo' || t.kind !== 'undo')
       .slice(-4)
-    set({ toasts: [...keep, { id, kind, message }] })
+    set({ toasts: [...keep, { id, kind, message, undoId }] })
     setTimeout(() => get().dismissToast(id), TOAST_MS[kind])
   }
   /** One import at a time in the UI: busy while it runs, then its report and a refresh of everything. */
@@ -136,8 +141,12 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
     showInfo(message) {
       addToast('info', message)
     },
-    showUndoToast(message) {
-      addToast('undo', message)
+    showUndoToast(message, undoId) {
+      addToast('undo', message, undoId)
+    },
+    dismissUndoToast(undoId) {
+      if (get().toasts.some((t) => t.undoId === undoId))
+        set({ toasts: get().toasts.filter((t) => t.undoId !== undoId) })
     },
     dismissToast(id) {
       if (get().toasts.some((t) => t.id === id)) set({ toasts: get().toasts.filter((t) => t.id !== id) })
