@@ -14,6 +14,8 @@ export const MORE_SIZE = 150
 /** The api's largest page; a refresh reloads what was loaded (up to REFRESH_MAX rows) in pages of this. */
 const MAX_PAGE = 500
 const REFRESH_MAX = 5_000
+/** How far down a new list the current paper is looked for before it closes. */
+const FIND_SELECTED_MAX = 2_000
 
 /**
  * The current paper stays in the list across a refresh of the same list even when it no longer
@@ -109,6 +111,26 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
     return { items, nextCursor: next, terms: page.terms }
   }
 
+  /**
+   * The paper pane shows the current row of the list shown, or nothing: once a list has loaded
+   * without the current paper (another view, a search), the paper closes, so no key acts on a
+   * paper that is not in the list. Later pages are looked through (up to FIND_SELECTED_MAX rows)
+   * first: the paper may be further down. (The notes list has its own rows: it keeps its paper.)
+   */
+  const leaveIfGone = async () => {
+    const gen = get().feedGen
+    const missing = () => {
+      const { selectedId, rows, mode } = get()
+      return mode === 'feed' && selectedId !== null && !rows.some((r) => r.id === selectedId)
+    }
+    while (missing() && get().nextCursor && get().rows.length < FIND_SELECTED_MAX && get().feedGen === gen) {
+      // A page already on its way (the feed asked as it scrolled): wait for it, then look again.
+      if (get().feedLoading) await new Promise((resolve) => setTimeout(resolve, 50))
+      else await get().loadMore()
+    }
+    if (missing() && get().feedGen === gen && !get().feedLoading) get().select(null)
+  }
+
   return {
     view: 'unread',
     digestId: null,
@@ -175,6 +197,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
           feedLoaded: true,
           feedError: null
         })
+        void leaveIfGone()
       } catch (err) {
         if (get().feedGen !== gen) return
         // A malformed query is the user's to fix: say why beside the feed, not as an error toast.
@@ -187,6 +210,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
           feedLoaded: true,
           feedError: badQuery ? err.message : null
         })
+        void leaveIfGone()
         if (!badQuery) get().reportError(err)
       }
     },
