@@ -75,6 +75,8 @@ export interface FeedPage {
   nextCursor: string | null
   /** Words and phrases a search matched on, for highlighting (empty when not searching). */
   terms: string[]
+  /** Why the list is not exactly the view asked for ("status:read searches Read — showing All, not Unread"). */
+  notice?: string
 }
 
 export interface DigestCount {

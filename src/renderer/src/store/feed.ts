@@ -56,6 +56,8 @@ export interface FeedSlice {
   feedGen: number
   /** Why the search box's query cannot run (a malformed filter), shown beside the feed; else null. */
   feedError: string | null
+  /** Why the list is not exactly the view asked for (a status: filter over another status's view); else null. */
+  feedNotice: string | null
   setView(view: View): void
   setDigest(digestId: number): void
   setTag(tag: string): void
@@ -108,7 +110,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
       items.push(...more.items)
       next = more.nextCursor
     }
-    return { items, nextCursor: next, terms: page.terms }
+    return { items, nextCursor: next, terms: page.terms, notice: page.notice }
   }
 
   /**
@@ -144,6 +146,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
     feedLoaded: false,
     feedGen: 0,
     feedError: null,
+    feedNotice: null,
 
     setView(view) {
       set({ view, digestId: null, tag: null })
@@ -195,7 +198,8 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
           terms: page.terms,
           feedLoading: false,
           feedLoaded: true,
-          feedError: null
+          feedError: null,
+          feedNotice: page.notice ?? null
         })
         void leaveIfGone()
       } catch (err) {
@@ -208,7 +212,8 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
           terms: [],
           feedLoading: false,
           feedLoaded: true,
-          feedError: badQuery ? err.message : null
+          feedError: badQuery ? err.message : null,
+          feedNotice: null
         })
         void leaveIfGone()
         if (!badQuery) get().reportError(err)
