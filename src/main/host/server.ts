@@ -29,6 +29,8 @@ export interface HostOptions {
   pollMs?: number
   /** Settings file; default settings.json next to the library. */
   settingsPath?: string
+  /** The access token; default a new random one. A host started again with its old port and token serves its open pages again. */
+  token?: string
 }
 
 export interface Host {
@@ -91,7 +93,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
     throw new Error(`The renderer is not built (${indexFile} is missing): run "npm run build" first`)
   }
   const { library, recovery } = openLibrarySafely(options.libraryPath)
-  const token = randomBytes(24).toString('base64url')
+  if (options.token !== undefined && !/^[\w-]{32,}$/.test(options.token))
+    throw new Error('The host token must be at least 32 letters, digits, - or _')
+  const token = options.token ?? randomBytes(24).toString('base64url')
   const listeners = new Set<ServerResponse>()
   const emit = <E extends EventName>(event: E, payload: EventPayloads[E]): void => {
     for (const res of listeners) res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)

@@ -5,6 +5,7 @@ import { ImportReportPanel } from './components/ImportReportPanel'
 import { SettingsDialog } from './components/SettingsDialog'
 import { ShortcutSheet } from './components/ShortcutSheet'
 import { Toasts } from './components/Toasts'
+import { watchConnection } from './controllers/connection'
 import { handleGlobalKey, installLifecycleFlush } from './controllers/keyboard'
 import { importDropped, startShell } from './controllers/shell'
 import { useStore } from './store'
@@ -33,7 +34,9 @@ export function App() {
     window.addEventListener('keydown', handleGlobalKey)
     const stopFlush = installLifecycleFlush()
     const stopEvents = api.on('libraryChanged', () => void useStore.getState().refreshAll())
+    const stopWatch = watchConnection()
     return () => {
+      stopWatch()
       window.removeEventListener('keydown', handleGlobalKey)
       stopFlush()
       stopEvents()

@@ -7,6 +7,7 @@ import type { PaperRow, Sort, View } from '../../../shared/contract'
 import { FolioError } from '../../../shared/values'
 import { api } from '../api'
 import type { SliceCreator } from './types'
+import { isHostDown } from './ui'
 
 export const PAGE_SIZE = 50
 /** Later pages are bigger: fewer round trips while scrolling or holding j. */
@@ -204,6 +205,12 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
         void leaveIfGone()
       } catch (err) {
         if (get().feedGen !== gen) return
+        if (isHostDown(err)) {
+          // Keep the list on screen; it is reloaded when the host is back (hostBack).
+          set({ feedLoading: false })
+          get().reportError(err)
+          return
+        }
         // A malformed query is the user's to fix: say why beside the feed, not as an error toast.
         const badQuery = err instanceof FolioError && (err.code === 'bad-query' || err.code === 'invalid-input')
         set({
@@ -222,7 +229,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
 
     async loadMore() {
       const { nextCursor, feedLoading, feedGen: gen } = get()
-      if (!nextCursor || feedLoading) return
+      if (!nextCursor || feedLoading || get().hostDown !== null) return
       set({ feedLoading: true })
       try {
         const page = await fetchPage(nextCursor)
@@ -235,7 +242,8 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
         })
       } catch (err) {
         if (get().feedGen !== gen) return
-        set({ feedLoading: false, nextCursor: null })
+        // The host gone: keep the cursor to go on from once it is back.
+        set({ feedLoading: false, nextCursor: isHostDown(err) ? nextCursor : null })
         get().reportError(err)
       }
     },

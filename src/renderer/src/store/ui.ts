@@ -1,5 +1,7 @@
 /** UI slice: mode (feed or notes list), counts, toasts, import, dialogs. */
 import type { Counts, ImportReport } from '../../../shared/contract'
+import { FolioError } from '../../../shared/values'
+import { HOST_REPLACED, HOST_STOPPED } from '../../../shared/transport-fetch'
 import { api, errorMessage } from '../api'
 import { fileToBase64 } from '../lib/base64'
 import type { SliceCreator } from './types'
@@ -19,6 +21,10 @@ export interface UiSlice {
   importing: boolean
   importReport: ImportReport | null
   shortcutsOpen: boolean
+  /** Why the host does not answer ("Folio's server stopped — …"), shown once until it is back; else null. */
+  hostDown: string | null
+  /** The host answers again: drop the message, save what waited, and refresh everything. */
+  hostBack(): Promise<void>
   refreshCounts(): Promise<void>
   /** Refresh everything (library changed elsewhere): counts, feed, open paper, notes list. */
   refreshAll(): Promise<void>
@@ -40,6 +46,10 @@ export interface UiSlice {
   dismissUndoToast(undoId: number): void
   dismissToast(id: number): void
 }
+
+/** An api call failed because the host did not answer (or no longer knows this page). */
+export const isHostDown = (err: unknown): err is FolioError =>
+  err instanceof FolioError && (err.code === HOST_STOPPED || err.code === HOST_REPLACED)
 
 let nextToastId = 1
 const TOAST_MS = { error: 10_000, info: 4_000, undo: 8_000 } as const
@@ -75,6 +85,13 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
     importing: false,
     importReport: null,
     shortcutsOpen: false,
+    hostDown: null,
+
+    async hostBack() {
+      if (get().hostDown === null) return
+      set({ hostDown: null })
+      await Promise.all([get().flushNote(), get().refreshAll()])
+    },
 
     async refreshCounts() {
       try {
@@ -135,6 +152,11 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
     },
 
     reportError(err, context) {
+      // The host is gone: one message that stays until it is back, not a toast per failed call.
+      if (isHostDown(err)) {
+        if (get().hostDown !== err.message) set({ hostDown: err.message })
+        return
+      }
       const message = errorMessage(err)
       addToast('error', context ? `${context}: ${message}` : message)
     },

@@ -111,10 +111,13 @@ function PaperView({ paper }: { paper: PaperDetail }) {
 export function PaperPane() {
   const paper = useStore((s) => s.paper)
   const selectedId = useStore((s) => s.selectedId)
+  const paperError = useStore((s) => s.paperError)
   return (
     <section id="paper-pane" className="paper-pane" tabIndex={-1} aria-label="Paper">
       {paper && paper.id === selectedId ? (
         <PaperView paper={paper} />
+      ) : selectedId !== null && paperError !== null ? (
+        <p className="muted">This paper could not be loaded: {paperError}</p>
       ) : selectedId !== null ? (
         <p className="muted" role="status">
           Loading…
