@@ -11,6 +11,7 @@ import { z } from 'zod'
 import { LOCATION_PURPOSES, settingsPatch, type PickResult, type Settings, type SettingsInfo } from './settings'
 import {
   EXPORT_FORMATS,
+  MAX_QUERY,
   type METHOD_NAMES,
   SORTS,
   STATUSES,
@@ -43,7 +44,6 @@ export const exportFormat = z.enum(EXPORT_FORMATS)
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 const ids = z.array(id).min(1).max(200_000)
-const MAX_QUERY = 500
 const MAX_NOTE = 1_000_000 // characters; a note longer than a novel is refused, not truncated
 const MAX_IMPORT_BYTES = 256 * 1024 * 1024
 const tagName = z.string().trim().min(1).max(100)

@@ -14,6 +14,9 @@ export type Status = (typeof STATUSES)[number]
 export const VIEWS = ['all', 'unread', 'reading', 'read', 'starred', 'notes'] as const
 export type View = (typeof VIEWS)[number]
 
+/** The longest search query the api takes (characters). */
+export const MAX_QUERY = 500
+
 export const SORTS = ['digest', 'firstSeen', 'title'] as const
 export type Sort = (typeof SORTS)[number]
 

@@ -4,7 +4,7 @@
  * selection (clearPicked).
  */
 import type { PaperRow, Sort, View } from '../../../shared/contract'
-import { FolioError } from '../../../shared/values'
+import { FolioError, MAX_QUERY } from '../../../shared/values'
 import { api } from '../api'
 import type { SliceCreator } from './types'
 import { isHostDown } from './ui'
@@ -186,6 +186,22 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
       const refresh = key === shownKey && get().feedLoaded
       if (!refresh) get().clearPicked()
       shownKey = key
+      const tooLong = get().query.trim().length - MAX_QUERY
+      if (tooLong > 0) {
+        // Said here rather than refused by the api's validation in its own words.
+        set({
+          feedGen: gen,
+          rows: [],
+          nextCursor: null,
+          terms: [],
+          feedLoading: false,
+          feedLoaded: true,
+          feedError: `A search can be up to ${MAX_QUERY} characters long: this one is ${tooLong.toLocaleString('en')} too long`,
+          feedNotice: null
+        })
+        void leaveIfGone()
+        return
+      }
       set({ feedGen: gen, feedLoading: true })
       try {
         const page = refresh

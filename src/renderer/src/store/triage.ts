@@ -190,13 +190,15 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (_set, get) => {
       if (entry.kind === 'status') {
         await api.restoreStatus({ changes: entry.changes })
         applyStatus(entry.changes)
-        return
+      } else {
+        for (const starred of [true, false]) {
+          const ids = entry.changes.filter((c) => c.starred === starred).map((c) => c.id)
+          if (ids.length) await api.setStarred({ ids, starred })
+        }
+        applyStar(entry.changes)
       }
-      for (const starred of [true, false]) {
-        const ids = entry.changes.filter((c) => c.starred === starred).map((c) => c.id)
-        if (ids.length) await api.setStarred({ ids, starred })
-      }
-      applyStar(entry.changes)
+      // Papers an undo puts back into this view (a star undone while Starred is shown) appear in it.
+      await get().reloadFeed()
     }
   }
 }
