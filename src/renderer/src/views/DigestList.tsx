@@ -6,6 +6,7 @@
  */
 import { useMemo, useState } from 'react'
 import type { DigestCount } from '../../../shared/contract'
+import { formatLabel } from '../../../shared/format-labels'
 import { formatDigestDate } from '../lib/format'
 import { useStore } from '../store'
 
@@ -131,7 +132,7 @@ export function DigestList() {
                               <span className="nav-label">
                                 <span className="sr-only">{formatDigestDate(d.date, d.dateInferred)} </span>
                                 <span className="digest-file">
-                                  {d.fileName} · {d.format}
+                                  {d.fileName} · {formatLabel(d.format)}
                                 </span>
                               </span>{' '}
                               <span className="count">{d.unread}</span>

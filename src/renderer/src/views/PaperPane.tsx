@@ -1,4 +1,5 @@
 import type { PaperDetail, PaperLinks, Status } from '../../../shared/contract'
+import { formatLabel } from '../../../shared/format-labels'
 import { Abstract } from '../components/Abstract'
 import { ExternalLink } from '../components/ExternalLink'
 import { Highlight } from '../components/Highlight'
@@ -80,7 +81,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
       <p className="ids muted">
         {[
           paper.arxivId && `arXiv:${paper.arxivId}${paper.version ?? ''}`,
-          paper.published && `published ${paper.published.slice(0, 10)}`,
+          paper.published && `published ${formatDigestDate(paper.published)}`,
           paper.categories.join(' ')
         ]
           .filter(Boolean)
@@ -99,7 +100,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
         {paper.digests.map((d) => (
           <li key={d.id}>
             <button type="button" className="link-button" onClick={() => setDigest(d.id)}>
-              {formatDigestDate(d.date, d.dateInferred)} · {d.fileName} ({d.format}), #{d.position}
+              {formatDigestDate(d.date, d.dateInferred)} · {d.fileName} ({formatLabel(d.format)}), #{d.position}
             </button>
           </li>
         ))}
