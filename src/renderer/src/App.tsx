@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { api } from './api'
+import { DropZone } from './components/DropZone'
 import { ImportProgress } from './components/ImportProgress'
 import { ImportReportPanel } from './components/ImportReportPanel'
 import { SettingsDialog } from './components/SettingsDialog'
@@ -72,6 +73,7 @@ export function App() {
       </main>
       <Suspense fallback={paperPlaceholder}>{feedLoaded ? <PaperPane /> : paperPlaceholder}</Suspense>
       <Toasts />
+      <DropZone />
       <ShortcutSheet />
       <SettingsDialog />
     </div>
