@@ -230,7 +230,9 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
         // A malformed query is the user's to fix: say why beside the feed, not as an error toast.
         const badQuery = err instanceof FolioError && (err.code === 'bad-query' || err.code === 'invalid-input')
         set({
-          rows: [],
+          // A refresh of the list shown keeps the current paper even when its query no longer runs
+          // (tag:x once x is gone): a row never vanishes from under the cursor.
+          rows: refresh ? keepSelected(get().rows, [], get().selectedId) : [],
           nextCursor: null,
           terms: [],
           feedLoading: false,
