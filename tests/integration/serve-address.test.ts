@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process'
 import { statSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { addressPathFor } from '../../src/main/host/address'
@@ -38,6 +39,16 @@ describe('folio serve', { timeout: 60_000 }, () => {
       expect(first).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32,}$/)
       expect(statSync(addressPathFor(library)).mode & 0o077).toBe(0)
       expect(await serveOnce(library)).toBe(first)
+      // The port taken by something else: a new address.
+      const port = Number(new URL(first).port)
+      const blocker = createServer()
+      await new Promise<void>((ok) => blocker.listen(port, '127.0.0.1', ok))
+      try {
+        const moved = await serveOnce(library)
+        expect(new URL(moved).port).not.toBe(String(port))
+      } finally {
+        await new Promise((ok) => blocker.close(ok))
+      }
       writeFileSync(addressPathFor(library), '{"port": "nope"')
       const fresh = await serveOnce(library)
       expect(fresh).not.toBe(first)

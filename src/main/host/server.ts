@@ -210,10 +210,17 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }, options.pollMs ?? 1000)
   poll.unref()
 
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail)
-    server.listen(options.port ?? 0, '127.0.0.1', () => ok())
-  })
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail)
+      server.listen(options.port ?? 0, '127.0.0.1', () => ok())
+    })
+  } catch (err) {
+    // The port is taken (say): leave nothing open, so the caller can try another.
+    clearInterval(poll)
+    library.close()
+    throw err
+  }
   const address = server.address()
   port = typeof address === 'object' && address ? address.port : 0
   return {
