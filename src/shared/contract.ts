@@ -11,6 +11,7 @@ import { z } from 'zod'
 import { LOCATION_PURPOSES, settingsPatch, type PickResult, type Settings, type SettingsInfo } from './settings'
 import {
   EXPORT_FORMATS,
+  MAX_QUERY,
   SORTS,
   STATUSES,
   VIEWS,
@@ -46,7 +47,6 @@ export const exportFormat = z.enum(EXPORT_FORMATS)
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 const ids = z.array(id).min(1).max(200_000)
-export const MAX_QUERY = 500
 /** The most papers one feed page or search answers. */
 export const MAX_FEED_PAGE = 500
 const MAX_NOTE = 1_000_000 // characters; a note longer than a novel is refused, not truncated

@@ -28,6 +28,8 @@ export const VIEW_LABELS = {
   read: 'Read',
   all: 'All'
 } as const satisfies Record<View, string>
+/** The longest search query the api takes (characters). */
+export const MAX_QUERY = 500
 
 export const SORTS = ['digest', 'firstSeen', 'title'] as const
 export type Sort = (typeof SORTS)[number]
@@ -90,6 +92,8 @@ export interface FeedPage {
   nextCursor: string | null
   /** Words and phrases a search matched on, for highlighting (empty when not searching). */
   terms: string[]
+  /** Why the list is not exactly the view asked for ("status:read searches Read — showing All, not Unread"). */
+  notice?: string
 }
 
 export interface DigestCount {

@@ -35,7 +35,9 @@ describe('reading flow', () => {
     await viewButton(page, 'Unread', 61).waitFor()
     await viewButton(page, 'All', 61).waitFor()
     await viewButton(page, 'Read', 0).waitFor()
-    await page.getByRole('treeitem', { name: /^Jun 6 \(year inferred\) hf-trending-jun6\.txt · hf-text 61$/ }).waitFor()
+    await page
+      .getByRole('treeitem', { name: /^Jun 6 \(year inferred\) hf-trending-jun6\.txt · Hugging Face text 61$/ })
+      .waitFor()
 
     // The feed pages through all 61 papers (keyset pages of 50) as it scrolls.
     const titles = await collectFeedTitles(page)

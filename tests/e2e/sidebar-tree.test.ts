@@ -77,7 +77,7 @@ describe('the sidebar tree', () => {
     await page.keyboard.press('ArrowRight')
     await expect.poll(() => month.getAttribute('aria-expanded')).toBe('true')
     await page.keyboard.press('ArrowRight')
-    expect(await focusedName(page)).toMatch(/^treeitem: Jan 14, 2025 arxiv-atom\.xml · arxiv-atom \d+$/)
+    expect(await focusedName(page)).toMatch(/^treeitem: Jan 14, 2025 arxiv-atom\.xml · arXiv Atom \d+$/)
     await page.keyboard.press('Enter')
     await page.getByRole('heading', { name: 'Digest Jan 14, 2025' }).waitFor()
     expect(await page.locator('[role="treeitem"][aria-selected="true"]').textContent()).toMatch(/arxiv-atom\.xml/)

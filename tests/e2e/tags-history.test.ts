@@ -74,6 +74,7 @@ describe('tags, notes view, revisions, export', { timeout: 90_000 }, () => {
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('tag:later')
     await expect.poll(() => listbox(page).getByRole('option').allTextContents()).toEqual([LAST_TITLE])
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('')
+    await page.getByRole('heading', { name: 'All', exact: true }).waitFor() // the search is cleared
 
     // Remove one tag from the open paper.
     await paperRegion(page).getByRole('button', { name: 'Remove tag later', exact: true }).click()

@@ -69,13 +69,13 @@ describe('triage', { timeout: 90_000 }, () => {
 
     // A digest: only its 3 papers.
     const nav = page.getByRole('navigation', { name: 'Library' })
-    await nav.getByRole('treeitem', { name: /hf-trending-crlf\.txt · hf-text 3$/ }).click()
+    await nav.getByRole('treeitem', { name: /hf-trending-crlf\.txt · Hugging Face text 3$/ }).click()
     await expect.poll(() => options(page).count()).toBe(3)
     await listbox(page).focus()
     await page.keyboard.press('Shift+A')
     await viewButton(page, 'Read', 3).waitFor()
     await viewButton(page, 'Unread', 61).waitFor()
-    await nav.getByRole('treeitem', { name: /hf-trending-crlf\.txt · hf-text 0$/ }).waitFor()
+    await nav.getByRole('treeitem', { name: /hf-trending-crlf\.txt · Hugging Face text 0$/ }).waitFor()
     await page
       .getByRole('status')
       .getByText(/Marked 3 papers in this digest as read/)
@@ -115,7 +115,7 @@ describe('triage', { timeout: 90_000 }, () => {
     await undoKey(page)
     await viewButton(page, 'Unread', 64).waitFor()
     await viewButton(page, 'Read', 0).waitFor()
-    await nav.getByRole('treeitem', { name: /hf-trending-crlf\.txt · hf-text 3$/ }).waitFor()
+    await nav.getByRole('treeitem', { name: /hf-trending-crlf\.txt · Hugging Face text 3$/ }).waitFor()
     await noProblems(problems)
   })
 

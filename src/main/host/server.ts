@@ -36,6 +36,8 @@ export interface HostOptions {
   settingsPath?: string
   /** Largest file the page may upload (default MAX_FILE_BYTES, the importer's own limit). */
   maxUploadBytes?: number
+  /** The access token; default a new random one. A host started again with its old port and token serves its open pages again. */
+  token?: string
 }
 
 export interface Host {
@@ -82,7 +84,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
   // resolveStatic answers real paths: the page itself is only ever served with its token (below).
   const realIndexFile = realpathSync(indexFile)
   const { library, recovery } = openLibrarySafely(options.libraryPath)
-  const token = randomBytes(24).toString('base64url')
+  if (options.token !== undefined && !/^[\w-]{32,}$/.test(options.token))
+    throw new Error('The host token must be at least 32 letters, digits, - or _')
+  const token = options.token ?? randomBytes(24).toString('base64url')
   const listeners = new Set<ServerResponse>()
   const emit = <E extends EventName>(event: E, payload: EventPayloads[E]): void => {
     for (const res of listeners) res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)
@@ -254,10 +258,17 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }, options.pollMs ?? 1000)
   poll.unref()
 
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail)
-    server.listen(options.port ?? 0, '127.0.0.1', () => ok())
-  })
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail)
+      server.listen(options.port ?? 0, '127.0.0.1', () => ok())
+    })
+  } catch (err) {
+    // The port is taken (say): leave nothing open, so the caller can try another.
+    clearInterval(poll)
+    library.close()
+    throw err
+  }
   const address = server.address()
   port = typeof address === 'object' && address ? address.port : 0
   return {

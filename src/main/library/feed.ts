@@ -7,7 +7,7 @@ import { feedQuery } from '../../shared/contract'
 import type { DB } from './db'
 import { LibraryError } from './db'
 import { ROW_COLUMNS, toRow, type RowRecord } from './papers'
-import { parseQuery, type ParsedQuery } from './search'
+import { parseQuery, statusOverridesView, type ParsedQuery } from './search'
 import { stmt } from './statements'
 
 const VIEW_FILTER: Record<View, string | null> = {
@@ -84,6 +84,8 @@ export interface FilterSql {
   where: string[]
   params: unknown[]
   parsed: ParsedQuery | null
+  /** Why the list differs from the view asked for (a status: filter over another status's view). */
+  notice: string | null
 }
 
 /** The WHERE clauses (over papers p) for a view, digest, tag and the query's filters, not its words. */
@@ -93,7 +95,8 @@ export function filterSql(f: ViewFilter): FilterSql {
   const params: unknown[] = []
   let from = 'papers p'
 
-  const viewFilter = VIEW_FILTER[f.view ?? 'all']
+  const notice = statusOverridesView(f.view, parsed)
+  const viewFilter = notice ? null : VIEW_FILTER[f.view ?? 'all']
   if (viewFilter) where.push(viewFilter)
   if (f.digestId !== undefined) {
     from = 'digest_papers dp JOIN papers p ON p.id = dp.paper_id'
@@ -116,12 +119,15 @@ export function filterSql(f: ViewFilter): FilterSql {
     )
     params.push(parsed.digestDate)
   }
-  return { from, where, params, parsed }
+  return { from, where, params, parsed, notice }
 }
 
 export function feedPage(db: DB, input: FeedQuery): FeedPage {
   const q = feedQuery.parse(input)
-  const { from, where, params, parsed } = filterSql(q)
+  const { from, where, params, parsed, notice } = filterSql(q)
+  if (parsed?.tag && !stmt<[string], unknown>(db, 'SELECT 1 FROM tags WHERE name = ?').get(parsed.tag))
+    throw new LibraryError('bad-query', `No tag is named "${parsed.tag}": the sidebar lists your tags`)
+  const withNotice = notice ? { notice } : {}
 
   if (parsed?.match) {
     // Ranked search: bm25 with title weighted highest; paged by offset (rank is not a stable key).
@@ -161,7 +167,8 @@ export function feedPage(db: DB, input: FeedQuery): FeedPage {
     return {
       items: rows.slice(0, q.limit).map(toRow),
       nextCursor: more ? encodeCursor([offset + q.limit]) : null,
-      terms: parsed.terms
+      terms: parsed.terms,
+      ...withNotice
     }
   }
 
@@ -170,7 +177,7 @@ export function feedPage(db: DB, input: FeedQuery): FeedPage {
   if (q.digestId === undefined && q.sort !== 'digest') {
     where.splice(0, where.length, ...where.map(unindexedStatus))
     // The planner prefers the status index and a sort; the Reading view has partial indexes in each order.
-    if (q.view === 'reading')
+    if (q.view === 'reading' && !notice)
       source = `papers p INDEXED BY papers_reading_by_${q.sort === 'title' ? 'title' : 'first_seen'}`
   }
   const cursor = decodeCursor(q.cursor, order.keys.length)
@@ -194,7 +201,8 @@ export function feedPage(db: DB, input: FeedQuery): FeedPage {
   return {
     items: page.map(toRow),
     nextCursor: more && lastRow ? encodeCursor(order.keys.map((_, i) => lastRow[`k${i}`])) : null,
-    terms: []
+    terms: [],
+    ...withNotice
   }
 }
 

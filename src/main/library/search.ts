@@ -7,8 +7,10 @@
  *   tag:name         papers with that tag
  *   digest:2024-06-06  papers listed in a digest of that date
  * User text never reaches FTS5 syntax unquoted, so no query can raise an FTS5 syntax error.
+ * A `name:value` that is no filter is explained, like a malformed filter, rather than searched as
+ * words that match nothing; identifiers and addresses (arXiv:…, doi:…, https:…) stay words.
  */
-import { STATUSES, type Status } from '../../shared/contract'
+import { STATUSES, type Status, type View } from '../../shared/contract'
 import { LibraryError } from './db'
 
 export interface ParsedQuery {
@@ -23,6 +25,9 @@ export interface ParsedQuery {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu
+/** `prefix:` forms that are part of what is searched for, not filters. */
+const WORD_PREFIXES = new Set(['arxiv', 'doi', 'http', 'https', 'isbn', 'issn', 'pmid'])
+const FILTERS = 'status:, tag:, digest: or starred'
 const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`
 
 function bad(message: string): never {
@@ -54,7 +59,10 @@ export function parseQuery(input: string): ParsedQuery {
         out.status = value.toLowerCase() as Status
         return
       }
-      if (key === 'is' && value.toLowerCase() === 'starred') return void (out.starred = true)
+      if (key === 'is') {
+        if (value.toLowerCase() !== 'starred') bad(`is: takes only "starred" (is:starred), not "${value}"`)
+        return void (out.starred = true)
+      }
       if (key === 'tag') {
         if (!value) bad('tag: needs a tag name, e.g. tag:rlhf')
         out.tag = value
@@ -66,7 +74,9 @@ export function parseQuery(input: string): ParsedQuery {
         out.digestDate = value
         return
       }
-      // Not a known filter: treat as plain words (e.g. "arXiv:1706.02515").
+      // "Mamba:" (a title's colon) and identifiers (arXiv:1706.02515) are words; title:x is not a filter.
+      if (value && !WORD_PREFIXES.has(key))
+        bad(`"${key}:" is not a filter: use ${FILTERS}; to search for the words, leave out the colon`)
     }
     if (tok.toLowerCase() === 'starred') return void (out.starred = true)
     const words = tok.match(WORD) ?? []
@@ -88,4 +98,18 @@ export function toMatchExpression(input: string, column?: 'title' | 'abstract' |
   const { match } = parseQuery(input)
   if (!match) return null
   return column ? `${column} : (${match})` : match
+}
+
+/** The smart views that show one status. */
+const VIEW_STATUS: Partial<Record<View, Status>> = { unread: 'unread', reading: 'reading', read: 'read' }
+const VIEW_NAME: Record<Status, string> = { unread: 'Unread', reading: 'Reading', read: 'Read' }
+
+/**
+ * A status: filter typed in a view of another status (status:read in Unread) would show nothing:
+ * the filter wins, over the whole library. Returns the note that says so, or null.
+ */
+export function statusOverridesView(view: View | undefined, parsed: ParsedQuery | null): string | null {
+  const shown = view ? VIEW_STATUS[view] : undefined
+  if (!parsed?.status || !shown || shown === parsed.status) return null
+  return `status:${parsed.status} searches ${VIEW_NAME[parsed.status]} — showing All, not ${VIEW_NAME[shown]}`
 }

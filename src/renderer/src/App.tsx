@@ -1,10 +1,12 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { api } from './api'
+import { DropZone } from './components/DropZone'
 import { ImportProgress } from './components/ImportProgress'
 import { ImportReportPanel } from './components/ImportReportPanel'
 import { SettingsDialog } from './components/SettingsDialog'
 import { ShortcutSheet } from './components/ShortcutSheet'
 import { Toasts } from './components/Toasts'
+import { watchConnection } from './controllers/connection'
 import { handleGlobalKey, installLifecycleFlush } from './controllers/keyboard'
 import { importDropped, startShell } from './controllers/shell'
 import './layout.css'
@@ -46,7 +48,9 @@ export function App() {
     window.addEventListener('keydown', handleGlobalKey)
     const stopFlush = installLifecycleFlush()
     const stopEvents = api.on('libraryChanged', () => void useStore.getState().refreshAll())
+    const stopWatch = watchConnection()
     return () => {
+      stopWatch()
       window.removeEventListener('keydown', handleGlobalKey)
       stopFlush()
       stopEvents()
@@ -108,6 +112,7 @@ export function App() {
       </main>
       <Suspense fallback={paperPlaceholder}>{feedLoaded ? <PaperPane /> : paperPlaceholder}</Suspense>
       <Toasts />
+      <DropZone />
       <ShortcutSheet />
       <SettingsDialog />
     </div>

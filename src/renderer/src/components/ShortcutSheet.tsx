@@ -5,8 +5,10 @@ import { Dialog } from './Dialog'
 const CLOSE_KEYS = ['Escape', '?']
 
 export const SHORTCUTS: [string, string][] = [
-  ['j / ↓', 'Next paper'],
-  ['k / ↑', 'Previous paper'],
+  ['j / ↓', 'Next paper (in the Notes view: next note)'],
+  ['k / ↑', 'Previous paper (in the Notes view: previous note)'],
+  ['Home / End', 'First / last paper of the list'],
+  ['Page Down / Page Up', 'A screenful of papers on / back'],
   ['n / Shift+N', 'Next / previous unread paper'],
   ['o / Enter', 'Open the paper (focus its pane)'],
   ['b', 'Open the paper’s arXiv page in the browser'],

@@ -69,6 +69,15 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (_set, get) => {
       return { id: paper.id, status: paper.status, starred: paper.starred, title: paper.title }
     return null
   }
+  /** What a change touched, for its toast: one paper by its title, else how many. */
+  const named = (ids: readonly number[], changed: number): string => {
+    const { rows, paper } = get()
+    const title =
+      ids.length === 1
+        ? (rows.find((r) => r.id === ids[0])?.title ?? (paper && paper.id === ids[0] ? paper.title : undefined))
+        : undefined
+    return title ? quoteTitle(title) : papers(changed)
+  }
   /** The bulk selection's loaded rows (in feed order). */
   const pickedRows = () => {
     const { rows, picked } = get()
@@ -100,8 +109,8 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (_set, get) => {
           : await api.setStarred({ ids, starred })
       applyStar((ids === 'view' ? change.changed.map((c) => c.id) : ids).map((id) => ({ id, starred })))
       if (change.changed.length) {
-        const what = ids !== 'view' && ids.length === 1 ? '' : ` ${papers(change.changed.length)}`
-        get().pushUndo({ kind: 'star', changes: change.changed, label: `${starred ? 'Starred' : 'Unstarred'}${what}` })
+        const what = ids === 'view' ? papers(change.changed.length) : named(ids, change.changed.length)
+        get().pushUndo({ kind: 'star', changes: change.changed, label: `${starred ? 'Starred' : 'Unstarred'} ${what}` })
       }
     } catch (err) {
       get().reportError(err)
@@ -114,13 +123,10 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (_set, get) => {
         const change = await api.setStatus({ ids, status })
         applyStatus(ids.map((id) => ({ id, status })))
         if (change.changed.length) {
-          const title =
-            ids.length === 1 ? (get().rows.find((r) => r.id === ids[0])?.title ?? get().paper?.title) : undefined
-          const what = title ? quoteTitle(title) : papers(change.changed.length)
           get().pushUndo({
             kind: 'status',
             changes: change.changed,
-            label: `Marked ${what} as ${STATUS_LABEL[status].toLowerCase()}`
+            label: `Marked ${named(ids, change.changed.length)} as ${STATUS_LABEL[status].toLowerCase()}`
           })
         }
       } catch (err) {
@@ -178,13 +184,15 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (_set, get) => {
       if (entry.kind === 'status') {
         await api.restoreStatus({ changes: entry.changes })
         applyStatus(entry.changes)
-        return
+      } else {
+        for (const starred of [true, false]) {
+          const ids = entry.changes.filter((c) => c.starred === starred).map((c) => c.id)
+          if (ids.length) await api.setStarred({ ids, starred })
+        }
+        applyStar(entry.changes)
       }
-      for (const starred of [true, false]) {
-        const ids = entry.changes.filter((c) => c.starred === starred).map((c) => c.id)
-        if (ids.length) await api.setStarred({ ids, starred })
-      }
-      applyStar(entry.changes)
+      // Papers an undo puts back into this view (a star undone while Starred is shown) appear in it.
+      await get().reloadFeed()
     }
   }
 }

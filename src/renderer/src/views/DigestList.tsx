@@ -7,6 +7,7 @@
 import { useMemo, useState } from 'react'
 import type { TreeNode } from '../components/Tree'
 import type { DigestCount } from '../../../shared/contract'
+import { formatLabel } from '../../../shared/format-labels'
 import { formatDigestDate } from '../lib/format'
 import { useStore } from '../store'
 
@@ -110,7 +111,7 @@ export function useDigestNodes(choose: (run: () => void) => () => void): TreeNod
               <span className="tree-text digest-lines">
                 <span>{formatDigestDate(d.date, d.dateInferred)}</span>{' '}
                 <span className="digest-file">
-                  {d.fileName} · {d.format}
+                  {d.fileName} · {formatLabel(d.format)}
                 </span>
               </span>{' '}
               <span className="count">{d.unread}</span>

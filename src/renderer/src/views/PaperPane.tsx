@@ -1,4 +1,5 @@
 import type { PaperDetail, PaperLinks, Status } from '../../../shared/contract'
+import { formatLabel } from '../../../shared/format-labels'
 import { Abstract } from '../components/Abstract'
 import { ExternalLink } from '../components/ExternalLink'
 import { Highlight } from '../components/Highlight'
@@ -81,7 +82,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
       <p className="ids muted">
         {[
           paper.arxivId && `arXiv:${paper.arxivId}${paper.version ?? ''}`,
-          paper.published && `published ${paper.published.slice(0, 10)}`,
+          paper.published && `published ${formatDigestDate(paper.published)}`,
           paper.categories.join(' ')
         ]
           .filter(Boolean)
@@ -100,7 +101,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
         {paper.digests.map((d) => (
           <li key={d.id}>
             <button type="button" className="link-button" onClick={() => setDigest(d.id)}>
-              {formatDigestDate(d.date, d.dateInferred)} · {d.fileName} ({d.format}), #{d.position}
+              {formatDigestDate(d.date, d.dateInferred)} · {d.fileName} ({formatLabel(d.format)}), #{d.position}
             </button>
           </li>
         ))}
@@ -113,10 +114,13 @@ export function PaperPane() {
   const paper = useStore((s) => s.paper)
   const selectedId = useStore((s) => s.selectedId)
   const emptyLibrary = useStore((s) => s.counts !== null && s.counts.views.all === 0)
+  const paperError = useStore((s) => s.paperError)
   return (
     <section id="paper-pane" className="paper-pane" tabIndex={-1} aria-label="Paper">
       {paper && paper.id === selectedId ? (
         <PaperView paper={paper} />
+      ) : selectedId !== null && paperError !== null ? (
+        <p className="muted">This paper could not be loaded: {paperError}</p>
       ) : selectedId !== null ? (
         <p className="muted" role="status">
           Loading…

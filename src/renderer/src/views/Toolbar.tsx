@@ -26,6 +26,7 @@ export function Toolbar({ sidebarToggle }: { sidebarToggle: SidebarToggle }) {
   const sort = useStore((s) => s.sort)
   const setSort = useStore((s) => s.setSort)
   const inDigest = useStore((s) => s.digestId !== null)
+  const empty = useStore((s) => s.counts !== null && s.counts.views.all === 0)
   const [text, setText] = useDebouncedText(query, setQuery)
 
   const searching = query.trim() !== ''
@@ -75,13 +76,15 @@ export function Toolbar({ sidebarToggle }: { sidebarToggle: SidebarToggle }) {
         Sort by{' '}
         <select
           value={sort}
-          disabled={searching || inDigest}
+          disabled={empty || searching || inDigest}
           title={
-            searching
-              ? 'Search results are ranked by relevance'
-              : inDigest
-                ? 'A digest is shown in its own order'
-                : undefined
+            empty
+              ? 'Nothing to sort yet: import a digest first'
+              : searching
+                ? 'Search results are ranked by relevance'
+                : inDigest
+                  ? 'A digest is shown in its own order'
+                  : undefined
           }
           onChange={(e) => setSort(e.currentTarget.value as Sort)}
         >
