@@ -152,13 +152,27 @@ export interface ImportReport {
   rejected: number
 }
 
+/**
+ * A whole-view change (setViewStatus, setViewStarred): how many papers changed, and the id that
+ * undoViewChange takes to put them all back (the library kept what each had; no ids cross the bridge).
+ */
+export interface ViewChange {
+  total: number
+  undoId: number
+}
+
 export interface StatusChange {
-  /** Papers whose status actually changed, with what they were before (for undo). */
+  /**
+   * Papers whose status actually changed, with what they were before (for undo). A whole-view
+   * change lists them only when there are at most 5,000 (else empty: see `view.total`).
+   */
   changed: { id: number; status: Status }[]
+  view?: ViewChange
 }
 
 export interface StarChange {
   changed: { id: number; starred: boolean }[]
+  view?: ViewChange
 }
 
 // ---------- settings values (settings.ts holds their schema) ----------
@@ -221,6 +235,7 @@ export const METHOD_NAMES = [
   'setStarred',
   'setViewStatus',
   'setViewStarred',
+  'undoViewChange',
   'getNote',
   'saveNote',
   'listNotes',

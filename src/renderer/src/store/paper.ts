@@ -9,10 +9,13 @@ import { STATUS_LABEL } from '../lib/format'
 import { feedFilter, listKey } from './feed'
 import type { SliceCreator } from './types'
 
-/** What to put back on undo: the values papers had before a change. */
+/**
+ * What to put back on undo: the values papers had before a change, or, for a whole-view change,
+ * the library's id for it (`undoId`: the library kept what every paper had; `changes` may be empty).
+ */
 export type UndoEntry =
-  | { kind: 'status'; changes: { id: number; status: Status }[]; label: string }
-  | { kind: 'star'; changes: { id: number; starred: boolean }[]; label: string }
+  | { kind: 'status'; changes: { id: number; status: Status }[]; label: string; undoId?: number }
+  | { kind: 'star'; changes: { id: number; starred: boolean }[]; label: string; undoId?: number }
 
 export const UNDO_DEPTH = 100
 /** Keyboard moves closer together than this (a held j) load the paper once the keys stop. */
@@ -170,12 +173,16 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
   const setViewStatus = async (status: Status) => {
     try {
       const change = await api.setViewStatus({ ...feedFilter(get()), status })
-      applyStatus(change.changed.map((c) => ({ id: c.id, status })))
-      if (change.changed.length) {
+      const total = change.view?.total ?? change.changed.length
+      // Too many to list: every loaded row is in the view, so every one changed.
+      const ids = change.changed.length < total ? get().rows.map((r) => r.id) : change.changed.map((c) => c.id)
+      applyStatus(ids.map((id) => ({ id, status })))
+      if (total) {
         pushUndo({
           kind: 'status',
           changes: change.changed,
-          label: `Marked ${papers(change.changed.length)} in ${viewName()} as ${STATUS_LABEL[status].toLowerCase()}`
+          undoId: change.view?.undoId,
+          label: `Marked ${papers(total)} in ${viewName()} as ${STATUS_LABEL[status].toLowerCase()}`
         })
       } else {
         get().showInfo(`Every paper in ${viewName()} is already ${STATUS_LABEL[status].toLowerCase()}`)
@@ -190,10 +197,17 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
         ids === 'view'
           ? await api.setViewStarred({ ...feedFilter(get()), starred })
           : await api.setStarred({ ids, starred })
-      applyStar((ids === 'view' ? change.changed.map((c) => c.id) : ids).map((id) => ({ id, starred })))
-      if (change.changed.length) {
-        const what = ids !== 'view' && ids.length === 1 ? '' : ` ${papers(change.changed.length)}`
-        pushUndo({ kind: 'star', changes: change.changed, label: `${starred ? 'Starred' : 'Unstarred'}${what}` })
+      const total = change.view?.total ?? change.changed.length
+      const viewIds = change.changed.length < total ? get().rows.map((r) => r.id) : change.changed.map((c) => c.id)
+      applyStar((ids === 'view' ? viewIds : ids).map((id) => ({ id, starred })))
+      if (total) {
+        const what = ids !== 'view' && ids.length === 1 ? '' : ` ${papers(total)}`
+        pushUndo({
+          kind: 'star',
+          changes: change.changed,
+          undoId: change.view?.undoId,
+          label: `${starred ? 'Starred' : 'Unstarred'}${what}`
+        })
       }
     } catch (err) {
       get().reportError(err)
@@ -396,7 +410,12 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
       }
       set({ undoStack: stack.slice(0, -1) })
       try {
-        if (entry.kind === 'status') {
+        if (entry.undoId !== undefined) {
+          // A whole-view change: the library puts every paper back; the loaded rows are read again.
+          await api.undoViewChange({ undoId: entry.undoId })
+          await get().reloadFeed()
+          void get().refreshCounts()
+        } else if (entry.kind === 'status') {
           await api.restoreStatus({ changes: entry.changes })
           applyStatus(entry.changes)
         } else {
