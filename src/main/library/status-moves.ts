@@ -25,15 +25,16 @@ export function startStatusMoves(db: DB): void {
   stmt(db, 'DELETE FROM temp.status_moves').run()
 }
 
-/** Apply the moves in temp.status_moves (rows whose before equals after are ignored); returns how many changed. */
+/** Apply the moves in temp.status_moves (each with before != after, the paper's status now); returns how many changed. */
 export function applyStatusMoves(db: DB, changedAt: string): number {
   const bulkBefore = stmt<[], { bulk: number }>(db, 'SELECT bulk FROM import_state WHERE id = 1').get()!.bulk
   stmt(db, 'UPDATE import_state SET bulk = 1 WHERE id = 1').run()
   try {
     const n = stmt(
       db,
-      `UPDATE papers SET status = m.after, status_changed_at = ?
-         FROM temp.status_moves m WHERE papers.id = m.id AND papers.status != m.after`
+      // Walks the moves (not the papers: an UPDATE … FROM would scan the million papers' index).
+      `UPDATE papers SET status = (SELECT after FROM temp.status_moves m WHERE m.id = papers.id), status_changed_at = ?
+        WHERE id IN (SELECT id FROM temp.status_moves)`
     ).run(changedAt).changes
     if (n === 0) return 0
     stmt(
@@ -49,7 +50,7 @@ export function applyStatusMoves(db: DB, changedAt: string): number {
       db,
       `UPDATE digests SET unread_count = unread_count + d.delta
          FROM (SELECT dp.digest_id AS digest_id, sum(CASE WHEN m.after = 'unread' THEN 1 ELSE -1 END) AS delta
-                 FROM temp.status_moves m JOIN digest_papers dp ON dp.paper_id = m.id
+                 FROM temp.status_moves m CROSS JOIN digest_papers dp ON dp.paper_id = m.id
                 WHERE (m.after = 'unread') != (m.before = 'unread')
                 GROUP BY dp.digest_id) d
         WHERE digests.id = d.digest_id`

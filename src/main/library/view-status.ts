@@ -18,7 +18,7 @@ export const VIEW_CHANGE_LISTED = 5_000
 /** Whole-view changes kept for undo (older ones are dropped when a new one is made). */
 export const VIEW_CHANGES_KEPT = 20
 
-/** "SELECT p.id FROM … papers matching the filter…" with its parameters. */
+/** "FROM … WHERE …" over the papers (as p) matching the filter, with its parameters. */
 function matching(f: ViewFilter): { sql: string; params: unknown[] } {
   const { from, where, params, parsed } = filterSql(f)
   const all = [...where]
@@ -27,7 +27,7 @@ function matching(f: ViewFilter): { sql: string; params: unknown[] } {
     all.push('p.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)')
     allParams.push(parsed.match)
   }
-  return { sql: `SELECT p.id FROM ${from}${all.length ? ` WHERE ${all.join(' AND ')}` : ''}`, params: allParams }
+  return { sql: `FROM ${from} WHERE ${all.length ? all.join(' AND ') : '1'}`, params: allParams }
 }
 
 /** A new view_changes row, after dropping all but the newest VIEW_CHANGES_KEPT - 1. */
@@ -35,7 +35,7 @@ function newChange(db: DB, kind: 'status' | 'starred'): number {
   const oldest = stmt<[number], { id: number }>(
     db,
     'SELECT id FROM view_changes ORDER BY id DESC LIMIT 1 OFFSET ?'
-  ).get(VIEW_CHANGES_KEPT - 2)
+  ).get(VIEW_CHANGES_KEPT - 1)
   if (oldest) {
     stmt(db, 'DELETE FROM view_change_papers WHERE change_id <= ?').run(oldest.id)
     stmt(db, 'DELETE FROM view_changes WHERE id <= ?').run(oldest.id)
@@ -59,8 +59,8 @@ export function setViewStatus(db: DB, f: ViewFilter, status: Status): StatusChan
       const total = stmt(
         db,
         `INSERT INTO view_change_papers (change_id, paper_id, before)
-           SELECT ?, id, status FROM papers WHERE status != ? AND id IN (${m.sql}) ORDER BY id`
-      ).run(changeId, status, ...m.params).changes
+           SELECT ?, p.id, p.status ${m.sql} AND p.status != ? ORDER BY p.id`
+      ).run(changeId, ...m.params, status).changes
       finish(db, changeId, total)
       if (!total) return { changed: [] }
       startStatusMoves(db)
@@ -86,8 +86,8 @@ export function setViewStarred(db: DB, f: ViewFilter, starred: boolean): StarCha
       const total = stmt(
         db,
         `INSERT INTO view_change_papers (change_id, paper_id, before)
-           SELECT ?, id, ? FROM papers WHERE starred != ? AND id IN (${m.sql}) ORDER BY id`
-      ).run(changeId, String(1 - flag), flag, ...m.params).changes
+           SELECT ?, p.id, ? ${m.sql} AND p.starred != ? ORDER BY p.id`
+      ).run(changeId, String(1 - flag), ...m.params, flag).changes
       finish(db, changeId, total)
       if (!total) return { changed: [] }
       // The per-row count trigger only touches library_counts for stars: kept on (no digest counts).
