@@ -75,6 +75,11 @@ export interface FeedPage {
   nextCursor: string | null
   /** Words and phrases a search matched on, for highlighting (empty when not searching). */
   terms: string[]
+  /**
+   * Set when a search's order is not relevance: it matched too many papers to rank, so they are
+   * listed newest first. A sentence for the user ("Sorted by date added, newest first — 912,345 papers match…").
+   */
+  note?: string
 }
 
 export interface DigestCount {

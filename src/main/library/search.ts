@@ -6,10 +6,14 @@
  *   starred          (or is:starred)
  *   tag:name         papers with that tag
  *   digest:2024-06-06  papers listed in a digest of that date
+ *   author:hinton    words in the authors' names only (author:"geoffrey hinton" for a phrase)
+ *   1706.02515       an arXiv id, arXiv:… or an arxiv.org link; a DOI (10.…/…, doi:…, a doi.org
+ *                    link): the paper with that id (several ids: any of them)
  * User text never reaches FTS5 syntax unquoted, so no query can raise an FTS5 syntax error.
  */
 import { STATUSES, type Status } from '../../shared/contract'
 import { LibraryError } from './db'
+import { searchId } from './search-ids'
 
 export interface ParsedQuery {
   /** FTS5 expression, or null when the query is filters only. */
@@ -20,6 +24,9 @@ export interface ParsedQuery {
   starred?: boolean
   tag?: string
   digestDate?: string
+  /** arXiv ids and DOIs typed whole: the papers with any of them. */
+  arxivIds: string[]
+  dois: string[]
 }
 
 const WORD = /[\p{L}\p{N}]+/gu
@@ -30,10 +37,11 @@ function bad(message: string): never {
 }
 
 export function parseQuery(input: string): ParsedQuery {
-  const out: ParsedQuery = { match: null, terms: [] }
+  const out: ParsedQuery = { match: null, terms: [], arxivIds: [], dois: [] }
   const parts: string[] = []
   // Tokens: "quoted phrase" (an unclosed quote runs to the end), or a run of non-space.
-  const tokens = input.match(/"[^"]*"?|\S+/g) ?? []
+  // (A filter may take a quoted value: author:"geoffrey hinton".)
+  const tokens = input.match(/[a-z]+:"[^"]*"?|"[^"]*"?|\S+/gi) ?? []
   tokens.forEach((tok, i) => {
     const last = i === tokens.length - 1
     if (tok.startsWith('"')) {
@@ -42,6 +50,12 @@ export function parseQuery(input: string): ParsedQuery {
         parts.push(quote(words.join(' ')))
         out.terms.push(words.join(' '))
       }
+      return
+    }
+    const id = searchId(tok)
+    if (id) {
+      if ('arxiv' in id) out.arxivIds.push(id.arxiv)
+      else out.dois.push(id.doi)
       return
     }
     const filter = /^([a-z]+):(.*)$/i.exec(tok)
@@ -66,7 +80,17 @@ export function parseQuery(input: string): ParsedQuery {
         out.digestDate = value
         return
       }
-      // Not a known filter: treat as plain words (e.g. "arXiv:1706.02515").
+      if (key === 'author' || key === 'authors') {
+        const words = value.replace(/"/g, '').match(WORD) ?? []
+        if (!words.length) bad('author: needs a name, e.g. author:hinton or author:"geoffrey hinton"')
+        const phrase = words.join(' ')
+        // As you type, the last word of an unquoted name is a prefix (author:hint finds Hinton).
+        const prefix = last && words.length === 1 && !value.startsWith('"')
+        parts.push(`authors : ${quote(phrase)}${prefix ? '*' : ''}`)
+        out.terms.push(phrase)
+        return
+      }
+      // Not a known filter: treat as plain words (e.g. "see:appendix").
     }
     if (tok.toLowerCase() === 'starred') return void (out.starred = true)
     const words = tok.match(WORD) ?? []
