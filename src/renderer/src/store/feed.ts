@@ -43,6 +43,8 @@ export interface FeedSlice {
   rows: PaperRow[]
   nextCursor: string | null
   terms: string[]
+  /** Set when the search's order is not relevance (too many matches to rank): the library's sentence saying so. */
+  searchNote: string | null
   feedLoading: boolean
   /** The first page of the current feed has arrived. */
   feedLoaded: boolean
@@ -100,7 +102,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
       items.push(...more.items)
       next = more.nextCursor
     }
-    return { items, nextCursor: next, terms: page.terms }
+    return { items, nextCursor: next, terms: page.terms, note: page.note }
   }
 
   return {
@@ -112,6 +114,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
     rows: [],
     nextCursor: null,
     terms: [],
+    searchNote: null,
     feedLoading: false,
     feedLoaded: false,
     feedGen: 0,
@@ -157,6 +160,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
           rows,
           nextCursor: page.nextCursor,
           terms: page.terms,
+          searchNote: page.note ?? null,
           feedLoading: false,
           feedLoaded: true,
           feedError: null
@@ -169,6 +173,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
           rows: [],
           nextCursor: null,
           terms: [],
+          searchNote: null,
           feedLoading: false,
           feedLoaded: true,
           feedError: badQuery ? err.message : null

@@ -27,6 +27,7 @@ export function Feed() {
   const feedLoading = useStore((s) => s.feedLoading)
   const feedLoaded = useStore((s) => s.feedLoaded)
   const feedError = useStore((s) => s.feedError)
+  const searchNote = useStore((s) => s.searchNote)
   const feedKey = useStore((s) => `${s.view}|${s.digestId}|${s.tag}|${s.query}|${s.sort}`)
   // Date headers: in date order, outside a single digest and outside ranked search results.
   const grouping = useStore((s) => (s.digestId !== null || s.query.trim() ? null : s.sort === 'title' ? null : s.sort))
@@ -140,6 +141,11 @@ export function Feed() {
       {feedError && (
         <p role="alert" className="query-error">
           {feedError}
+        </p>
+      )}
+      {searchNote && !feedError && (
+        <p role="status" className="search-note">
+          {searchNote}
         </p>
       )}
       <div
