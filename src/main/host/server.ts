@@ -15,6 +15,7 @@ import { API_PATH, EVENTS_PATH, TOKEN_HEADER, TOKEN_META } from '../../shared/tr
 import { createDispatcher } from '../handlers'
 import type { Library } from '../library/index'
 import type { SettingsPatch } from '../../shared/settings'
+import { quickCheckInWorker, setAsideDamaged } from '../library/check-later'
 import { openLibrarySafely, type Recovery } from '../library/open-safely'
 import { openSettings, settingsPathNextTo } from '../settings'
 import { cacheControlFor, readStatic, resolveStatic, SECURITY_HEADERS } from './static'
@@ -35,9 +36,15 @@ export interface Host {
   url: string
   token: string
   port: number
-  library: Library
-  /** Set when the library was damaged, moved aside and replaced by a fresh one. */
+  /** The library served (a fresh one after the full check set a damaged one aside). */
+  readonly library: Library
+  /** Set when the library was damaged at start, moved aside and replaced by a fresh one. */
   recovery: Recovery | null
+  /**
+   * The full integrity check, run after the host is up (off the page's path): resolves with the
+   * Recovery when it found damage (the library was then moved aside and a fresh one is served), else null.
+   */
+  fullCheck: Promise<Recovery | null>
   close(): Promise<void>
 }
 
@@ -90,7 +97,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
   if (!existsSync(indexFile)) {
     throw new Error(`The renderer is not built (${indexFile} is missing): run "npm run build" first`)
   }
-  const { library, recovery } = openLibrarySafely(options.libraryPath)
+  // The light check now (a file that is not a database is set aside at once); the full one once serving.
+  const opened = openLibrarySafely(options.libraryPath, { check: 'light' })
+  let library = opened.library
+  const recovery = opened.recovery
   const token = randomBytes(24).toString('base64url')
   const listeners = new Set<ServerResponse>()
   const emit = <E extends EventName>(event: E, payload: EventPayloads[E]): void => {
@@ -113,7 +123,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }),
     set: (patch: SettingsPatch) => settings.update(patch)
   }
-  const dispatch = createDispatcher(library, { openExternal: () => false, emit, runImport, settings: settingsService })
+  const services = { openExternal: () => false, emit, runImport, settings: settingsService }
+  let dispatch = createDispatcher(library, services)
   let port = 0
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
   const allowedOrigins = (): Set<string> => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
@@ -212,13 +223,33 @@ export async function startHost(options: HostOptions): Promise<Host> {
   })
   const address = server.address()
   port = typeof address === 'object' && address ? address.port : 0
+
+  let closed = false
+  const check = quickCheckInWorker(options.libraryPath)
+  const fullCheck = check.result
+    .then((reason) => {
+      if (reason === null || closed) return null
+      const replaced = setAsideDamaged(library, reason)
+      library = replaced.library
+      dispatch = createDispatcher(library, services)
+      lastVersion = dataVersion()
+      emit('libraryChanged', {})
+      return replaced.recovery
+    })
+    .catch(() => null) // the check could not run (busy, unreadable): the library keeps being served
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
     port,
-    library,
+    get library() {
+      return library
+    },
     recovery,
+    fullCheck,
     async close() {
+      closed = true
+      check.cancel()
+      await fullCheck
       clearInterval(poll)
       for (const res of listeners) res.end()
       listeners.clear()
