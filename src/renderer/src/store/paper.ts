@@ -83,6 +83,7 @@ export const createPaperSlice: SliceCreator<PaperSlice> = (set, get, store) => {
   const replay = (items: (number | (() => void))[]) => {
     for (let i = 0; i < items.length; i++) {
       if (waitingForPage) {
+        // eslint-disable-next-line no-restricted-syntax -- keys pressed while one page loads
         queue.push(...items.slice(i)) // a move reached the end again: the rest waits for the next page
         return
       }
