@@ -1,7 +1,7 @@
 /** Live counts for the sidebar: smart views, digests, tags. */
 import type { Counts } from '../../shared/contract'
 import type { DB } from './db'
-import { digestCounts } from './digests'
+import { digestList } from './digest-list'
 import { stmt } from './statements'
 
 export function counts(db: DB): Counts {
@@ -23,7 +23,7 @@ export function counts(db: DB): Counts {
       starred: v.starred,
       notes: v.noted
     },
-    digests: digestCounts(db),
+    digests: digestList(db),
     tags
   }
 }

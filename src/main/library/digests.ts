@@ -101,20 +101,32 @@ export function linkPaper(
   return true
 }
 
+const DIGEST_JSON = `json_object('id', id, 'fileName', file_name, 'format', format, 'date', digest_date,
+  'dateInferred', json(CASE WHEN date_inferred THEN 'true' ELSE 'false' END), 'importedAt', imported_at,
+  'total', link_count, 'unread', unread_count)`
+
 /**
- * Every digest with its paper and unread counts (kept by triggers: no scan of the links). Built as
- * one JSON text by SQLite and parsed once: with 15,000 digests (a million papers) that is ~3× faster
- * than better-sqlite3 making an object per row.
+ * Every digest with its paper and unread counts (kept by triggers: no scan of the links), newest
+ * first. Built as one JSON text by SQLite and parsed once: with 15,000 digests (a million papers)
+ * that is ~3× faster than better-sqlite3 making an object per row. (The sidebar reads it through
+ * digest-list.ts, which keeps it between calls.)
  */
 export function digestCounts(db: DB): DigestCount[] {
   const json = stmt<[], { j: string }>(
     db,
-    `SELECT json_group_array(json_object('id', id, 'fileName', file_name, 'format', format, 'date', digest_date,
-              'dateInferred', json(CASE WHEN date_inferred THEN 'true' ELSE 'false' END), 'importedAt', imported_at,
-              'total', link_count, 'unread', unread_count)) AS j
+    `SELECT json_group_array(${DIGEST_JSON}) AS j
        FROM (SELECT id, file_name, format, digest_date, date_inferred, imported_at, link_count, unread_count
                FROM digests ORDER BY digest_date DESC, id DESC)`
   ).get()!.j
+  return JSON.parse(json) as DigestCount[]
+}
+
+/** The digests with these ids (those that exist), in no particular order. */
+export function digestCountsOf(db: DB, ids: number[]): DigestCount[] {
+  const json = stmt<[string], { j: string }>(
+    db,
+    `SELECT json_group_array(${DIGEST_JSON}) AS j FROM digests WHERE id IN (SELECT value FROM json_each(?))`
+  ).get(JSON.stringify(ids))!.j
   return JSON.parse(json) as DigestCount[]
 }
 
