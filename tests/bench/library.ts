@@ -127,12 +127,21 @@ export async function benchLibrary(path: string, size: LibrarySize = { papers: B
       pass: deepP95 < 10
     })
 
-    const countP95 = percentile(
-      sample(() => counts(db), 50),
-      95
-    )
+    // Counts as the app asks for them: after each change (a paper marked read), not a cached repeat.
+    const t2 = performance.now()
+    counts(db)
+    const firstCounts = performance.now() - t2
+    const unreadIds = db.prepare("SELECT id FROM papers WHERE status = 'unread' LIMIT 200").pluck().all() as number[]
+    const countTimes: number[] = []
+    for (let i = 0; i < 60; i++) {
+      setStatus(db, [unreadIds[i % unreadIds.length]!], i % 2 ? 'unread' : 'read')
+      const t = performance.now()
+      counts(db)
+      if (i >= 10) countTimes.push(performance.now() - t)
+    }
+    const countP95 = percentile(countTimes, 95)
     add('counts', {
-      name: `sidebar counts (6 views + ${n(digests)} digests + tags): p95`,
+      name: `sidebar counts (6 views + ${n(digests)} digests + tags) after a paper is marked read: p95 (first call after opening: ${firstCounts.toFixed(0)} ms)`,
       value: countP95,
       unit: 'ms',
       target: 30,
