@@ -43,7 +43,7 @@ describe('the full check, off the start-up path', () => {
     const file = join(t.dir, 'lib.sqlite')
     await libraryWithPapers(file, 2_000)
     garblePage(file, 40) // a data page: the light check (open, read the schema) passes
-    const host = await startHost({ libraryPath: file, rendererDir })
+    const host = await startHost({ libraryPath: file, rendererDir, fullCheckDelayMs: 0 })
     try {
       expect(host.recovery).toBeNull() // served without waiting for the full check
       const recovery = await host.fullCheck
@@ -68,7 +68,7 @@ describe('the full check, off the start-up path', () => {
   it('a healthy library: the full check finds nothing and the library stays', async () => {
     const file = join(t.dir, 'lib.sqlite')
     await libraryWithPapers(file, 500)
-    const host = await startHost({ libraryPath: file, rendererDir })
+    const host = await startHost({ libraryPath: file, rendererDir, fullCheckDelayMs: 0 })
     try {
       expect(await host.fullCheck).toBeNull()
       expect(host.library.db.prepare('SELECT count(*) FROM papers').pluck().get()).toBe(500)

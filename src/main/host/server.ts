@@ -15,7 +15,7 @@ import { API_PATH, EVENTS_PATH, TOKEN_HEADER, TOKEN_META } from '../../shared/tr
 import { createDispatcher } from '../handlers'
 import type { Library } from '../library/index'
 import type { SettingsPatch } from '../../shared/settings'
-import { quickCheckInWorker, setAsideDamaged } from '../library/check-later'
+import { quickCheckInWorker, setAsideDamaged, type LaterCheck } from '../library/check-later'
 import { openLibrarySafely, type Recovery } from '../library/open-safely'
 import { openSettings, settingsPathNextTo } from '../settings'
 import { cacheControlFor, readStatic, resolveStatic, SECURITY_HEADERS } from './static'
@@ -30,7 +30,12 @@ export interface HostOptions {
   pollMs?: number
   /** Settings file; default settings.json next to the library. */
   settingsPath?: string
+  /** When the full integrity check starts, ms after the host is up (default FULL_CHECK_DELAY_MS). */
+  fullCheckDelayMs?: number
 }
+
+/** The full check waits this long after start, so the first page paints first. */
+export const FULL_CHECK_DELAY_MS = 3_000
 
 export interface Host {
   url: string
@@ -225,8 +230,20 @@ export async function startHost(options: HostOptions): Promise<Host> {
   port = typeof address === 'object' && address ? address.port : 0
 
   let closed = false
-  const check = quickCheckInWorker(options.libraryPath)
-  const fullCheck = check.result
+  let cancelTimer = (): void => {}
+  // A few seconds after start: on two cores the check would otherwise compete with the page's first paint.
+  let check: LaterCheck | null = null
+  const fullCheck = new Promise<string | null>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      if (closed) return resolve(null)
+      check = quickCheckInWorker(options.libraryPath)
+      check.result.then(resolve, reject)
+    }, options.fullCheckDelayMs ?? FULL_CHECK_DELAY_MS)
+    cancelTimer = () => {
+      clearTimeout(timer)
+      resolve(null)
+    }
+  })
     .then((reason) => {
       if (reason === null || closed) return null
       const replaced = setAsideDamaged(library, reason)
@@ -248,7 +265,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     fullCheck,
     async close() {
       closed = true
-      check.cancel()
+      cancelTimer()
+      check?.cancel()
       await fullCheck
       clearInterval(poll)
       for (const res of listeners) res.end()
