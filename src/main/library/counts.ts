@@ -27,3 +27,17 @@ export function counts(db: DB): Counts {
     tags
   }
 }
+
+/**
+ * Count the smart views again from the papers (one scan). For a writer that changed papers with the
+ * per-row count triggers off (import_state.bulk) other than through status-moves.ts: a restore.
+ */
+export function recountViews(db: DB): void {
+  stmt(
+    db,
+    `UPDATE library_counts SET (papers, unread, reading, read, starred, noted) =
+       (SELECT count(*), coalesce(sum(status = 'unread'), 0), coalesce(sum(status = 'reading'), 0),
+               coalesce(sum(status = 'read'), 0), coalesce(sum(starred), 0), coalesce(sum(has_note), 0) FROM papers)
+     WHERE id = 1`
+  ).run()
+}
