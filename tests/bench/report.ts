@@ -30,7 +30,8 @@ export function sample(fn: () => unknown, runs: number, warm = 3): number[] {
 }
 
 const fmt = (r: Result): string => {
-  if (Number.isNaN(r.value)) return '—'
+  // (NaN is stored in results.json as null.)
+  if (r.value === null || Number.isNaN(r.value)) return '—'
   const v =
     r.unit === '×' ? r.value.toFixed(3) : r.value < 10 ? r.value.toFixed(2) : Math.round(r.value).toLocaleString('en')
   return `${v} ${r.unit}`.trim()
@@ -60,25 +61,28 @@ export function renderTables(base: Run, others: Run[]): string {
     '| part | measure | result | target | met |',
     '|---|---|---|---|---|',
     ...base.results
-      .filter((r) => r.group !== 'library')
+      .filter((r) => r.group === 'import')
       .map((r) => `| ${r.group} | ${r.name} | ${fmt(r)} | ${fmtTarget(r)} | ${met(r)} |`),
     '',
-    `| library measure | ${sizes.map((s) => `${s.papers.toLocaleString('en')} papers`).join(' | ')} | target | met |`,
-    `|---|${sizes.map(() => '---|').join('')}---|---|`
+    `| part | measure | ${sizes.map((s) => `${s.papers.toLocaleString('en')} papers`).join(' | ')} | target | met |`,
+    `|---|---|${sizes.map(() => '---|').join('')}---|---|`
   ]
-  const keys: string[] = []
-  for (const s of sizes)
-    for (const r of s.results) if (r.group === 'library' && !keys.includes(r.key ?? r.name)) keys.push(r.key ?? r.name)
-  for (const key of keys) {
-    const cells = sizes.map((s) => s.results.find((r) => r.group === 'library' && (r.key ?? r.name) === key))
-    // The name as measured on the biggest library (its counts: digests, papers changed).
-    const named = [...cells].reverse().find((c) => c)!
-    const target = cells.find((c) => c?.target !== undefined)
-    lines.push(
-      `| ${named.name} | ${cells.map((c) => (c ? fmt(c) : '—')).join(' | ')} | ${target ? fmtTarget(target) : ''} | ${
-        target ? cells.map((c) => met(c) || '—').join(' / ') : ''
-      } |`
-    )
+  for (const group of ['ui', 'library'] as const) {
+    const keyOf = (r: Result): string => r.key ?? r.name
+    const keys: string[] = []
+    for (const s of sizes)
+      for (const r of s.results) if (r.group === group && !keys.includes(keyOf(r))) keys.push(keyOf(r))
+    for (const key of keys) {
+      const cells = sizes.map((s) => s.results.find((r) => r.group === group && keyOf(r) === key))
+      // The name as measured on the biggest library (its counts: digests, papers changed).
+      const named = [...cells].reverse().find((c) => c)!
+      const target = cells.find((c) => c?.target !== undefined)
+      lines.push(
+        `| ${group} | ${named.name} | ${cells.map((c) => (c ? fmt(c) : '—')).join(' | ')} | ${target ? fmtTarget(target) : ''} | ${
+          target ? cells.map((c) => met(c) || '—').join(' / ') : ''
+        } |`
+      )
+    }
   }
   return lines.join('\n')
 }

@@ -4,7 +4,7 @@
  *              newsboat loading the same file as an `exec:cat FILE` feed; peak memory of the CLI.
  *   library  — queries in-process on a generated library of 100,000 papers in 1,500 digests.
  *   ui       — the real renderer in Chromium against the browser host on that library.
- * Run one part with `npm run bench -- import` (or library, ui). `--papers N` measures the library
+ * Run one part with `npm run bench -- import` (or library, ui; `render` writes the tables again). `--papers N` measures the library
  * (and ui) parts on N papers (`npm run bench -- library --papers 1000000`; default 100,000), and
  * `--from FILE` copies a library generated earlier at that size instead of generating one.
  * Results go to tests/bench/results.json (100,000 papers) or results-<N>.json, and the tables
@@ -139,12 +139,13 @@ async function main(): Promise<void> {
   const papers = values.papers === undefined ? BENCH_PAPERS : Number(values.papers.replace(/[_,]/g, ''))
   if (!Number.isInteger(papers) || papers < 1_000)
     throw new Error(`--papers needs a number of papers (1000 or more), not "${values.papers}"`)
-  if (papers !== BENCH_PAPERS && (!only || only === 'import'))
+  if (papers !== BENCH_PAPERS && (!only || only === 'import' || only === 'render'))
     throw new Error('--papers applies to the library and ui parts: npm run bench -- library --papers N')
   const file = resultsFile(papers)
   const previous = readRun(file)?.results ?? []
   const fresh: Result[] = []
-  const run = (part: string): boolean => !only || only === part
+  // `npm run bench -- render`: only write the tables again from the stored results.
+  const run = (part: string): boolean => only !== 'render' && (!only || only === part)
   const shared = run('library') || run('ui') ? mkdtempSync(join(tmpdir(), 'folio-bench-lib-')) : null
   try {
     if (run('import')) fresh.push(...benchImport(5))
@@ -164,7 +165,7 @@ async function main(): Promise<void> {
     cpus: (await import('node:os')).cpus().length,
     papers
   }
-  writeFileSync(file, `${JSON.stringify({ ...meta, results }, null, 2)}\n`)
+  if (fresh.length) writeFileSync(file, `${JSON.stringify({ ...meta, results }, null, 2)}\n`)
   const base = readRun(resultsFile(BENCH_PAPERS))
   const others = readdirSync(HERE)
     .filter((f) => /^results-\d+\.json$/.test(f))
