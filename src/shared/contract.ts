@@ -108,11 +108,13 @@ export const contract = {
   setStarred: method<StarChange>()(z.strictObject({ ids, starred: z.boolean() })),
   /**
    * Set the status of every paper in a view (smart view, digest, tag, search query: the feed's
-   * filters, never ids) in one statement. "Mark all in this view read"; undo with restoreStatus.
+   * filters, never ids) in one statement. "Mark all in this view read"; undo with undoViewChange.
    */
   setViewStatus: method<StatusChange>()(z.strictObject({ ...viewFilter, status })),
-  /** Star or unstar every paper in a view; undo with setStarred on the returned ids. */
+  /** Star or unstar every paper in a view; undo with undoViewChange. */
   setViewStarred: method<StarChange>()(z.strictObject({ ...viewFilter, starred: z.boolean() })),
+  /** Undo a whole-view change (its `view.undoId`): every paper gets back what it had, in one statement. */
+  undoViewChange: method<{ restored: number }>()(z.strictObject({ undoId: id })),
   getNote: method<Note>()(z.strictObject({ paperId: id })),
   saveNote: method<Note>()(z.strictObject({ paperId: id, body: z.string().max(MAX_NOTE) })),
   listNotes: method<NoteSummary[]>()(

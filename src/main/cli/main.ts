@@ -138,6 +138,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         : startHost({ libraryPath, port }))
       rememberAddress(libraryPath, { port: host.port, token: host.token })
       if (host.recovery) io.err(`folio: ${host.recovery.message}`)
+      void host.fullCheck.then((late) => late && io.err(`folio: ${late.message}`))
       io.out(`Folio is serving ${libraryPath}\nOpen ${host.url}\n(loopback only; press Ctrl+C to stop)`)
       await new Promise<void>((resolve) => {
         const stop = (): void => void host.close().then(resolve)

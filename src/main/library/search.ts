@@ -6,12 +6,16 @@
  *   starred          (or is:starred)
  *   tag:name         papers with that tag
  *   digest:2024-06-06  papers listed in a digest of that date
+ *   author:hinton    words in the authors' names only (author:"geoffrey hinton" for a phrase)
+ *   1706.02515       an arXiv id, arXiv:… or an arxiv.org link; a DOI (10.…/…, doi:…, a doi.org
+ *                    link): the paper with that id (several ids: any of them)
  * User text never reaches FTS5 syntax unquoted, so no query can raise an FTS5 syntax error.
  * A `name:value` that is no filter is explained, like a malformed filter, rather than searched as
  * words that match nothing; identifiers and addresses (arXiv:…, doi:…, https:…) stay words.
  */
 import { STATUSES, type Status, type View } from '../../shared/contract'
 import { LibraryError } from './db'
+import { searchId } from './search-ids'
 
 export interface ParsedQuery {
   /** FTS5 expression, or null when the query is filters only. */
@@ -22,12 +26,15 @@ export interface ParsedQuery {
   starred?: boolean
   tag?: string
   digestDate?: string
+  /** arXiv ids and DOIs typed whole: the papers with any of them. */
+  arxivIds: string[]
+  dois: string[]
 }
 
 const WORD = /[\p{L}\p{N}]+/gu
 /** `prefix:` forms that are part of what is searched for, not filters. */
 const WORD_PREFIXES = new Set(['arxiv', 'doi', 'http', 'https', 'isbn', 'issn', 'pmid'])
-const FILTERS = 'status:, tag:, digest: or starred'
+const FILTERS = 'status:, tag:, digest:, author: or starred'
 const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`
 
 function bad(message: string): never {
@@ -35,10 +42,11 @@ function bad(message: string): never {
 }
 
 export function parseQuery(input: string): ParsedQuery {
-  const out: ParsedQuery = { match: null, terms: [] }
+  const out: ParsedQuery = { match: null, terms: [], arxivIds: [], dois: [] }
   const parts: string[] = []
   // Tokens: "quoted phrase" (an unclosed quote runs to the end), or a run of non-space.
-  const tokens = input.match(/"[^"]*"?|\S+/g) ?? []
+  // (A filter may take a quoted value: author:"geoffrey hinton".)
+  const tokens = input.match(/[a-z]+:"[^"]*"?|"[^"]*"?|\S+/gi) ?? []
   tokens.forEach((tok, i) => {
     const last = i === tokens.length - 1
     if (tok.startsWith('"')) {
@@ -47,6 +55,12 @@ export function parseQuery(input: string): ParsedQuery {
         parts.push(quote(words.join(' ')))
         out.terms.push(words.join(' '))
       }
+      return
+    }
+    const id = searchId(tok)
+    if (id) {
+      if ('arxiv' in id) out.arxivIds.push(id.arxiv)
+      else out.dois.push(id.doi)
       return
     }
     const filter = /^([a-z]+):(.*)$/i.exec(tok)
@@ -72,6 +86,16 @@ export function parseQuery(input: string): ParsedQuery {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
           bad(`digest: needs a date like digest:2024-06-06, not "${value}"`)
         out.digestDate = value
+        return
+      }
+      if (key === 'author' || key === 'authors') {
+        const words = value.replace(/"/g, '').match(WORD) ?? []
+        if (!words.length) bad('author: needs a name, e.g. author:hinton or author:"geoffrey hinton"')
+        const phrase = words.join(' ')
+        // As you type, the last word of an unquoted name is a prefix (author:hint finds Hinton).
+        const prefix = last && words.length === 1 && !value.startsWith('"')
+        parts.push(`authors : ${quote(phrase)}${prefix ? '*' : ''}`)
+        out.terms.push(phrase)
         return
       }
       // "Mamba:" (a title's colon) and identifiers (arXiv:1706.02515) are words; title:x is not a filter.

@@ -7,6 +7,8 @@ import type { DB } from '../db'
 import { LibraryError } from '../db'
 import m0001 from './0001-initial'
 import m0002 from './0002-fts-hashsize'
+import m0003 from './0003-kept-counts-view-undo'
+import m0004 from './0004-digest-changes'
 
 export interface Migration {
   version: number
@@ -14,7 +16,7 @@ export interface Migration {
   up(db: DB): void
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002]
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004]
 export const SCHEMA_VERSION = migrations.length
 
 /** Throws 'newer-library' for a library from a newer Folio; called before anything is written. */

@@ -50,6 +50,8 @@ export interface FeedSlice {
   rows: PaperRow[]
   nextCursor: string | null
   terms: string[]
+  /** Set when the search's order is not relevance (too many matches to rank): the library's sentence saying so. */
+  searchNote: string | null
   feedLoading: boolean
   /** The first page of the current feed has arrived. */
   feedLoaded: boolean
@@ -108,10 +110,11 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
     let next = page.nextCursor
     while (next && items.length < wanted) {
       const more = await fetchPage(next, Math.min(wanted - items.length, MAX_PAGE))
+      // eslint-disable-next-line no-restricted-syntax -- one page: at most MAX_PAGE rows
       items.push(...more.items)
       next = more.nextCursor
     }
-    return { items, nextCursor: next, terms: page.terms, notice: page.notice }
+    return { items, nextCursor: next, terms: page.terms, notice: page.notice, note: page.note }
   }
 
   /**
@@ -143,6 +146,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
     rows: [],
     nextCursor: null,
     terms: [],
+    searchNote: null,
     feedLoading: false,
     feedLoaded: false,
     feedGen: 0,
@@ -213,6 +217,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
           rows,
           nextCursor: page.nextCursor,
           terms: page.terms,
+          searchNote: page.note ?? null,
           feedLoading: false,
           feedLoaded: true,
           feedError: null,
@@ -235,6 +240,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
           rows: refresh ? keepSelected(get().rows, [], get().selectedId) : [],
           nextCursor: null,
           terms: [],
+          searchNote: null,
           feedLoading: false,
           feedLoaded: true,
           feedError: badQuery ? err.message : null,

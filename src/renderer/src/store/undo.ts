@@ -7,10 +7,14 @@
 import type { Status } from '../../../shared/contract'
 import type { SliceCreator } from './types'
 
-/** What to put back on undo: the values papers had before a change, and what the change was. */
+/**
+ * What to put back on undo: the values papers had before a change, and what the change was; for a
+ * whole-view change, the library's id for it (`undoId`: the library kept what every paper had, and
+ * `changes` may list only some of them).
+ */
 export type UndoChange =
-  | { kind: 'status'; changes: { id: number; status: Status }[]; label: string }
-  | { kind: 'star'; changes: { id: number; starred: boolean }[]; label: string }
+  | { kind: 'status'; changes: { id: number; status: Status }[]; label: string; undoId?: number }
+  | { kind: 'star'; changes: { id: number; starred: boolean }[]; label: string; undoId?: number }
 export type UndoEntry = UndoChange & { id: number }
 
 export const UNDO_DEPTH = 100

@@ -28,6 +28,7 @@ export function Feed() {
   const feedLoaded = useStore((s) => s.feedLoaded)
   const feedError = useStore((s) => s.feedError)
   const feedNotice = useStore((s) => s.feedNotice)
+  const searchNote = useStore((s) => s.searchNote)
   const feedKey = useStore((s) => `${s.view}|${s.digestId}|${s.tag}|${s.query}|${s.sort}`)
   // Date headers: in date order, outside a single digest and outside ranked search results.
   const grouping = useStore((s) => (s.digestId !== null || s.query.trim() ? null : s.sort === 'title' ? null : s.sort))
@@ -152,6 +153,11 @@ export function Feed() {
       {feedError && (
         <p role="alert" className="query-error">
           {feedError}
+        </p>
+      )}
+      {searchNote && !feedError && (
+        <p role="status" className="search-note">
+          {searchNote}
         </p>
       )}
       {feedNotice && !feedError && (
