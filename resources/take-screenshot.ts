@@ -1,6 +1,7 @@
 /**
- * Renders resources/screenshot.png (the README's picture): the shared digests imported into a
- * temp library, the real renderer in Chromium against the browser host, a paper open.
+ * Renders the README's pictures, resources/screenshot-<theme>-<width>.png (light and dark, 1440 and
+ * 1024 wide): the sample digests imported into a temp library, the real renderer in Chromium against
+ * the browser host, a few papers triaged and one open.
  * Run: npx electron-vite build && npx tsx resources/take-screenshot.ts   (needs /usr/bin/chromium)
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -22,6 +23,16 @@ const DIGESTS = [
   'papers.bib',
   'papers.ris'
 ]
+/** The paper open in every shot, and the note written on it. */
+const OPEN = 'Self-Normalizing Neural Networks'
+const NOTE =
+  '**Why it matters:** SELU keeps activations near zero mean and unit variance, so deep MLPs train without batch norm.\n\n- Try on the tabular baseline\n- Cite with $\\lambda \\approx 1.0507$'
+const SHOTS = [
+  { theme: 'light', width: 1440, height: 900 },
+  { theme: 'dark', width: 1440, height: 900 },
+  { theme: 'light', width: 1024, height: 700 },
+  { theme: 'dark', width: 1024, height: 700 }
+] as const
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-shot-'))
 try {
@@ -38,16 +49,33 @@ try {
     args: ['--no-sandbox', '--disable-gpu']
   })
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1 })
-    await page.emulateMedia({ colorScheme: 'light' })
-    await page.goto(host.url)
-    const list = page.getByRole('listbox')
-    await list.getByRole('option').first().waitFor()
-    await list.focus()
-    for (const key of ['j', 'j', 'j', 's', 'j', 'j', 'r', 'j']) await page.keyboard.press(key)
-    await page.waitForTimeout(600)
-    await page.screenshot({ path: join(ROOT, 'resources', 'screenshot.png') })
-    console.log('wrote resources/screenshot.png')
+    // Triage a few papers and write a note first (the library keeps them); each shot is a fresh page.
+    const setup = await browser.newPage()
+    await setup.goto(host.url)
+    const setupList = setup.getByRole('listbox')
+    await setupList.getByRole('option').first().waitFor()
+    await setupList.focus()
+    for (const key of ['j', 'j', 'j', 's', 'j', 'j', 'r']) await setup.keyboard.press(key)
+    await setupList.getByRole('option', { name: OPEN }).click()
+    await setup.getByRole('textbox', { name: 'Notes', exact: true }).fill(NOTE)
+    await setup.keyboard.press('Escape')
+    await setup.getByRole('status').filter({ hasText: 'Saved' }).waitFor()
+    await setup.close()
+    for (const shot of SHOTS) {
+      const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, deviceScaleFactor: 1 })
+      await page.emulateMedia({ colorScheme: shot.theme })
+      await page.goto(host.url)
+      const list = page.getByRole('listbox')
+      await list.getByRole('option').first().waitFor()
+      await list.getByRole('option', { name: OPEN }).click()
+      await list.focus()
+      await page.mouse.move(0, shot.height - 1)
+      await page.waitForTimeout(700)
+      const path = join(ROOT, 'resources', `screenshot-${shot.theme}-${shot.width}.png`)
+      await page.screenshot({ path })
+      console.log(`wrote ${path}`)
+      await page.close()
+    }
   } finally {
     await browser.close()
     await host.close()

@@ -27,7 +27,7 @@ import { getPaper } from './library/papers'
 import { storageError } from './library/storage-errors'
 import { restoreStatus, setStarred, setStatus } from './library/status'
 import { deleteTag, renameTag, tagPapers } from './library/tags'
-import { setViewStarred, setViewStatus } from './library/view-status'
+import { setViewStarred, setViewStatus, undoViewChange } from './library/view-status'
 import { forYouPage } from './ranking/scores'
 import { inProcessRanking, type Ranking } from './ranking/service'
 import { isLikeQuery, likePage, similarPapers, type SimilarIds } from './ranking/similar'
@@ -104,6 +104,7 @@ export function createHandlers(lib: Library, services: Services): Handlers {
     setStarred: ({ ids, starred }) => setStarred(db, ids, starred),
     setViewStatus: ({ status, ...filter }) => setViewStatus(db, filter, status),
     setViewStarred: ({ starred, ...filter }) => setViewStarred(db, filter, starred),
+    undoViewChange: ({ undoId }) => undoViewChange(db, undoId),
     getNote: ({ paperId }) => getNote(db, paperId),
     saveNote: ({ paperId, body }) => saveNote(db, paperId, body),
     listNotes: ({ limit, ...filter }) => listNotes(db, filter, limit),

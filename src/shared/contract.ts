@@ -11,6 +11,7 @@ import { z } from 'zod'
 import { LOCATION_PURPOSES, settingsPatch, type PickResult, type Settings, type SettingsInfo } from './settings'
 import {
   EXPORT_FORMATS,
+  MAX_QUERY,
   SORTS,
   STATUSES,
   VIEWS,
@@ -48,7 +49,6 @@ export const exportFormat = z.enum(EXPORT_FORMATS)
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 const ids = z.array(id).min(1).max(200_000)
-export const MAX_QUERY = 500
 /** The most papers one feed page or search answers. */
 export const MAX_FEED_PAGE = 500
 const MAX_NOTE = 1_000_000 // characters; a note longer than a novel is refused, not truncated
@@ -110,11 +110,13 @@ export const contract = {
   setStarred: method<StarChange>()(z.strictObject({ ids, starred: z.boolean() })),
   /**
    * Set the status of every paper in a view (smart view, digest, tag, search query: the feed's
-   * filters, never ids) in one statement. "Mark all in this view read"; undo with restoreStatus.
+   * filters, never ids) in one statement. "Mark all in this view read"; undo with undoViewChange.
    */
   setViewStatus: method<StatusChange>()(z.strictObject({ ...viewFilter, status })),
-  /** Star or unstar every paper in a view; undo with setStarred on the returned ids. */
+  /** Star or unstar every paper in a view; undo with undoViewChange. */
   setViewStarred: method<StarChange>()(z.strictObject({ ...viewFilter, starred: z.boolean() })),
+  /** Undo a whole-view change (its `view.undoId`): every paper gets back what it had, in one statement. */
+  undoViewChange: method<{ restored: number }>()(z.strictObject({ undoId: id })),
   getNote: method<Note>()(z.strictObject({ paperId: id })),
   saveNote: method<Note>()(z.strictObject({ paperId: id, body: z.string().max(MAX_NOTE) })),
   listNotes: method<NoteSummary[]>()(

@@ -16,10 +16,23 @@ export const UPLOAD_PATH = '/upload'
 /** Server-sent events stream (one per page) carrying every event. */
 export const EVENTS_PATH = '/events'
 
+/** Error code of a call the host never answered (it stopped, or the network refused the request). */
+export const HOST_STOPPED = 'host-stopped'
+export const HOST_STOPPED_MESSAGE = "Folio's server stopped — run `folio serve` again"
+/** Error code of a call a host refused for its token: a new `folio serve` with a new address. */
+export const HOST_REPLACED = 'host-replaced'
+const HOST_REPLACED_MESSAGE = "Folio's server was restarted with a new address — open the one `folio serve` printed"
+/** How long after the event stream closes for good it is opened again. */
+const REOPEN_MS = 3_000
+const CLOSED = 2 // EventSource.CLOSED
+
+type Handler = (e: { data: string }) => void
 /** The part of EventSource we use (named events carrying JSON). */
 interface EventStream {
-  addEventListener(type: string, handler: (e: { data: string }) => void): void
-  removeEventListener(type: string, handler: (e: { data: string }) => void): void
+  readonly readyState: number
+  addEventListener(type: string, handler: Handler): void
+  removeEventListener(type: string, handler: Handler): void
+  close(): void
 }
 
 /** Bodies up to this size go with fetch `keepalive` (Chromium allows 64 KiB in flight, all requests together). */
@@ -32,29 +45,72 @@ const KEEPALIVE_MAX = 60_000
  */
 export function fetchTransport(token: string, base = ''): Transport {
   let source: EventStream | undefined
+  let reopening: ReturnType<typeof setTimeout> | undefined
+  /** Every subscription, so a stream opened again gets them all. */
+  const handlers = new Set<{ event: string; handler: Handler }>()
+  /**
+   * The event stream. EventSource retries a dropped connection by itself, but gives up for good
+   * when an attempt is answered with an error: then it is opened again a little later, so events
+   * flow again once the host is back.
+   */
+  let opened = false
+  const open = (): EventStream => {
+    const es = new EventSource(`${base}${EVENTS_PATH}?token=${encodeURIComponent(token)}`) as unknown as EventStream
+    for (const h of handlers) es.addEventListener(h.event, h.handler)
+    // Connected again after a break: changes made meanwhile sent no event, so say the library may have changed.
+    es.addEventListener('open', () => {
+      if (opened) for (const h of handlers) if (h.event === 'libraryChanged') h.handler({ data: '{}' })
+      opened = true
+    })
+    es.addEventListener('error', () => {
+      if (es.readyState !== CLOSED || es !== source || reopening) return
+      reopening = setTimeout(() => {
+        reopening = undefined
+        source?.close()
+        source = handlers.size ? open() : undefined
+      }, REOPEN_MS)
+    })
+    return es
+  }
   return {
     async invoke(method, input) {
       const body = JSON.stringify(input)
-      const res = await fetch(`${base}${API_PATH}${method}`, {
-        method: 'POST',
-        keepalive: !isReadMethod(method) && body.length <= KEEPALIVE_MAX,
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-        body
-      })
+      let res: Response
+      try {
+        res = await fetch(`${base}${API_PATH}${method}`, {
+          method: 'POST',
+          keepalive: !isReadMethod(method) && body.length <= KEEPALIVE_MAX,
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+          body
+        })
+      } catch {
+        // fetch rejects only when no answer came at all: the host is not running.
+        return { ok: false, error: { code: HOST_STOPPED, message: HOST_STOPPED_MESSAGE } }
+      }
+      if (res.status === 401) return { ok: false, error: { code: HOST_REPLACED, message: HOST_REPLACED_MESSAGE } }
       if (!res.headers.get('content-type')?.includes('application/json')) {
         return {
           ok: false,
           error: { code: 'transport', message: `The Folio host answered ${res.status} ${res.statusText}` }
         }
       }
-      return (await res.json()) as Reply<unknown>
+      try {
+        return (await res.json()) as Reply<unknown>
+      } catch {
+        // The connection dropped in the middle of the answer.
+        return { ok: false, error: { code: HOST_STOPPED, message: HOST_STOPPED_MESSAGE } }
+      }
     },
     subscribe(event, listener) {
       if (typeof EventSource === 'undefined') return () => {}
-      source ??= new EventSource(`${base}${EVENTS_PATH}?token=${encodeURIComponent(token)}`) as unknown as EventStream
-      const handler = (e: { data: string }): void => listener(JSON.parse(e.data) as unknown)
-      source.addEventListener(event, handler)
-      return () => source?.removeEventListener(event, handler)
+      const entry = { event, handler: (e: { data: string }): void => listener(JSON.parse(e.data) as unknown) }
+      handlers.add(entry)
+      source ??= open()
+      source.addEventListener(event, entry.handler)
+      return () => {
+        handlers.delete(entry)
+        source?.removeEventListener(event, entry.handler)
+      }
     }
   }
 }

@@ -28,6 +28,8 @@ export const VIEW_LABELS = {
   read: 'Read',
   all: 'All'
 } as const satisfies Record<View, string>
+/** The longest search query the api takes (characters). */
+export const MAX_QUERY = 500
 
 export const SORTS = ['digest', 'firstSeen', 'title'] as const
 export type Sort = (typeof SORTS)[number]
@@ -90,6 +92,13 @@ export interface FeedPage {
   nextCursor: string | null
   /** Words and phrases a search matched on, for highlighting (empty when not searching). */
   terms: string[]
+  /** Why the list is not exactly the view asked for ("status:read searches Read — showing All, not Unread"). */
+  notice?: string
+  /**
+   * Set when a search's order is not relevance: it matched too many papers to rank, so they are
+   * listed newest first. A sentence for the user ("Sorted by date added, newest first — 912,345 papers match…").
+   */
+  note?: string
 }
 
 /** A page of For you: unread papers, best first, by what the user's stars, notes and reading taught. */
@@ -222,13 +231,27 @@ export interface ImportReport {
   cancelled?: boolean
 }
 
+/**
+ * A whole-view change (setViewStatus, setViewStarred): how many papers changed, and the id that
+ * undoViewChange takes to put them all back (the library kept what each had; no ids cross the bridge).
+ */
+export interface ViewChange {
+  total: number
+  undoId: number
+}
+
 export interface StatusChange {
-  /** Papers whose status actually changed, with what they were before (for undo). */
+  /**
+   * Papers whose status actually changed, with what they were before (for undo). A whole-view
+   * change lists them only when there are at most 5,000 (else empty: see `view.total`).
+   */
   changed: { id: number; status: Status }[]
+  view?: ViewChange
 }
 
 export interface StarChange {
   changed: { id: number; starred: boolean }[]
+  view?: ViewChange
 }
 
 // ---------- settings values (settings.ts holds their schema) ----------
@@ -298,6 +321,7 @@ export const METHOD_ACCESS = {
   setStarred: 'write',
   setViewStatus: 'write',
   setViewStarred: 'write',
+  undoViewChange: 'write',
   getNote: 'read',
   saveNote: 'write',
   listNotes: 'read',

@@ -6,25 +6,29 @@
  *   ui       — the real renderer in Chromium against the browser host on that library.
  *   ranking  — For you: precision@30 against a TF-IDF centroid, and its timings at 100,000 and
  *              1,000,000 papers (tests/bench/ranking.ts).
- * Results go to tests/bench/results.json and the table between the bench markers in README.md.
- * Run one part with `npm run bench -- import` (or library, ui).
+ * Run one part with `npm run bench -- import` (or library, ui; `render` writes the tables again). `--papers N` measures the library
+ * (and ui) parts on N papers (`npm run bench -- library --papers 1000000`; default 100,000), and
+ * `--from FILE` copies a library generated earlier at that size instead of generating one.
+ * Results go to tests/bench/results.json (100,000 papers) or results-<N>.json, and the tables
+ * between the bench markers in docs/performance.md (never the README).
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { freshBuild } from '../../src/main/build-freshness.mjs'
+import { parseArgs } from 'node:util'
 import { generateArxivRss } from '../helpers/generate'
-import { benchLibrary } from './library'
+import { ensureBuiltCli, FOLIO } from './import-into-full'
+import { BENCH_PAPERS, benchLibrary } from './library'
 import { benchRankingQuality, benchRankingSpeed } from './ranking'
 import { benchUi } from './ui'
-import type { Result } from './report'
-import { renderTable, updateReadme } from './report'
+import type { Result, Run } from './report'
+import { renderTables, updateDoc } from './report'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOT = join(HERE, '..', '..')
-const FOLIO = join(ROOT, 'src', 'main', 'cli', 'folio.mjs')
+const DOC = join(ROOT, 'docs', 'performance.md')
 
 function timed(
   cmd: string,
@@ -46,13 +50,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 function benchImport(runs: number): Result[] {
   if (!existsSync('/usr/bin/time')) throw new Error('the import benchmark needs GNU time (apt-get install time)')
-  // The folio bin runs the TypeScript source through tsx when the bundle is older than any source
-  // file: that would time tsx, not Folio. Build first so the bundle users run is what is measured.
-  if (!freshBuild('cli.js') || !freshBuild('parse-worker.js')) {
-    console.error('bench: the built CLI is stale; building it (electron-vite build)…')
-    const b = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
-    if (b.status !== 0 || !freshBuild('cli.js')) throw new Error('bench: electron-vite build failed')
-  }
+  ensureBuiltCli()
   const dir = mkdtempSync(join(tmpdir(), 'folio-bench-'))
   try {
     const feed = join(dir, 'cs.LG-20000.xml')
@@ -126,21 +124,38 @@ function benchImport(runs: number): Result[] {
   }
 }
 
+const resultsFile = (papers: number): string =>
+  join(HERE, papers === BENCH_PAPERS ? 'results.json' : `results-${papers}.json`)
+
+function readRun(file: string): Run | null {
+  if (!existsSync(file)) return null
+  const run = JSON.parse(readFileSync(file, 'utf8')) as Run
+  return { ...run, papers: run.papers ?? BENCH_PAPERS }
+}
+
 async function main(): Promise<void> {
-  const only = process.argv[2]
-  const file = join(HERE, 'results.json')
-  const previous: Result[] = existsSync(file)
-    ? (JSON.parse(readFileSync(file, 'utf8')) as { results: Result[] }).results
-    : []
+  const { values, positionals } = parseArgs({
+    options: { papers: { type: 'string' }, from: { type: 'string' } },
+    allowPositionals: true
+  })
+  const only = positionals[0]
+  const papers = values.papers === undefined ? BENCH_PAPERS : Number(values.papers.replace(/[_,]/g, ''))
+  if (!Number.isInteger(papers) || papers < 1_000)
+    throw new Error(`--papers needs a number of papers (1000 or more), not "${values.papers}"`)
+  if (papers !== BENCH_PAPERS && (!only || only === 'import' || only === 'render'))
+    throw new Error('--papers applies to the library and ui parts: npm run bench -- library --papers N')
+  const file = resultsFile(papers)
+  const previous = readRun(file)?.results ?? []
   const fresh: Result[] = []
-  const run = (part: string): boolean => !only || only === part
+  // `npm run bench -- render`: only write the tables again from the stored results.
+  const run = (part: string): boolean => only !== 'render' && (!only || only === part)
   const shared = run('library') || run('ui') ? mkdtempSync(join(tmpdir(), 'folio-bench-lib-')) : null
   try {
     if (run('import')) fresh.push(...benchImport(5))
     if (shared && (run('library') || run('ui'))) {
       const libPath = join(shared, 'library.sqlite')
-      if (run('library')) fresh.push(...(await benchLibrary(libPath)))
-      if (run('ui')) fresh.push(...(await benchUi(libPath)))
+      if (run('library')) fresh.push(...(await benchLibrary(libPath, { papers, from: values.from })))
+      if (run('ui')) fresh.push(...(await benchUi(libPath, { papers, from: values.from })))
     }
     if (run('ranking')) {
       fresh.push(...benchRankingQuality())
@@ -162,12 +177,17 @@ async function main(): Promise<void> {
   const meta = {
     measuredAt: new Date().toISOString(),
     node: process.version,
-    cpus: (await import('node:os')).cpus().length
+    cpus: (await import('node:os')).cpus().length,
+    papers
   }
-  writeFileSync(file, `${JSON.stringify({ ...meta, results }, null, 2)}\n`)
-  const table = renderTable(results, meta)
+  if (fresh.length) writeFileSync(file, `${JSON.stringify({ ...meta, results }, null, 2)}\n`)
+  const base = readRun(resultsFile(BENCH_PAPERS))
+  const others = readdirSync(HERE)
+    .filter((f) => /^results-\d+\.json$/.test(f))
+    .map((f) => readRun(join(HERE, f))!)
+  const table = renderTables(base ?? { ...meta, results: [] }, others)
   console.log(table)
-  updateReadme(join(ROOT, 'README.md'), table)
+  updateDoc(DOC, table)
 }
 
 main().catch((err: unknown) => {

@@ -1,15 +1,15 @@
 /**
- * The real renderer in Chromium against the browser host on the generated 100,000-paper library:
+ * The real renderer in Chromium against the browser host on the generated library (100,000 papers unless --papers):
  * first feed paint, frame gaps while holding `j`, JS heap after scrolling 10,000 rows.
  */
-import { existsSync } from 'node:fs'
+import { copyFileSync, existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright'
 import { startHost } from '../../src/main/host/server'
 import { openLibrary } from '../../src/main/library/index'
 import { populateLibrary } from '../helpers/generate'
-import { BENCH_DIGESTS, BENCH_PAPERS } from './library'
+import { BENCH_PAPERS, digestsFor, type LibrarySize } from './library'
 import { percentile, type Result } from './report'
 
 const CHROMIUM_ARGS = [
@@ -34,10 +34,11 @@ const PAINT_OBSERVER = `
 /** tsx (esbuild keepNames) wraps named functions in __name(…): functions sent to page.evaluate need it defined. */
 const NAME_SHIM = 'globalThis.__name = (f) => f'
 
-export async function benchUi(libPath: string): Promise<Result[]> {
+export async function benchUi(libPath: string, size: LibrarySize = { papers: BENCH_PAPERS }): Promise<Result[]> {
+  if (!existsSync(libPath) && size.from) copyFileSync(size.from, libPath)
   if (!existsSync(libPath)) {
     const lib = openLibrary(libPath)
-    await populateLibrary(lib, { papers: BENCH_PAPERS, digests: BENCH_DIGESTS })
+    await populateLibrary(lib, { papers: size.papers, digests: digestsFor(size.papers) })
     lib.close()
   }
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'out', 'renderer')

@@ -100,7 +100,10 @@ export const listbox = (page: Page): Locator => page.getByRole('listbox')
 export const option = (page: Page, name: string | RegExp): Locator =>
   page.getByRole('option', { name, exact: typeof name === 'string' })
 export const viewButton = (page: Page, label: string, count: number): Locator =>
-  page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: `${label} ${count}`, exact: true })
+  page.getByRole('navigation', { name: 'Library' }).getByRole('treeitem', { name: `${label} ${count}`, exact: true })
+/** A sidebar view by its label, whatever its count ("All" matches "All 77"). */
+export const viewNamed = (page: Page, label: string): Locator =>
+  page.getByRole('navigation', { name: 'Library' }).getByRole('treeitem', { name: new RegExp(`^${label} \\d+$`) })
 export const statusButton = (page: Page, status: 'Unread' | 'Reading' | 'Read'): Locator =>
   page.getByRole('group', { name: 'Reading status' }).getByRole('button', { name: status, exact: true })
 export const starButton = (page: Page): Locator =>

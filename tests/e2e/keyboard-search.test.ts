@@ -130,8 +130,8 @@ describe('keyboard, search and views', () => {
 
     // Digests, newest first, each with its unread count; a digest lists papers in its own order.
     const nav = page.getByRole('navigation', { name: 'Library' })
-    await nav.getByRole('button', { name: /hf-trending-crlf\.txt · hf-text 3$/ }).waitFor()
-    await nav.getByRole('button', { name: /hf-trending-jun6\.txt · hf-text 61$/ }).click()
+    await nav.getByRole('treeitem', { name: /hf-trending-crlf\.txt · Hugging Face text 3$/ }).waitFor()
+    await nav.getByRole('treeitem', { name: /hf-trending-jun6\.txt · Hugging Face text 61$/ }).click()
     await page.getByRole('heading', { name: 'Digest Jun 6 (year inferred)' }).waitFor()
     await expect.poll(() => listbox(page).getByRole('option').first().getAttribute('aria-posinset')).toBe('1')
     await listbox(page).getByRole('option', { name: FIRST_TITLE }).waitFor()
@@ -139,7 +139,7 @@ describe('keyboard, search and views', () => {
     await openPaper(page, FIRST_TITLE)
     await page.keyboard.press('m')
     await viewButton(page, 'Read', 1).waitFor()
-    await nav.getByRole('button', { name: /hf-trending-jun6\.txt · hf-text 60$/ }).waitFor()
+    await nav.getByRole('treeitem', { name: /hf-trending-jun6\.txt · Hugging Face text 60$/ }).waitFor()
     await page.keyboard.press('j')
     await expect.poll(() => paperHeading(page).textContent()).not.toBe(FIRST_TITLE)
     await page.keyboard.press('m')

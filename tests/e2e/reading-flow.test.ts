@@ -35,7 +35,9 @@ describe('reading flow', () => {
     await viewButton(page, 'Unread', 61).waitFor()
     await viewButton(page, 'All', 61).waitFor()
     await viewButton(page, 'Read', 0).waitFor()
-    await page.getByRole('button', { name: /^Jun 6 \(year inferred\) hf-trending-jun6\.txt · hf-text 61$/ }).waitFor()
+    await page
+      .getByRole('treeitem', { name: /^Jun 6 \(year inferred\) hf-trending-jun6\.txt · Hugging Face text 61$/ })
+      .waitFor()
 
     // The feed pages through all 61 papers (keyset pages of 50) as it scrolls.
     const titles = await collectFeedTitles(page)
@@ -76,7 +78,7 @@ describe('reading flow', () => {
     await option(page, LAST_TITLE).waitFor()
 
     // The Notes view lists it; choosing it opens the paper.
-    await page.getByRole('button', { name: 'All notes 1', exact: true }).click()
+    await page.getByRole('treeitem', { name: 'All notes 1', exact: true }).click()
     await page.getByRole('button', { name: new RegExp(`^${FIRST_TITLE.slice(0, 20)}`) }).click()
     await expect.poll(() => paperHeading(page).textContent()).toBe(FIRST_TITLE)
 
@@ -126,7 +128,7 @@ describe('reading flow', () => {
     await drop()
     await page.getByText('3 added').first().waitFor()
     await viewButton(page, 'All', 3).waitFor()
-    await page.getByRole('button', { name: /^Mar 3 \(year inferred\) hf-trending-crlf\.txt/ }).waitFor()
+    await page.getByRole('treeitem', { name: /^Mar 3 \(year inferred\) hf-trending-crlf\.txt/ }).waitFor()
     await page.getByRole('button', { name: 'Close' }).click()
     await drop()
     await page.getByText('already imported, nothing to do').waitFor()

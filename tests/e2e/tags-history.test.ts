@@ -23,7 +23,7 @@ import {
 
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Library' })
 const tagButton = (page: Page, name: string, count: number) =>
-  sidebar(page).getByRole('button', { name: `${name} ${count}`, exact: true })
+  sidebar(page).getByRole('treeitem', { name: `${name} ${count}`, exact: true })
 const paperRegion = (page: Page) => page.getByRole('region', { name: 'Paper' })
 const saved = (page: Page) =>
   paperRegion(page)
@@ -74,13 +74,14 @@ describe('tags, notes view, revisions, export', { timeout: 90_000 }, () => {
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('tag:later')
     await expect.poll(() => listbox(page).getByRole('option').allTextContents()).toEqual([LAST_TITLE])
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('')
+    await page.getByRole('heading', { name: 'All', exact: true }).waitFor() // the search is cleared
 
     // Remove one tag from the open paper.
     await paperRegion(page).getByRole('button', { name: 'Remove tag later', exact: true }).click()
     await expect
       .poll(() =>
         sidebar(page)
-          .getByRole('button', { name: /^later \d+$/ })
+          .getByRole('treeitem', { name: /^later \d+$/ })
           .count()
       )
       .toBe(0)
@@ -98,7 +99,7 @@ describe('tags, notes view, revisions, export', { timeout: 90_000 }, () => {
     const tools2 = sidebar(page).getByRole('group', { name: 'Manage tag alignment' })
     await tools2.getByRole('button', { name: 'Delete tag…' }).click()
     await tools2.getByRole('button', { name: 'Delete tag', exact: true }).click()
-    await expect.poll(() => sidebar(page).getByRole('heading', { name: 'Tags' }).count()).toBe(0)
+    await expect.poll(() => sidebar(page).getByRole('treeitem', { name: 'Tags' }).count()).toBe(0)
     await viewButton(page, 'All', 61).waitFor()
     await viewButton(page, 'With notes', 1).waitFor()
     await openPaper(page, FIRST_TITLE)
@@ -127,7 +128,7 @@ describe('tags, notes view, revisions, export', { timeout: 90_000 }, () => {
     await saved(page).waitFor()
     await page.getByRole('group', { name: 'Reading status' }).getByRole('button', { name: 'Read', exact: true }).click()
 
-    await page.getByRole('button', { name: 'All notes 2', exact: true }).click()
+    await page.getByRole('treeitem', { name: 'All notes 2', exact: true }).click()
     const list = page.getByRole('list', { name: 'Notes, newest edited first' })
     const titles = () => list.getByRole('listitem').locator('.note-title').allTextContents()
     await expect.poll(titles).toEqual([LAST_TITLE, FIRST_TITLE]) // newest edited first

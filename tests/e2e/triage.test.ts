@@ -33,7 +33,7 @@ const undoKey = (page: Page) => page.keyboard.press('Control+z')
 async function viewCount(page: Page, label: string): Promise<number> {
   const name = await page
     .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: new RegExp(`^${label} \\d+$`) })
+    .getByRole('treeitem', { name: new RegExp(`^${label} \\d+$`) })
     .textContent()
   return Number(/(\d+)\s*$/.exec(name ?? '')?.[1] ?? NaN)
 }
@@ -69,13 +69,13 @@ describe('triage', { timeout: 90_000 }, () => {
 
     // A digest: only its 3 papers.
     const nav = page.getByRole('navigation', { name: 'Library' })
-    await nav.getByRole('button', { name: /hf-trending-crlf\.txt · hf-text 3$/ }).click()
+    await nav.getByRole('treeitem', { name: /hf-trending-crlf\.txt · Hugging Face text 3$/ }).click()
     await expect.poll(() => options(page).count()).toBe(3)
     await listbox(page).focus()
     await page.keyboard.press('Shift+A')
     await viewButton(page, 'Read', 3).waitFor()
     await viewButton(page, 'Unread', 61).waitFor()
-    await nav.getByRole('button', { name: /hf-trending-crlf\.txt · hf-text 0$/ }).waitFor()
+    await nav.getByRole('treeitem', { name: /hf-trending-crlf\.txt · Hugging Face text 0$/ }).waitFor()
     await page
       .getByRole('status')
       .getByText(/Marked 3 papers in this digest as read/)
@@ -115,7 +115,7 @@ describe('triage', { timeout: 90_000 }, () => {
     await undoKey(page)
     await viewButton(page, 'Unread', 64).waitFor()
     await viewButton(page, 'Read', 0).waitFor()
-    await nav.getByRole('button', { name: /hf-trending-crlf\.txt · hf-text 3$/ }).waitFor()
+    await nav.getByRole('treeitem', { name: /hf-trending-crlf\.txt · Hugging Face text 3$/ }).waitFor()
     await noProblems(problems)
   })
 
@@ -156,7 +156,7 @@ describe('triage', { timeout: 90_000 }, () => {
     await page.keyboard.press('x')
     await expect.poll(() => selectedOptions(page).count()).toBe(6)
 
-    await bulk.getByRole('button', { name: 'Mark read', exact: true }).click()
+    await bulk.getByRole('group', { name: 'Mark as' }).getByRole('button', { name: 'Read', exact: true }).click()
     await viewButton(page, 'Read', 6).waitFor()
     await viewButton(page, 'Unread', 55).waitFor()
     // m on a selection of read papers marks them unread again; s stars them all.
@@ -179,7 +179,7 @@ describe('triage', { timeout: 90_000 }, () => {
 
     // Select all (Ctrl+A) selects the whole view, loaded or not; Star applies to all of it.
     await page.keyboard.press('Control+a')
-    await page.getByRole('toolbar', { name: 'Selected papers' }).getByText('All 61 papers in this view').waitFor()
+    await page.getByRole('toolbar', { name: 'Selected papers' }).getByText('All 61 selected').waitFor()
     await page
       .getByRole('toolbar', { name: 'Selected papers' })
       .getByRole('button', { name: 'Star', exact: true })

@@ -226,3 +226,48 @@ export async function populateLibrary(lib: Library, o: PopulateOptions): Promise
     for (const id of pick(o.noted ?? 0.01)) note.run(id, `# Note\n\n${words(r, 40)}`)
   })()
 }
+
+/**
+ * A big library in seconds, for tests that need hundreds of thousands of papers (populateLibrary
+ * writes through the importer, ~4,000 papers a second here): papers, abstracts, digests and their
+ * links written by a few INSERT … SELECT statements, with the counts and the search index built the
+ * way a bulk import builds them. Every paper is unread; paper i is in digest i % digests.
+ */
+export async function populateLibraryQuickly(lib: Library, o: { papers: number; digests: number }): Promise<void> {
+  const { beginBulkIndex, endBulkIndex } = await import('../../src/main/library/digests')
+  const db = lib.db
+  db.transaction(() => {
+    const before = beginBulkIndex(db)
+    db.prepare(
+      `WITH RECURSIVE d(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM d WHERE k + 1 < ?)
+       INSERT INTO digests (content_hash, format, file_name, digest_date, imported_at, paper_count, added_count)
+       SELECT 'quick-' || k, 'arxiv-rss', 'digest-' || k || '.xml', date('2020-01-01', '+' || k || ' days'),
+              '2024-01-01T00:00:00Z', 0, 0 FROM d`
+    ).run(o.digests)
+    const firstDigest = db
+      .prepare('SELECT min(id) FROM digests WHERE content_hash LIKE ?')
+      .pluck()
+      .get('quick-%') as number
+    db.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?)
+       INSERT INTO papers (id, arxiv_id, title_key, title, authors, first_seen, digest_date, seen_in)
+       SELECT ? + i + 1, printf('%04d.%05d', 2001 + i / 90000, 10000 + i % 90000), 'paper ' || i, 'Paper ' || i,
+              '["Ada Lovelace","Alan Turing"]', '2024-01-01T00:00:00Z', date('2020-01-01', '+' || (i % ?) || ' days'), 1
+         FROM n`
+    ).run(o.papers, before, o.digests)
+    db.prepare(
+      `INSERT INTO paper_abstracts (paper_id, abstract) SELECT id, 'An abstract about ' || title FROM papers WHERE id > ?`
+    ).run(before)
+    db.prepare(
+      `INSERT INTO digest_papers (digest_id, paper_id, position)
+       SELECT ? + (id - ? - 1) % ?, id, id FROM papers WHERE id > ?`
+    ).run(firstDigest, before, o.digests, before)
+    db.prepare(
+      `UPDATE digests SET link_count = (SELECT count(*) FROM digest_papers WHERE digest_id = digests.id),
+              unread_count = (SELECT count(*) FROM digest_papers dp JOIN papers p ON p.id = dp.paper_id
+                               WHERE dp.digest_id = digests.id AND p.status = 'unread')
+        WHERE id >= ?`
+    ).run(firstDigest)
+    endBulkIndex(db, before)
+  })()
+}

@@ -35,6 +35,7 @@ function examples(ids: { paper: number; revision: number }): Record<string, unkn
     setStarred: { ids: [ids.paper], starred: true },
     setViewStatus: { view: 'unread', tag: 'fuzz', query: 'model status:unread', status: 'read' },
     setViewStarred: { view: 'all', digestId: 1, starred: true },
+    undoViewChange: { undoId: 1 },
     getNote: { paperId: ids.paper },
     saveNote: { paperId: ids.paper, body: 'A note with **Markdown**.' },
     listNotes: { query: 'note', tag: 'fuzz', status: 'unread', limit: 10 },

@@ -8,6 +8,7 @@ import { closeSync, openSync, readSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { z } from 'zod'
 import type { DB } from '../library/db'
+import { recountViews } from '../library/counts'
 import { LibraryError } from '../library/db'
 import { stmt } from '../library/statements'
 import { BACKUP_TYPE, BACKUP_VERSION, headerLine, recordLine, type DigestLine, type PaperLine } from './format'
@@ -177,6 +178,7 @@ export function restoreBackup(db: DB, file: string): RestoreReport {
          unread_count = (SELECT count(*) FROM digest_papers dp JOIN papers p ON p.id = dp.paper_id
                           WHERE dp.digest_id = digests.id AND p.status = 'unread')`
     ).run()
+    recountViews(db)
     // Index everything once (the triggers skipped abstracts while bulk was set).
     stmt(db, "INSERT INTO search_index(search_index) VALUES('delete-all')").run()
     stmt(

@@ -76,6 +76,8 @@ export async function runLibraryCommand(
       const limit = parseLimit(o.limit, ctx.usage) ?? 50
       return ctx.withLibrary((lib) => {
         const page = search(lib.db, args.join(' '), Math.min(limit, 500))
+        // Not by relevance (too many matches to rank): said on stderr, so --json output stays the papers.
+        if (page.note) ctx.err(page.note)
         if (o.json) ctx.out(JSON.stringify(page.items, null, 2))
         else if (!page.items.length) ctx.out('No papers match.')
         else for (const p of page.items) ctx.out(paperLine(p))

@@ -137,9 +137,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new UsageError(`--port needs a port number, not "${o.port}"`)
       const { startHost, defaultRendererDir } = await import('../host/server')
+      const { readLastAddress, rememberAddress } = await import('../host/address')
       ensureRendererBuilt(defaultRendererDir(), io)
-      const host = await startHost({ libraryPath, port })
+      // The last address again (pages left open reconnect), unless another port is asked for or it is taken.
+      const last = readLastAddress(libraryPath)
+      const again = last && (port === 0 || port === last.port) ? last : null
+      const host = await (again
+        ? startHost({ libraryPath, ...again }).catch(() => startHost({ libraryPath, port }))
+        : startHost({ libraryPath, port }))
+      rememberAddress(libraryPath, { port: host.port, token: host.token })
       if (host.recovery) io.err(`folio: ${host.recovery.message}`)
+      void host.fullCheck.then((late) => late && io.err(`folio: ${late.message}`))
       io.out(`Folio is serving ${libraryPath}\nOpen ${host.url}\n(loopback only; press Ctrl+C to stop)`)
       await new Promise<void>((resolve) => {
         const stop = (): void => void host.close().then(resolve)

@@ -205,6 +205,7 @@ export function decodeWindows1252(b: Uint8Array): string {
       const c = b[i] as number
       codes[i - start] = c >= 0x80 && c <= 0x9f ? CP1252_HIGH.charCodeAt(c - 0x80) : c
     }
+    // eslint-disable-next-line no-restricted-syntax -- at most CHUNK (8,192) codes
     chunks.push(String.fromCharCode(...codes))
   }
   return chunks.join('')

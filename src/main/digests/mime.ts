@@ -47,6 +47,7 @@ function decodeQuotedPrintable(body: string): Uint8Array {
       out.push(parseInt(soft.slice(i + 1, i + 3), 16))
       i += 2
     } else if (c < 0x80) out.push(c)
+    // eslint-disable-next-line no-restricted-syntax -- one character: at most 4 bytes
     else out.push(...enc.encode(soft[i]))
   }
   return Uint8Array.from(out)

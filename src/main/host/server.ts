@@ -14,11 +14,12 @@ import { jobInWorker } from '../backup/run-job-in-worker'
 import { runningImports } from '../import/running-imports'
 import type { ImportSource } from '../import/sources'
 import { API_PATH, EVENTS_PATH, TOKEN_HEADER, TOKEN_META, UPLOAD_PATH } from '../../shared/transport-fetch'
-import { createDispatcher } from '../handlers'
+import { createDispatcher, type Services } from '../handlers'
 import type { Library } from '../library/index'
 import type { SettingsPatch } from '../../shared/settings'
+import { quickCheckInWorker, setAsideDamaged, type LaterCheck } from '../library/check-later'
 import { openLibrarySafely, type Recovery } from '../library/open-safely'
-import { startRankingWorker } from '../ranking/service'
+import { startRankingWorker, type Ranking } from '../ranking/service'
 import { openSettings, settingsPathNextTo } from '../settings'
 import { readStatic, resolveStatic, SECURITY_HEADERS } from '../static-files'
 import { cacheControlFor } from './static'
@@ -37,15 +38,28 @@ export interface HostOptions {
   settingsPath?: string
   /** Largest file the page may upload (default MAX_FILE_BYTES, the importer's own limit). */
   maxUploadBytes?: number
+  /** The access token; default a new random one. A host started again with its old port and token serves its open pages again. */
+  token?: string
+  /** When the full integrity check starts, ms after the host is up (default FULL_CHECK_DELAY_MS). */
+  fullCheckDelayMs?: number
 }
+
+/** The full check waits this long after start, so the first page paints first. */
+export const FULL_CHECK_DELAY_MS = 3_000
 
 export interface Host {
   url: string
   token: string
   port: number
-  library: Library
-  /** Set when the library was damaged, moved aside and replaced by a fresh one. */
+  /** The library served (a fresh one after the full check set a damaged one aside). */
+  readonly library: Library
+  /** Set when the library was damaged at start, moved aside and replaced by a fresh one. */
   recovery: Recovery | null
+  /**
+   * The full integrity check, run after the host is up (off the page's path): resolves with the
+   * Recovery when it found damage (the library was then moved aside and a fresh one is served), else null.
+   */
+  fullCheck: Promise<Recovery | null>
   close(): Promise<void>
 }
 
@@ -82,8 +96,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }
   // resolveStatic answers real paths: the page itself is only ever served with its token (below).
   const realIndexFile = realpathSync(indexFile)
-  const { library, recovery } = openLibrarySafely(options.libraryPath)
-  const token = randomBytes(24).toString('base64url')
+  // The light check now (a file that is not a database is set aside at once); the full one once serving.
+  const opened = openLibrarySafely(options.libraryPath, { check: 'light' })
+  let library = opened.library
+  const recovery = opened.recovery
+  if (options.token !== undefined && !/^[\w-]{32,}$/.test(options.token))
+    throw new Error('The host token must be at least 32 letters, digits, - or _')
+  const token = options.token ?? randomBytes(24).toString('base64url')
   const listeners = new Set<ServerResponse>()
   const emit = <E extends EventName>(event: E, payload: EventPayloads[E]): void => {
     for (const res of listeners) res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)
@@ -134,16 +153,18 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const dataVersion = (): number => library.db.pragma('data_version', { simple: true }) as number
   let lastVersion = dataVersion()
   // For you ranks in a worker; its own writes (the scores) are not a change for the page to reload.
-  const ranking = startRankingWorker(
-    { libraryPath: options.libraryPath },
-    {
-      onRanked: (e) => {
-        lastVersion = dataVersion()
-        emit('rankingChanged', { strong: e.strong })
+  const startRanking = (): Ranking =>
+    startRankingWorker(
+      { libraryPath: options.libraryPath },
+      {
+        onRanked: (e) => {
+          lastVersion = dataVersion()
+          emit('rankingChanged', { strong: e.strong })
+        }
       }
-    }
-  )
-  const dispatch = createDispatcher(library, {
+    )
+  let ranking = startRanking()
+  const services: Services = {
     openExternal: () => false,
     emit,
     runImport,
@@ -153,7 +174,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     cancelImport: () => imports.cancelAll(),
     settings: settingsService,
     ranking
-  })
+  }
+  let dispatch = createDispatcher(library, services)
   let calls = 0
   let port = 0
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
@@ -267,19 +289,63 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }, options.pollMs ?? 1000)
   poll.unref()
 
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail)
-    server.listen(options.port ?? 0, '127.0.0.1', () => ok())
-  })
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail)
+      server.listen(options.port ?? 0, '127.0.0.1', () => ok())
+    })
+  } catch (err) {
+    // The port is taken (say): leave nothing open, so the caller can try another.
+    clearInterval(poll)
+    await ranking.close()
+    library.close()
+    throw err
+  }
   const address = server.address()
   port = typeof address === 'object' && address ? address.port : 0
+
+  let closed = false
+  let cancelTimer = (): void => {}
+  // A few seconds after start: on two cores the check would otherwise compete with the page's first paint.
+  let check: LaterCheck | null = null
+  const fullCheck = new Promise<string | null>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      if (closed) return resolve(null)
+      check = quickCheckInWorker(options.libraryPath)
+      check.result.then(resolve, reject)
+    }, options.fullCheckDelayMs ?? FULL_CHECK_DELAY_MS)
+    cancelTimer = () => {
+      clearTimeout(timer)
+      resolve(null)
+    }
+  })
+    .then((reason) => {
+      if (reason === null || closed) return null
+      const replaced = setAsideDamaged(library, reason)
+      library = replaced.library
+      // The ranking's connection is to the file set aside: a new worker on the new library.
+      void ranking.close()
+      ranking = services.ranking = startRanking()
+      dispatch = createDispatcher(library, services)
+      lastVersion = dataVersion()
+      emit('libraryChanged', {})
+      return replaced.recovery
+    })
+    .catch(() => null) // the check could not run (busy, unreadable): the library keeps being served
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
     port,
-    library,
+    get library() {
+      return library
+    },
     recovery,
+    fullCheck,
     async close() {
+      closed = true
+      cancelTimer()
+      check?.cancel()
+      await fullCheck
       clearInterval(poll)
       // A running import is stopped (rolled back), within STOP_GRACE_MS even when a parse does not let go.
       await imports.stopAll()

@@ -1,37 +1,43 @@
 /** Live counts for the sidebar: smart views, digests, tags. */
 import type { Counts } from '../../shared/contract'
 import type { DB } from './db'
-import { digestCounts } from './digests'
+import { digestList } from './digest-list'
 import { stmt } from './statements'
 
 export function counts(db: DB): Counts {
-  // Grouped over the covering index papers_counts: never reads the paper rows.
-  const groups = stmt<[], { status: string; starred: number; has_note: number; n: number }>(
+  // Kept by triggers and set-based writers (migration 0003): one row, never a scan of the papers.
+  const v = stmt<[], { papers: number; unread: number; reading: number; read: number; starred: number; noted: number }>(
     db,
-    'SELECT status, starred, has_note, count(*) AS n FROM papers INDEXED BY papers_counts GROUP BY status, starred, has_note'
-  ).all()
-  const v: Record<string, number> = { all: 0, unread: 0, reading: 0, read: 0, starred: 0, notes: 0 }
-  for (const g of groups) {
-    v.all! += g.n
-    v[g.status]! += g.n
-    if (g.starred) v.starred! += g.n
-    if (g.has_note) v.notes! += g.n
-  }
-  const n = (k: string): number => v[k] ?? 0
+    'SELECT papers, unread, reading, read, starred, noted FROM library_counts WHERE id = 1'
+  ).get()!
   const tags = stmt<[], { name: string; count: number }>(
     db,
     'SELECT t.name, count(pt.paper_id) AS count FROM tags t LEFT JOIN paper_tags pt ON pt.tag_id = t.id GROUP BY t.id ORDER BY t.name'
   ).all()
   return {
     views: {
-      all: n('all'),
-      unread: n('unread'),
-      reading: n('reading'),
-      read: n('read'),
-      starred: n('starred'),
-      notes: n('notes')
+      all: v.papers,
+      unread: v.unread,
+      reading: v.reading,
+      read: v.read,
+      starred: v.starred,
+      notes: v.noted
     },
-    digests: digestCounts(db),
+    digests: digestList(db),
     tags
   }
+}
+
+/**
+ * Count the smart views again from the papers (one scan). For a writer that changed papers with the
+ * per-row count triggers off (import_state.bulk) other than through status-moves.ts: a restore.
+ */
+export function recountViews(db: DB): void {
+  stmt(
+    db,
+    `UPDATE library_counts SET (papers, unread, reading, read, starred, noted) =
+       (SELECT count(*), coalesce(sum(status = 'unread'), 0), coalesce(sum(status = 'reading'), 0),
+               coalesce(sum(status = 'read'), 0), coalesce(sum(starred), 0), coalesce(sum(has_note), 0) FROM papers)
+     WHERE id = 1`
+  ).run()
 }

@@ -101,36 +101,33 @@ export function linkPaper(
   return true
 }
 
-/** Every digest with its paper and unread counts (kept by triggers: no scan of the links). */
+const DIGEST_JSON = `json_object('id', id, 'fileName', file_name, 'format', format, 'date', digest_date,
+  'dateInferred', json(CASE WHEN date_inferred THEN 'true' ELSE 'false' END), 'importedAt', imported_at,
+  'total', link_count, 'unread', unread_count)`
+
+/**
+ * Every digest with its paper and unread counts (kept by triggers: no scan of the links), newest
+ * first. Built as one JSON text by SQLite and parsed once: with 15,000 digests (a million papers)
+ * that is ~3× faster than better-sqlite3 making an object per row. (The sidebar reads it through
+ * digest-list.ts, which keeps it between calls.)
+ */
 export function digestCounts(db: DB): DigestCount[] {
-  return stmt<
-    [],
-    {
-      id: number
-      file_name: string
-      format: string
-      digest_date: string | null
-      date_inferred: number
-      imported_at: string
-      link_count: number
-      unread_count: number
-    }
-  >(
+  const json = stmt<[], { j: string }>(
     db,
-    `SELECT id, file_name, format, digest_date, date_inferred, imported_at, link_count, unread_count
-       FROM digests ORDER BY digest_date DESC, id DESC`
-  )
-    .all()
-    .map((d) => ({
-      id: d.id,
-      fileName: d.file_name,
-      format: d.format,
-      date: d.digest_date,
-      dateInferred: d.date_inferred === 1,
-      importedAt: d.imported_at,
-      total: d.link_count,
-      unread: d.unread_count
-    }))
+    `SELECT json_group_array(${DIGEST_JSON}) AS j
+       FROM (SELECT id, file_name, format, digest_date, date_inferred, imported_at, link_count, unread_count
+               FROM digests ORDER BY digest_date DESC, id DESC)`
+  ).get()!.j
+  return JSON.parse(json) as DigestCount[]
+}
+
+/** The digests with these ids (those that exist), in no particular order. */
+export function digestCountsOf(db: DB, ids: number[]): DigestCount[] {
+  const json = stmt<[string], { j: string }>(
+    db,
+    `SELECT json_group_array(${DIGEST_JSON}) AS j FROM digests WHERE id IN (SELECT value FROM json_each(?))`
+  ).get(JSON.stringify(ids))!.j
+  return JSON.parse(json) as DigestCount[]
 }
 
 /**
@@ -171,7 +168,6 @@ const DEFERRED_INDEXES = [
   'papers_by_digest',
   'papers_by_first_seen',
   'papers_status_by_digest',
-  'papers_counts',
   'digest_papers_by_paper',
   'digest_papers_by_position'
 ]

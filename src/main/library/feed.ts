@@ -7,7 +7,8 @@ import { feedQuery } from '../../shared/contract'
 import type { DB } from './db'
 import { LibraryError } from './db'
 import { ROW_COLUMNS, toRow, type RowRecord } from './papers'
-import { parseQuery, type ParsedQuery } from './search'
+import { parseQuery, statusOverridesView, type ParsedQuery } from './search'
+import { NEWEST_FIRST_NOTE, newestFirstPage, planSearch, type SearchPlan } from './search-plan'
 import { stmt } from './statements'
 
 const VIEW_FILTER: Record<View, string | null> = {
@@ -58,17 +59,29 @@ const DIGEST_ORDER: Order = {
   ]
 }
 
-function decodeCursor(cursor: string | undefined, n: number): unknown[] | null {
+function decodeCursor(cursor: string | undefined, n: number | 'any'): unknown[] | null {
   if (!cursor) return null
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown
-    if (Array.isArray(v) && v.length === n && v.every((x) => typeof x === 'string' || typeof x === 'number')) return v
+    if (
+      Array.isArray(v) &&
+      (n === 'any' || v.length === n) &&
+      v.every((x) => typeof x === 'string' || typeof x === 'number')
+    )
+      return v
   } catch {
     /* fall through */
   }
   throw new LibraryError('bad-cursor', 'Invalid feed cursor')
 }
 const encodeCursor = (values: unknown[]): string => Buffer.from(JSON.stringify(values)).toString('base64url')
+/** A search's cursor: [offset] when ranked, ['newest', paper id, 1 if the last word is whole] when newest first. */
+function readCursor(cursor: string): unknown[] {
+  const v = decodeCursor(cursor, 'any')!
+  if ((v.length === 1 && typeof v[0] === 'number') || (v.length === 3 && v[0] === 'newest' && typeof v[1] === 'number'))
+    return v
+  throw new LibraryError('bad-cursor', 'Invalid feed cursor')
+}
 
 /** A feed's filters without paging: the smart view, digest, tag and search query. */
 export interface ViewFilter {
@@ -84,6 +97,8 @@ export interface FilterSql {
   where: string[]
   params: unknown[]
   parsed: ParsedQuery | null
+  /** Why the list differs from the view asked for (a status: filter over another status's view). */
+  notice: string | null
 }
 
 /** The WHERE clauses (over papers p) for a view, digest, tag and the query's filters, not its words. */
@@ -97,7 +112,8 @@ export function filterSql(f: ViewFilter): FilterSql {
   const params: unknown[] = []
   let from = 'papers p'
 
-  const viewFilter = VIEW_FILTER[f.view ?? 'all']
+  const notice = statusOverridesView(f.view, parsed)
+  const viewFilter = notice ? null : VIEW_FILTER[f.view ?? 'all']
   if (viewFilter) where.push(viewFilter)
   if (f.digestId !== undefined) {
     from = 'digest_papers dp JOIN papers p ON p.id = dp.paper_id'
@@ -114,23 +130,73 @@ export function filterSql(f: ViewFilter): FilterSql {
     params.push(parsed.status)
   }
   if (parsed?.starred) where.push('p.starred = 1')
+  if (parsed && (parsed.arxivIds.length || parsed.dois.length)) {
+    // By identity (the unique indexes on arxiv_id and doi), any of the ids typed.
+    where.push('(p.arxiv_id IN (SELECT value FROM json_each(?)) OR p.doi IN (SELECT value FROM json_each(?)))')
+    params.push(JSON.stringify(parsed.arxivIds), JSON.stringify(parsed.dois))
+  }
   if (parsed?.digestDate) {
     where.push(
       'p.id IN (SELECT dp2.paper_id FROM digest_papers dp2 JOIN digests d2 ON d2.id = dp2.digest_id WHERE d2.digest_date = ?)'
     )
     params.push(parsed.digestDate)
   }
-  return { from, where, params, parsed }
+  return { from, where, params, parsed, notice }
 }
 
 export function feedPage(db: DB, input: FeedQuery): FeedPage {
   const q = feedQuery.parse(input)
-  const { from, where, params, parsed } = filterSql(q)
+  const { from, where, params, parsed, notice } = filterSql(q)
+  if (parsed?.tag && !stmt<[string], unknown>(db, 'SELECT 1 FROM tags WHERE name = ?').get(parsed.tag))
+    throw new LibraryError('bad-query', `No tag is named "${parsed.tag}": the sidebar lists your tags`)
+  const withNotice = notice ? { notice } : {}
 
   if (parsed?.match) {
-    // Ranked search: bm25 with title weighted highest; paged by offset (rank is not a stable key).
-    const offset = q.cursor ? Number(decodeCursor(q.cursor, 1)![0]) : 0
+    const cursor = q.cursor ? readCursor(q.cursor) : null
     const joins = q.digestId !== undefined ? 'JOIN digest_papers dp ON dp.paper_id = p.id' : ''
+    const filters = where.map((w) => `AND ${w}`).join(' ')
+    // Broad (more matches than ranking can score quickly): newest first, said so on the page.
+    const plan: SearchPlan = cursor
+      ? {
+          match: cursor[0] === 'newest' && cursor[2] ? parsed.match.slice(0, -1) : parsed.match,
+          broad: cursor[0] === 'newest',
+          newest: []
+        }
+      : planSearch(db, parsed.match)
+    const { match } = plan
+    if (plan.broad) {
+      const passes = stmt<unknown[], number>(db, `SELECT 1 FROM papers p ${joins} WHERE p.id = ? ${filters}`).pluck()
+      const byIds = stmt<[string], RowRecord>(
+        db,
+        `SELECT ${ROW_COLUMNS} FROM papers p WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.id DESC`
+      )
+      const rest = stmt<unknown[], RowRecord>(
+        db,
+        `SELECT ${ROW_COLUMNS} FROM papers p ${joins} WHERE p.id < ? ${filters}
+           AND p.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?) ORDER BY p.id DESC LIMIT ?`
+      )
+      const rows = newestFirstPage(
+        db,
+        match,
+        q.limit,
+        cursor ? Number(cursor[1]) : Number.MAX_SAFE_INTEGER,
+        cursor ? null : plan.newest,
+        where.length ? (id) => passes.get(id, ...params) !== undefined : null,
+        (ids) => byIds.all(JSON.stringify(ids)),
+        (below, n) => rest.all(below, ...params, match, n)
+      )
+      const page = rows.slice(0, q.limit)
+      const last = page[page.length - 1]
+      return {
+        items: page.map(toRow),
+        nextCursor:
+          rows.length > q.limit && last ? encodeCursor(['newest', last.id, match === parsed.match ? 0 : 1]) : null,
+        terms: parsed.terms,
+        ...(cursor ? {} : { note: NEWEST_FIRST_NOTE })
+      }
+    }
+    // Ranked search: bm25 with title weighted highest; paged by offset (rank is not a stable key).
+    const offset = cursor ? Number(cursor[0]) : 0
     // Rank inside FTS5 first. Unfiltered: join only the page's rows. Filtered: walk the ranked
     // matches fetching (and filtering) one paper at a time until the page is full, so a filtered
     // search never joins every match.
@@ -142,7 +208,7 @@ export function feedPage(db: DB, input: FeedQuery): FeedPage {
         `SELECT ${ROW_COLUMNS} FROM (
            SELECT rowid AS rid, ${rank} AS score FROM search_index WHERE search_index MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?
          ) s CROSS JOIN papers p ON p.id = s.rid ORDER BY s.score, s.rid`
-      ).all(parsed.match, q.limit + 1, offset)
+      ).all(match, q.limit + 1, offset)
     } else {
       const ranked = stmt<[string], { rid: number }>(
         db,
@@ -150,11 +216,11 @@ export function feedPage(db: DB, input: FeedQuery): FeedPage {
       )
       const fetchRow = stmt<unknown[], RowRecord>(
         db,
-        `SELECT ${ROW_COLUMNS} FROM papers p ${joins} WHERE p.id = ? ${where.map((w) => `AND ${w}`).join(' ')}`
+        `SELECT ${ROW_COLUMNS} FROM papers p ${joins} WHERE p.id = ? ${filters}`
       )
       rows = []
       let skipped = 0
-      for (const { rid } of ranked.iterate(parsed.match)) {
+      for (const { rid } of ranked.iterate(match)) {
         const row = fetchRow.get(rid, ...params)
         if (!row) continue
         if (skipped < offset) skipped++
@@ -165,7 +231,8 @@ export function feedPage(db: DB, input: FeedQuery): FeedPage {
     return {
       items: rows.slice(0, q.limit).map(toRow),
       nextCursor: more ? encodeCursor([offset + q.limit]) : null,
-      terms: parsed.terms
+      terms: parsed.terms,
+      ...withNotice
     }
   }
 
@@ -174,7 +241,7 @@ export function feedPage(db: DB, input: FeedQuery): FeedPage {
   if (q.digestId === undefined && q.sort !== 'digest') {
     where.splice(0, where.length, ...where.map(unindexedStatus))
     // The planner prefers the status index and a sort; the Reading view has partial indexes in each order.
-    if (q.view === 'reading')
+    if (q.view === 'reading' && !notice)
       source = `papers p INDEXED BY papers_reading_by_${q.sort === 'title' ? 'title' : 'first_seen'}`
   }
   const cursor = decodeCursor(q.cursor, order.keys.length)
@@ -198,7 +265,8 @@ export function feedPage(db: DB, input: FeedQuery): FeedPage {
   return {
     items: page.map(toRow),
     nextCursor: more && lastRow ? encodeCursor(order.keys.map((_, i) => lastRow[`k${i}`])) : null,
-    terms: []
+    terms: [],
+    ...withNotice
   }
 }
 

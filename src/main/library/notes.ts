@@ -7,6 +7,7 @@
 import type { Note, NoteRevision, NoteSummary, Status } from '../../shared/contract'
 import type { DB } from './db'
 import { LibraryError } from './db'
+import { noteExcerpt } from './note-excerpt'
 import { toMatchExpression } from './search'
 import { nowIso, stmt } from './statements'
 
@@ -109,15 +110,6 @@ export function restoreRevision(db: DB, paperId: number, revisionId: number, now
     .immediate()
 }
 
-function excerpt(body: string): string {
-  const lines = body
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-  const text = lines.slice(0, 3).join(' ')
-  return text.length > 240 ? `${text.slice(0, 239)}…` : text
-}
-
 export interface NotesFilter {
   /** Full-text search in the notes' text. */
   query?: string
@@ -154,7 +146,7 @@ export function listNotes(db: DB, filter: string | NotesFilter | undefined, limi
     paperId: r.id,
     title: r.title,
     status: r.status,
-    excerpt: excerpt(r.body),
+    excerpt: noteExcerpt(r.body),
     updatedAt: r.updated_at
   }))
 }

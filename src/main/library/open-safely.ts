@@ -46,7 +46,8 @@ export interface SafeOpenOptions extends OpenOptions {
   /**
    * 'quick' (default): PRAGMA quick_check, which reads every page (about a second per 100 MB; the
    * app and the host do it once per start). 'light': open and read the schema only, for the CLI's
-   * short commands; damage found later still fails cleanly (SQLITE_CORRUPT is an error Reply).
+   * short commands, and for the app and the host, which then run the full check off the user's
+   * path (check-later.ts); damage found later still fails cleanly (SQLITE_CORRUPT is an error Reply).
    */
   check?: 'quick' | 'light'
   /** Clock, for the moved-aside file's timestamp (tests). */
@@ -170,7 +171,7 @@ export function newestBackup(dir: string, options: Pick<OpenOptions, 'nativeBind
   return null
 }
 
-function recoveryMessage(file: string, reason: string, movedTo: string, backup: Backup | null): string {
+export function recoveryMessage(file: string, reason: string, movedTo: string, backup: Backup | null): string {
   const lines = [
     `Folio's library could not be read: ${reason}.`,
     `The damaged file was moved to ${movedTo} (it is kept, not deleted).`,

@@ -2,39 +2,41 @@
 import type { StarChange, Status, StatusChange } from '../../shared/contract'
 import type { DB } from './db'
 import { nowIso, stmt } from './statements'
+import { applyStatusMoves, movedBefore, startStatusMoves } from './status-moves'
 
 export function setStatus(db: DB, ids: number[], status: Status): StatusChange {
   return db
     .transaction((): StatusChange => {
-      const json = JSON.stringify(ids)
-      const changed = stmt<[string, string], { id: number; status: Status }>(
+      startStatusMoves(db)
+      stmt(
         db,
-        'SELECT id, status FROM papers WHERE id IN (SELECT value FROM json_each(?)) AND status != ?'
-      ).all(json, status)
-      if (changed.length) {
-        stmt(
-          db,
-          'UPDATE papers SET status = ?, status_changed_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND status != ?'
-        ).run(status, nowIso(), json, status)
-      }
-      return { changed }
+        `INSERT INTO temp.status_moves (id, before, after)
+           SELECT id, status, ? FROM papers WHERE id IN (SELECT value FROM json_each(?)) AND status != ?`
+      ).run(status, JSON.stringify(ids), status)
+      applyStatusMoves(db, nowIso())
+      return { changed: movedBefore<Status>(db) }
     })
     .immediate()
 }
 
-/** Undo: put each paper back to the status it had. Returns the statuses it replaced (for redo). */
+/**
+ * Undo: put each paper back to the status it had, in one statement whatever the number of papers.
+ * Returns the statuses it replaced (for redo).
+ */
 export function restoreStatus(db: DB, changes: { id: number; status: Status }[]): StatusChange {
   return db
     .transaction((): StatusChange => {
-      const all: StatusChange['changed'] = []
-      const byStatus = new Map<Status, number[]>()
-      for (const c of changes) {
-        const list = byStatus.get(c.status)
-        if (list) list.push(c.id)
-        else byStatus.set(c.status, [c.id])
-      }
-      for (const [status, ids] of byStatus) all.push(...setStatus(db, ids, status).changed)
-      return { changed: all }
+      startStatusMoves(db)
+      // [[id, status], …] as one JSON parameter: no list is ever spread into arguments.
+      const pairs = JSON.stringify(changes.map((c) => [c.id, c.status]))
+      stmt(
+        db,
+        `INSERT OR REPLACE INTO temp.status_moves (id, before, after)
+           SELECT p.id, p.status, j.value ->> 1 FROM json_each(?) j JOIN papers p ON p.id = j.value ->> 0
+            WHERE p.status != j.value ->> 1`
+      ).run(pairs)
+      applyStatusMoves(db, nowIso())
+      return { changed: movedBefore<Status>(db) }
     })
     .immediate()
 }

@@ -1,15 +1,24 @@
 /**
  * Whole-view changes: "mark all in this view read" (and star/unstar a view). The renderer sends
  * the view's filters (smart view, digest, tag, search query), never the ids: every paper matching
- * them is updated by one UPDATE in one transaction here. The result is the usual StatusChange /
- * StarChange (each paper with what it had before), so `restoreStatus` / `setStarred` undo it.
+ * them is updated by one UPDATE in one transaction here. What each paper had before is saved in
+ * view_change_papers, so `undoViewChange` puts it back with one statement too, however many papers
+ * changed (680,000 for a whole Unread view of a big library): no list of ids crosses the bridge.
+ * The result lists the changed papers only when there are few (VIEW_CHANGE_LISTED).
  */
 import type { StarChange, Status, StatusChange } from '../../shared/contract'
 import type { DB } from './db'
+import { LibraryError } from './db'
 import { filterSql, type ViewFilter } from './feed'
 import { nowIso, stmt } from './statements'
+import { applyStatusMoves, startStatusMoves } from './status-moves'
 
-/** "p.id IN (…papers matching the filter…)" with its parameters. */
+/** A whole-view change lists its papers in the result up to this many (enough for every loaded row). */
+export const VIEW_CHANGE_LISTED = 5_000
+/** Whole-view changes kept for undo (older ones are dropped when a new one is made). */
+export const VIEW_CHANGES_KEPT = 20
+
+/** "FROM … WHERE …" over the papers (as p) matching the filter, with its parameters. */
 function matching(f: ViewFilter): { sql: string; params: unknown[] } {
   const { from, where, params, parsed } = filterSql(f)
   const all = [...where]
@@ -18,27 +27,52 @@ function matching(f: ViewFilter): { sql: string; params: unknown[] } {
     all.push('p.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)')
     allParams.push(parsed.match)
   }
-  return { sql: `SELECT p.id FROM ${from}${all.length ? ` WHERE ${all.join(' AND ')}` : ''}`, params: allParams }
+  return { sql: `FROM ${from} WHERE ${all.length ? all.join(' AND ') : '1'}`, params: allParams }
+}
+
+/** A new view_changes row, after dropping all but the newest VIEW_CHANGES_KEPT - 1. */
+function newChange(db: DB, kind: 'status' | 'starred'): number {
+  const oldest = stmt<[number], { id: number }>(
+    db,
+    'SELECT id FROM view_changes ORDER BY id DESC LIMIT 1 OFFSET ?'
+  ).get(VIEW_CHANGES_KEPT - 1)
+  if (oldest) {
+    stmt(db, 'DELETE FROM view_change_papers WHERE change_id <= ?').run(oldest.id)
+    stmt(db, 'DELETE FROM view_changes WHERE id <= ?').run(oldest.id)
+  }
+  return Number(
+    stmt(db, 'INSERT INTO view_changes (kind, made_at, total) VALUES (?, ?, 0)').run(kind, nowIso()).lastInsertRowid
+  )
+}
+
+function finish(db: DB, changeId: number, total: number): void {
+  if (total) stmt(db, 'UPDATE view_changes SET total = ? WHERE id = ?').run(total, changeId)
+  else stmt(db, 'DELETE FROM view_changes WHERE id = ?').run(changeId)
 }
 
 export function setViewStatus(db: DB, f: ViewFilter, status: Status): StatusChange {
   const m = matching(f)
   return db
     .transaction((): StatusChange => {
-      // What each paper had before (for undo), then one UPDATE over the same set.
-      const changed = stmt<unknown[], { id: number; status: Status }>(
+      const changeId = newChange(db, 'status')
+      // What each paper had before (kept for undo), then one UPDATE over the same set.
+      const total = stmt(
         db,
-        `SELECT id, status FROM papers WHERE status != ? AND id IN (${m.sql})`
-      ).all(status, ...m.params)
-      if (changed.length) {
-        stmt(db, `UPDATE papers SET status = ?, status_changed_at = ? WHERE status != ? AND id IN (${m.sql})`).run(
-          status,
-          nowIso(),
-          status,
-          ...m.params
-        )
+        `INSERT INTO view_change_papers (change_id, paper_id, before)
+           SELECT ?, p.id, p.status ${m.sql} AND p.status != ? ORDER BY p.id`
+      ).run(changeId, ...m.params, status).changes
+      finish(db, changeId, total)
+      if (!total) return { changed: [] }
+      startStatusMoves(db)
+      stmt(
+        db,
+        'INSERT INTO temp.status_moves (id, before, after) SELECT paper_id, before, ? FROM view_change_papers WHERE change_id = ?'
+      ).run(status, changeId)
+      applyStatusMoves(db, nowIso())
+      return {
+        changed: listed(db, changeId, total).map((r) => ({ id: r.id, status: r.before as Status })),
+        view: { total, undoId: changeId }
       }
-      return { changed }
     })
     .immediate()
 }
@@ -48,15 +82,72 @@ export function setViewStarred(db: DB, f: ViewFilter, starred: boolean): StarCha
   const flag = starred ? 1 : 0
   return db
     .transaction((): StarChange => {
-      const changed = stmt<unknown[], { id: number }>(
+      const changeId = newChange(db, 'starred')
+      const total = stmt(
         db,
-        `SELECT id FROM papers WHERE starred != ? AND id IN (${m.sql})`
-      )
-        .all(flag, ...m.params)
-        .map((r) => ({ id: r.id, starred: !starred }))
-      if (changed.length)
-        stmt(db, `UPDATE papers SET starred = ? WHERE starred != ? AND id IN (${m.sql})`).run(flag, flag, ...m.params)
-      return { changed }
+        `INSERT INTO view_change_papers (change_id, paper_id, before)
+           SELECT ?, p.id, ? ${m.sql} AND p.starred != ? ORDER BY p.id`
+      ).run(changeId, String(1 - flag), ...m.params, flag).changes
+      finish(db, changeId, total)
+      if (!total) return { changed: [] }
+      // The per-row count trigger only touches library_counts for stars: kept on (no digest counts).
+      stmt(
+        db,
+        'UPDATE papers SET starred = ? FROM view_change_papers s WHERE s.change_id = ? AND papers.id = s.paper_id'
+      ).run(flag, changeId)
+      return {
+        changed: listed(db, changeId, total).map((r) => ({ id: r.id, starred: r.before === '1' })),
+        view: { total, undoId: changeId }
+      }
+    })
+    .immediate()
+}
+
+/** The changed papers with what they had before, when few enough to list (else none). */
+function listed(db: DB, changeId: number, total: number): { id: number; before: string }[] {
+  if (total > VIEW_CHANGE_LISTED) return []
+  return stmt<[number], { id: number; before: string }>(
+    db,
+    'SELECT paper_id AS id, before FROM view_change_papers WHERE change_id = ? ORDER BY paper_id'
+  ).all(changeId)
+}
+
+/**
+ * Undo a whole-view change: every paper it touched gets back what it had, in one statement.
+ * Throws 'undo-gone' when the change is no longer kept (more than VIEW_CHANGES_KEPT changes ago).
+ */
+export function undoViewChange(db: DB, undoId: number): { restored: number } {
+  return db
+    .transaction((): { restored: number } => {
+      const change = stmt<[number], { kind: 'status' | 'starred' }>(
+        db,
+        'SELECT kind FROM view_changes WHERE id = ?'
+      ).get(undoId)
+      if (!change)
+        throw new LibraryError(
+          'undo-gone',
+          'That change can no longer be undone (it was undone already, or is too old).'
+        )
+      let restored: number
+      if (change.kind === 'status') {
+        startStatusMoves(db)
+        stmt(
+          db,
+          `INSERT INTO temp.status_moves (id, before, after)
+             SELECT s.paper_id, p.status, s.before FROM view_change_papers s JOIN papers p ON p.id = s.paper_id
+              WHERE s.change_id = ? AND p.status != s.before`
+        ).run(undoId)
+        restored = applyStatusMoves(db, nowIso())
+      } else {
+        restored = stmt(
+          db,
+          `UPDATE papers SET starred = CAST(s.before AS INTEGER) FROM view_change_papers s
+            WHERE s.change_id = ? AND papers.id = s.paper_id AND papers.starred != CAST(s.before AS INTEGER)`
+        ).run(undoId).changes
+      }
+      stmt(db, 'DELETE FROM view_change_papers WHERE change_id = ?').run(undoId)
+      stmt(db, 'DELETE FROM view_changes WHERE id = ?').run(undoId)
+      return { restored }
     })
     .immediate()
 }

@@ -160,6 +160,7 @@ const openedBeforeReady: string[] = []
 function importOpened(paths: string[]): void {
   if (!paths.length) return
   if (!runImportFn) {
+    // eslint-disable-next-line no-restricted-syntax -- the paths the OS passed on one open (a command line)
     openedBeforeReady.push(...paths)
     return
   }

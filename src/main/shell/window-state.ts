@@ -58,8 +58,10 @@ const overlap = (a: Rectangle, b: Rectangle): { w: number; h: number } => ({
 /** The state adjusted to the displays there are now (work areas, i.e. without task bars). */
 export function fitToDisplays(state: WindowState, workAreas: readonly Rectangle[]): WindowState {
   if (!workAreas.length) return state
+  /* eslint-disable no-restricted-syntax -- one entry per display */
   const maxW = Math.max(...workAreas.map((a) => a.width))
   const maxH = Math.max(...workAreas.map((a) => a.height))
+  /* eslint-enable no-restricted-syntax */
   const width = Math.max(Math.min(state.width, maxW), Math.min(MIN_WIDTH, maxW))
   const height = Math.max(Math.min(state.height, maxH), Math.min(MIN_HEIGHT, maxH))
   const fitted: WindowState = { ...state, width, height }

@@ -133,7 +133,6 @@ describe('search', () => {
       '*',
       'NEAR(a b',
       "'; DROP TABLE papers; --",
-      'col:x',
       '^start',
       '-'
     ]) {
@@ -142,5 +141,47 @@ describe('search', () => {
     expect(() => feedPage(t.lib.db, { query: 'status:maybe' })).toThrow(/Unknown status "maybe"/)
     expect(() => feedPage(t.lib.db, { query: 'digest:yesterday' })).toThrow(/digest: needs a date/)
     expect(parseQuery('AND OR').match).toBe('"AND" "OR"*')
+  })
+})
+
+describe('filters that contradict the view, and filters that are not filters', () => {
+  let t: ReturnType<typeof tempLibrary>
+  let ids: number[]
+  beforeAll(() => {
+    t = tempLibrary()
+    ids = addDigest(t.lib, [paper('Mamba: Linear-Time Sequence Modeling'), paper('Attention Is All You Need')])
+    setStatus(t.lib.db, [ids[1]!], 'read')
+    setStatus(t.lib.db, [ids[0]!], 'reading')
+    tagPapers(t.lib.db, [ids[0]!], ['ssm'], [])
+  })
+  afterAll(() => t.cleanup())
+
+  it('a status: filter over a view of another status searches the whole library, and says so', () => {
+    for (const sort of ['digest', 'firstSeen', 'title'] as const) {
+      for (const view of ['unread', 'reading'] as const) {
+        const page = feedPage(t.lib.db, { view, sort, query: 'status:read' })
+        expect(page.items.map((r) => r.id)).toEqual([ids[1]])
+        expect(page.notice).toBe(
+          `status:read searches Read — showing All, not ${view === 'unread' ? 'Unread' : 'Reading'}`
+        )
+      }
+    }
+    const ranked = feedPage(t.lib.db, { view: 'unread', query: 'attention status:read' })
+    expect(ranked.items.map((r) => r.id)).toEqual([ids[1]])
+    expect(ranked.notice).toMatch(/^status:read searches Read/)
+    // No contradiction, no note: the same status, or a view that is not a status.
+    expect(feedPage(t.lib.db, { view: 'read', query: 'status:read' }).notice).toBeUndefined()
+    expect(feedPage(t.lib.db, { view: 'starred', query: 'status:read' }).items).toEqual([])
+  })
+
+  it('explains a name:value that is no filter, an unknown tag and a wrong is:, like a malformed filter', () => {
+    expect(() => feedPage(t.lib.db, { query: 'title:x' })).toThrow(/"title:" is not a filter: use status:, tag:/)
+    expect(() => feedPage(t.lib.db, { query: 'tag:nonexistent' })).toThrow(/No tag is named "nonexistent"/)
+    expect(() => feedPage(t.lib.db, { query: 'is:read' })).toThrow(/is: takes only "starred"/)
+    expect(feedPage(t.lib.db, { query: 'tag:ssm' }).items.map((r) => r.id)).toEqual([ids[0]])
+    // A title's colon and identifiers stay words.
+    expect(feedPage(t.lib.db, { query: 'Mamba: linear' }).items.map((r) => r.id)).toEqual([ids[0]])
+    expect(() => feedPage(t.lib.db, { query: 'arXiv:1706.03762' })).not.toThrow()
+    expect(() => feedPage(t.lib.db, { query: 'https://arxiv.org/abs/1706.03762' })).not.toThrow()
   })
 })

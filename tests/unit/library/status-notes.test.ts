@@ -78,7 +78,7 @@ describe('notes', () => {
     saveNote(t.lib.db, id, 'Residual connections are *the* trick.\n\nSecond paragraph.')
     expect(feedPage(t.lib.db, { query: 'trick' }).items.map((r) => r.id)).toEqual([id])
     expect(listNotes(t.lib.db, undefined, 10)).toMatchObject([
-      { paperId: id, excerpt: 'Residual connections are *the* trick. Second paragraph.' }
+      { paperId: id, excerpt: 'Residual connections are the trick. Second paragraph.' }
     ])
     expect(listNotes(t.lib.db, 'trick', 10)).toHaveLength(1)
     expect(listNotes(t.lib.db, 'absent', 10)).toHaveLength(0)

@@ -12,7 +12,7 @@ import type { DB } from '../../../src/main/library/db'
 import { LibraryError } from '../../../src/main/library/db'
 import { restoreStatus, setStarred } from '../../../src/main/library/status'
 import { tagPapers } from '../../../src/main/library/tags'
-import { setViewStarred, setViewStatus } from '../../../src/main/library/view-status'
+import { setViewStarred, setViewStatus, undoViewChange, VIEW_CHANGES_KEPT } from '../../../src/main/library/view-status'
 import { populateLibrary } from '../../helpers/generate'
 import { tempLibrary } from '../../helpers/temp'
 
@@ -85,6 +85,28 @@ describe('setViewStatus / setViewStarred: whole-view changes in one statement', 
     restoreStatus(db, change.changed)
     expect(snapshot(db)).toEqual(before)
     expect(counts(db)).toEqual(countsBefore)
+  })
+
+  it.each(cases)('undoViewChange puts %s back as it was, counts included', (_name, filter) => {
+    const db = t.lib.db
+    const before = snapshot(db)
+    const countsBefore = counts(db)
+    const change = setViewStatus(db, filter, 'reading')
+    expect(change.view?.total).toBe(change.changed.length)
+    expect(undoViewChange(db, change.view!.undoId).restored).toBe(change.view!.total)
+    expect(snapshot(db)).toEqual(before)
+    expect(counts(db)).toEqual(countsBefore)
+    expect(digestUnread(db)).toEqual(digestUnreadRecomputed(db))
+  })
+
+  it(`keeps the newest ${VIEW_CHANGES_KEPT} whole-view changes for undo; an older one is refused, changing nothing`, () => {
+    const db = t.lib.db
+    const first = setViewStarred(db, { view: 'all', digestId: 5 }, true)
+    for (let i = 0; i < VIEW_CHANGES_KEPT; i++) setViewStarred(db, { view: 'all', digestId: 6 }, i % 2 === 0)
+    const before = snapshot(db)
+    expect(() => undoViewChange(db, first.view!.undoId)).toThrow(/can no longer be undone/)
+    expect(snapshot(db)).toEqual(before)
+    expect(db.prepare('SELECT count(*) FROM view_changes').pluck().get()).toBe(VIEW_CHANGES_KEPT)
   })
 
   it('stars a whole view and undoes it with setStarred', () => {

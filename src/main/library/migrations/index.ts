@@ -7,7 +7,9 @@ import type { DB } from '../db'
 import { LibraryError } from '../db'
 import m0001 from './0001-initial'
 import m0002 from './0002-fts-hashsize'
-import m0003 from './0003-ranking'
+import m0003 from './0003-kept-counts-view-undo'
+import m0004 from './0004-digest-changes'
+import m0005 from './0005-ranking'
 
 export interface Migration {
   version: number
@@ -15,7 +17,7 @@ export interface Migration {
   up(db: DB): void
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003]
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005]
 export const SCHEMA_VERSION = migrations.length
 
 /** Throws 'newer-library' for a library from a newer Folio; called before anything is written. */

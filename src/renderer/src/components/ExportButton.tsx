@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/values'
 import { api } from '../api'
 import { useStore } from '../store'
@@ -25,6 +25,37 @@ export function ExportButton() {
   const [open, setOpen] = useState(false)
   const [format, setFormat] = useState<ExportFormat>('md')
   const [busy, setBusy] = useState(false)
+  const box = useRef<HTMLDivElement>(null)
+  const empty = useStore((s) => s.counts !== null && s.counts.views.all === 0)
+  // Open, the popover closes on Escape wherever focus is, on a press outside it, and when focus
+  // leaves it (a dialog opening takes focus): it never stays over anything else.
+  useEffect(() => {
+    if (!open) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return
+      e.preventDefault()
+      e.stopPropagation()
+      setOpen(false)
+      box.current?.querySelector('button')?.focus()
+    }
+    const onPointer = (e: PointerEvent) => {
+      if (!(e.target instanceof Node) || !box.current?.contains(e.target)) setOpen(false)
+    }
+    const onFocus = (e: FocusEvent) => {
+      if (e.target instanceof Node && !box.current?.contains(e.target)) setOpen(false)
+    }
+    window.addEventListener('keydown', onKey, true)
+    document.addEventListener('pointerdown', onPointer, true)
+    document.addEventListener('focusin', onFocus)
+    return () => {
+      window.removeEventListener('keydown', onKey, true)
+      document.removeEventListener('pointerdown', onPointer, true)
+      document.removeEventListener('focusin', onFocus)
+    }
+  }, [open])
+  useEffect(() => {
+    if (empty) setOpen(false)
+  }, [empty])
   const run = async () => {
     const s = useStore.getState()
     setBusy(true)
@@ -40,24 +71,18 @@ export function ExportButton() {
     }
   }
   return (
-    <div className="export">
-      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+    <div className="export" ref={box}>
+      <button
+        type="button"
+        aria-expanded={open}
+        disabled={empty}
+        title={empty ? 'Nothing to export yet: import a digest first' : undefined}
+        onClick={() => setOpen(!open)}
+      >
         Export…
       </button>
       {open && (
-        // Escape anywhere inside the popover closes it (its buttons are the interactive part).
-        // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- see above
-        <div
-          className="export-panel"
-          role="group"
-          aria-label="Export this list"
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.stopPropagation()
-              setOpen(false)
-            }
-          }}
-        >
+        <div className="export-panel" role="group" aria-label="Export this list">
           <label>
             Format{' '}
             <select value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>

@@ -1,4 +1,9 @@
+import { formatLabel } from '../../../shared/format-labels'
 import { useStore } from '../store'
+
+/** The reason alone: the line already starts with the file's name. */
+const withoutFileName = (error: string, file: string): string =>
+  error.startsWith(`${file}: `) ? error.slice(file.length + 2) : error
 
 /** What an import did: added / already known / rejected, with each file's message. */
 export function ImportReportPanel() {
@@ -25,8 +30,8 @@ export function ImportReportPanel() {
             {f.ok
               ? f.alreadyImported
                 ? 'already imported, nothing to do'
-                : `${f.papers} papers (${f.format ?? 'unknown format'}): ${f.added} added, ${f.merged} already known`
-              : `rejected: ${f.error ?? 'unknown error'}`}
+                : `${f.papers} papers (${formatLabel(f.format)}): ${f.added} added, ${f.merged} already known`
+              : `rejected: ${withoutFileName(f.error ?? 'unknown error', f.file)}`}
             {f.warnings.length > 0 && (
               <ul className="warnings">
                 {f.warnings.slice(0, 20).map((w, j) => (

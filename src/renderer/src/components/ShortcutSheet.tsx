@@ -5,8 +5,10 @@ import { Dialog } from './Dialog'
 const CLOSE_KEYS = ['Escape', '?']
 
 export const SHORTCUTS: [string, string][] = [
-  ['j / ↓', 'Next paper'],
-  ['k / ↑', 'Previous paper'],
+  ['j / ↓', 'Next paper (in the Notes view: next note)'],
+  ['k / ↑', 'Previous paper (in the Notes view: previous note)'],
+  ['Home / End', 'First / last paper of the list'],
+  ['Page Down / Page Up', 'A screenful of papers on / back'],
   ['n / Shift+N', 'Next / previous unread paper'],
   ['o / Enter', 'Open the paper (focus its pane)'],
   ['b', 'Open the paper’s arXiv page in the browser'],
@@ -21,6 +23,9 @@ export const SHORTCUTS: [string, string][] = [
   ['/', 'Search'],
   ['Esc', 'Clear the selection, leave search, close, back'],
   ['Ctrl+Z / ⌘Z', 'Undo the last status or star change (again: the one before, up to 100)'],
+  ['Tab', 'Sidebar, list, paper in turn (the first Tab offers “Skip to papers”)'],
+  ['↑ ↓ Home End', 'In the sidebar: move; Enter or Space shows the view or digest'],
+  ['← →', 'In the sidebar: close or open a section or month'],
   ['?', 'This list']
 ]
 

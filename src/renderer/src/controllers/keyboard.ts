@@ -30,6 +30,16 @@ function focusPaperPane(): void {
   document.getElementById('paper-pane')?.focus()
 }
 
+/** Feed rows that fit in its viewport (measured: the layout sets the rows' height), less one kept in view. */
+function rowsPerPage(): number {
+  const box = document.querySelector<HTMLElement>('[role="listbox"]')
+  const row = box?.querySelector<HTMLElement>('[role="option"]')?.offsetHeight
+  return row ? Math.max(1, Math.floor((box?.clientHeight ?? 0) / row) - 1) : 1
+}
+
+const currentIndex = (s: { rows: readonly { id: number }[]; selectedId: number | null }): number =>
+  s.selectedId === null ? -1 : s.rows.findIndex((r) => r.id === s.selectedId)
+
 export function handleGlobalKey(e: KeyboardEvent): void {
   if (e.defaultPrevented || e.isComposing) return
   const s = useStore.getState()
@@ -81,16 +91,21 @@ export function handleGlobalKey(e: KeyboardEvent): void {
     case 'j':
     case 'ArrowDown':
       if (key === 'ArrowDown' && !arrowsOk) return
-      return run(() => {
-        if (s.mode === 'notes') s.setView(s.view)
-        s.moveSelection(1)
-      })
+      return run(() => (s.mode === 'notes' ? s.moveInNotes(1) : s.moveSelection(1)))
     case 'k':
     case 'ArrowUp':
       if (key === 'ArrowUp' && !arrowsOk) return
+      return run(() => (s.mode === 'notes' ? s.moveInNotes(-1) : s.moveSelection(-1)))
+    case 'Home':
+    case 'End':
+    case 'PageDown':
+    case 'PageUp':
+      // The cursor moves with the scroll: to the first or last loaded row, or a page of rows on.
+      if (!arrowsOk || s.mode !== 'feed' || !s.rows.length) return
       return run(() => {
-        if (s.mode === 'notes') s.setView(s.view)
-        s.moveSelection(-1)
+        if (key === 'Home') s.moveSelection(-s.rows.length)
+        else if (key === 'End') s.moveSelection(s.rows.length - 1 - currentIndex(s))
+        else s.moveSelection((key === 'PageDown' ? 1 : -1) * rowsPerPage())
       })
     case 'o':
     case 'Enter':

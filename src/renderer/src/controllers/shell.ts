@@ -60,9 +60,14 @@ export async function handleCommand(command: string): Promise<void> {
     case COMMANDS.search:
       document.getElementById('search')?.focus()
       return
-    case COMMANDS.toggleSidebar:
-      s.toggleSidebar()
+    case COMMANDS.toggleSidebar: {
+      // What the toolbar's Sidebar button does: in a narrow window it opens the sidebar over the
+      // feed (for a while) rather than change the setting.
+      const button = document.getElementById('sidebar-toggle')
+      if (button) button.click()
+      else s.toggleSidebar()
       return
+    }
     case COMMANDS.settings:
       s.setSettingsOpen(true)
       return

@@ -13,11 +13,19 @@ export function formatDigestDate(date: string | null, inferred = false): string 
 export function digestLabel(d: { date: string | null; dateInferred?: boolean; fileName: string }): string {
   return d.date ? formatDigestDate(d.date, d.dateInferred) : `Undated (${d.fileName})`
 }
+/** A moment (a note saved, edited) in the dates' style, local time: "Jun 6, 2024, 2:05 PM". */
+const MOMENT = new Intl.DateTimeFormat('en', {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit'
+})
 
 export function formatTimestamp(iso: string | null): string {
   if (!iso) return ''
   const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString()
+  return Number.isNaN(d.getTime()) ? iso : MOMENT.format(d)
 }
 
 export function authorLine(authors: string[], total: number): string {

@@ -4,7 +4,7 @@
  * view). The open paper's detail is written here only: others change it through patchPaper.
  */
 import type { PaperDetail } from '../../../shared/contract'
-import { api } from '../api'
+import { api, errorMessage } from '../api'
 import { createKeyQueue } from './key-queue'
 import type { SliceCreator } from './types'
 
@@ -15,6 +15,8 @@ const NO_PICK: ReadonlySet<number> = new Set()
 export interface CursorSlice {
   selectedId: number | null
   paper: PaperDetail | null
+  /** Why the current paper could not be loaded (the pane says so instead of "Loading…"); else null. */
+  paperError: string | null
   /** The bulk selection (empty: the current paper alone is the selection). */
   picked: ReadonlySet<number>
   /** Every paper in the view is selected (not only the loaded rows): actions go server-side. */
@@ -52,6 +54,7 @@ export const createCursorSlice: SliceCreator<CursorSlice> = (set, get, store) =>
   return {
     selectedId: null,
     paper: null,
+    paperError: null,
     picked: NO_PICK,
     allPicked: false,
     anchorId: null,
@@ -60,7 +63,7 @@ export const createCursorSlice: SliceCreator<CursorSlice> = (set, get, store) =>
       if (id === get().selectedId) return
       // Start saving the note being left before anything else changes (never drop a note).
       void get().flushNote()
-      set({ selectedId: id, anchorId: id, paper: get().paper?.id === id ? get().paper : null })
+      set({ selectedId: id, anchorId: id, paper: get().paper?.id === id ? get().paper : null, paperError: null })
       if (loadTimer !== undefined) clearTimeout(loadTimer)
       loadTimer = undefined
       if (id === null) {
@@ -116,11 +119,13 @@ export const createCursorSlice: SliceCreator<CursorSlice> = (set, get, store) =>
       try {
         const paper = await api.getPaper({ id })
         if (get().selectedId !== id) return
-        set({ paper })
+        set({ paper, paperError: null })
         // Mark read on open (a setting): an ordinary, undoable status change.
         if (paper.status === 'unread' && get().settings?.markReadOnOpen) void get().setStatus([id], 'read')
       } catch (err) {
-        if (get().selectedId === id) get().reportError(err)
+        if (get().selectedId !== id) return
+        set({ paperError: errorMessage(err) })
+        get().reportError(err)
       }
     },
 

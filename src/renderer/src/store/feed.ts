@@ -4,9 +4,10 @@
  * selection (clearPicked).
  */
 import type { PaperRow, Sort, View } from '../../../shared/contract'
-import { FolioError } from '../../../shared/values'
+import { FolioError, MAX_QUERY } from '../../../shared/values'
 import { api } from '../api'
 import type { SliceCreator } from './types'
+import { isHostDown } from './ui'
 
 export const PAGE_SIZE = 50
 /** Later pages are bigger: fewer round trips while scrolling or holding j. */
@@ -14,6 +15,8 @@ export const MORE_SIZE = 150
 /** The api's largest page; a refresh reloads what was loaded (up to REFRESH_MAX rows) in pages of this. */
 const MAX_PAGE = 500
 const REFRESH_MAX = 5_000
+/** How far down a new list the current paper is looked for before it closes. */
+const FIND_SELECTED_MAX = 2_000
 
 /**
  * The current paper stays in the list across a refresh of the same list even when it no longer
@@ -52,6 +55,8 @@ export interface FeedSlice {
   rows: PaperRow[]
   nextCursor: string | null
   terms: string[]
+  /** Set when the search's order is not relevance (too many matches to rank): the library's sentence saying so. */
+  searchNote: string | null
   feedLoading: boolean
   /** The first page of the current feed has arrived. */
   feedLoaded: boolean
@@ -60,6 +65,8 @@ export interface FeedSlice {
   /** Why the search box's query cannot run (a malformed filter), shown beside the feed; else null. */
   feedError: string | null
   showForYou(): void
+  /** Why the list is not exactly the view asked for (a status: filter over another status's view); else null. */
+  feedNotice: string | null
   setView(view: View): void
   setDigest(digestId: number): void
   setTag(tag: string): void
@@ -114,10 +121,31 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
     let next = page.nextCursor
     while (next && items.length < wanted) {
       const more = await fetchPage(next, Math.min(wanted - items.length, MAX_PAGE))
+      // eslint-disable-next-line no-restricted-syntax -- one page: at most MAX_PAGE rows
       items.push(...more.items)
       next = more.nextCursor
     }
-    return { items, nextCursor: next, terms: page.terms }
+    return { items, nextCursor: next, terms: page.terms, notice: page.notice, note: page.note }
+  }
+
+  /**
+   * The paper pane shows the current row of the list shown, or nothing: once a list has loaded
+   * without the current paper (another view, a search), the paper closes, so no key acts on a
+   * paper that is not in the list. Later pages are looked through (up to FIND_SELECTED_MAX rows)
+   * first: the paper may be further down. (The notes list has its own rows: it keeps its paper.)
+   */
+  const leaveIfGone = async () => {
+    const gen = get().feedGen
+    const missing = () => {
+      const { selectedId, rows, mode } = get()
+      return mode === 'feed' && selectedId !== null && !rows.some((r) => r.id === selectedId)
+    }
+    while (missing() && get().nextCursor && get().rows.length < FIND_SELECTED_MAX && get().feedGen === gen) {
+      // A page already on its way (the feed asked as it scrolled): wait for it, then look again.
+      if (get().feedLoading) await new Promise((resolve) => setTimeout(resolve, 50))
+      else await get().loadMore()
+    }
+    if (missing() && get().feedGen === gen && !get().feedLoading) get().select(null)
   }
 
   return {
@@ -132,10 +160,12 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
     rows: [],
     nextCursor: null,
     terms: [],
+    searchNote: null,
     feedLoading: false,
     feedLoaded: false,
     feedGen: 0,
     feedError: null,
+    feedNotice: null,
 
     showForYou() {
       set({ forYou: true, digestId: null, tag: null, query: '' })
@@ -179,6 +209,22 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
       const refresh = key === shownKey && get().feedLoaded
       if (!refresh) get().clearPicked()
       shownKey = key
+      const tooLong = get().query.trim().length - MAX_QUERY
+      if (tooLong > 0) {
+        // Said here rather than refused by the api's validation in its own words.
+        set({
+          feedGen: gen,
+          rows: [],
+          nextCursor: null,
+          terms: [],
+          feedLoading: false,
+          feedLoaded: true,
+          feedError: `A search can be up to ${MAX_QUERY} characters long: this one is ${tooLong.toLocaleString('en')} too long`,
+          feedNotice: null
+        })
+        void leaveIfGone()
+        return
+      }
       set({ feedGen: gen, feedLoading: true })
       try {
         const page = refresh
@@ -190,29 +236,43 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
           rows,
           nextCursor: page.nextCursor,
           terms: page.terms,
+          searchNote: page.note ?? null,
           feedLoading: false,
           feedLoaded: true,
-          feedError: null
+          feedError: null,
+          feedNotice: page.notice ?? null
         })
+        void leaveIfGone()
       } catch (err) {
         if (get().feedGen !== gen) return
+        if (isHostDown(err)) {
+          // Keep the list on screen; it is reloaded when the host is back (hostBack).
+          set({ feedLoading: false })
+          get().reportError(err)
+          return
+        }
         // A malformed query is the user's to fix: say why beside the feed, not as an error toast.
         const badQuery = err instanceof FolioError && (err.code === 'bad-query' || err.code === 'invalid-input')
         set({
-          rows: [],
+          // A refresh of the list shown keeps the current paper even when its query no longer runs
+          // (tag:x once x is gone): a row never vanishes from under the cursor.
+          rows: refresh ? keepSelected(get().rows, [], get().selectedId) : [],
           nextCursor: null,
           terms: [],
+          searchNote: null,
           feedLoading: false,
           feedLoaded: true,
-          feedError: badQuery ? err.message : null
+          feedError: badQuery ? err.message : null,
+          feedNotice: null
         })
+        void leaveIfGone()
         if (!badQuery) get().reportError(err)
       }
     },
 
     async loadMore() {
       const { nextCursor, feedLoading, feedGen: gen } = get()
-      if (!nextCursor || feedLoading) return
+      if (!nextCursor || feedLoading || get().hostDown !== null) return
       set({ feedLoading: true })
       try {
         const page = await fetchPage(nextCursor)
@@ -225,7 +285,8 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
         })
       } catch (err) {
         if (get().feedGen !== gen) return
-        set({ feedLoading: false, nextCursor: null })
+        // The host gone: keep the cursor to go on from once it is back.
+        set({ feedLoading: false, nextCursor: isHostDown(err) ? nextCursor : null })
         get().reportError(err)
       }
     },

@@ -29,6 +29,7 @@ export function createKeyQueue(store: StoreApi<Store>): KeyQueue {
   const replay = (items: QueuedKey[]) => {
     for (let i = 0; i < items.length; i++) {
       if (waiting) {
+        // eslint-disable-next-line no-restricted-syntax -- keys pressed while one page loads
         queue.push(...items.slice(i)) // a move reached the end again: the rest waits for the next page
         return
       }

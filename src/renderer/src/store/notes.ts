@@ -38,6 +38,8 @@ export interface NotesSlice {
   /** Save now if there are unsaved changes. The request starts synchronously (safe in pagehide). */
   flushNote(): Promise<void>
   loadNotesList(): Promise<void>
+  /** j/k in the Notes view: the next (1) or previous (-1) note's paper; the view stays. */
+  moveInNotes(delta: 1 | -1): void
   setNotesFilter(patch: Partial<NotesFilter>): void
   /**
    * Put an older revision back as the open note. Unsaved typing is saved first (so it becomes a
@@ -147,6 +149,14 @@ export const createNotesSlice: SliceCreator<NotesSlice> = (set, get) => {
           get().reportError(err, 'Could not save the note')
         }
       )
+    },
+
+    moveInNotes(delta) {
+      const list = get().notesList
+      if (!list?.length) return
+      const at = list.findIndex((n) => n.paperId === get().selectedId)
+      const next = at === -1 ? (delta > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + delta))
+      get().select(list[next]!.paperId)
     },
 
     async loadNotesList() {

@@ -69,6 +69,15 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (_set, get) => {
       return { id: paper.id, status: paper.status, starred: paper.starred, title: paper.title }
     return null
   }
+  /** What a change touched, for its toast: one paper by its title, else how many. */
+  const named = (ids: readonly number[], changed: number): string => {
+    const { rows, paper } = get()
+    const title =
+      ids.length === 1
+        ? (rows.find((r) => r.id === ids[0])?.title ?? (paper && paper.id === ids[0] ? paper.title : undefined))
+        : undefined
+    return title ? quoteTitle(title) : papers(changed)
+  }
   /** The bulk selection's loaded rows (in feed order). */
   const pickedRows = () => {
     const { rows, picked } = get()
@@ -78,12 +87,16 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (_set, get) => {
   const setViewStatus = async (status: Status) => {
     try {
       const change = await api.setViewStatus({ ...feedFilter(get()), status })
-      applyStatus(change.changed.map((c) => ({ id: c.id, status })))
-      if (change.changed.length) {
+      const total = change.view?.total ?? change.changed.length
+      // Too many to list: every loaded row is in the view, so every one changed.
+      const ids = change.changed.length < total ? get().rows.map((r) => r.id) : change.changed.map((c) => c.id)
+      applyStatus(ids.map((id) => ({ id, status })))
+      if (total) {
         get().pushUndo({
           kind: 'status',
           changes: change.changed,
-          label: `Marked ${papers(change.changed.length)} in ${viewName(get())} as ${STATUS_LABEL[status].toLowerCase()}`
+          undoId: change.view?.undoId,
+          label: `Marked ${papers(total)} in ${viewName(get())} as ${STATUS_LABEL[status].toLowerCase()}`
         })
       } else {
         get().showInfo(`Every paper in ${viewName(get())} is already ${STATUS_LABEL[status].toLowerCase()}`)
@@ -98,10 +111,17 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (_set, get) => {
         ids === 'view'
           ? await api.setViewStarred({ ...feedFilter(get()), starred })
           : await api.setStarred({ ids, starred })
-      applyStar((ids === 'view' ? change.changed.map((c) => c.id) : ids).map((id) => ({ id, starred })))
-      if (change.changed.length) {
-        const what = ids !== 'view' && ids.length === 1 ? '' : ` ${papers(change.changed.length)}`
-        get().pushUndo({ kind: 'star', changes: change.changed, label: `${starred ? 'Starred' : 'Unstarred'}${what}` })
+      const total = change.view?.total ?? change.changed.length
+      const viewIds = change.changed.length < total ? get().rows.map((r) => r.id) : change.changed.map((c) => c.id)
+      applyStar((ids === 'view' ? viewIds : ids).map((id) => ({ id, starred })))
+      if (total) {
+        const what = ids === 'view' ? papers(total) : named(ids, total)
+        get().pushUndo({
+          kind: 'star',
+          changes: change.changed,
+          undoId: change.view?.undoId,
+          label: `${starred ? 'Starred' : 'Unstarred'} ${what}`
+        })
       }
     } catch (err) {
       get().reportError(err)
@@ -114,13 +134,10 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (_set, get) => {
         const change = await api.setStatus({ ids, status })
         applyStatus(ids.map((id) => ({ id, status })))
         if (change.changed.length) {
-          const title =
-            ids.length === 1 ? (get().rows.find((r) => r.id === ids[0])?.title ?? get().paper?.title) : undefined
-          const what = title ? quoteTitle(title) : papers(change.changed.length)
           get().pushUndo({
             kind: 'status',
             changes: change.changed,
-            label: `Marked ${what} as ${STATUS_LABEL[status].toLowerCase()}`
+            label: `Marked ${named(ids, change.changed.length)} as ${STATUS_LABEL[status].toLowerCase()}`
           })
         }
       } catch (err) {
@@ -175,16 +192,22 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (_set, get) => {
     },
 
     async revertChange(entry) {
-      if (entry.kind === 'status') {
+      if (entry.undoId !== undefined) {
+        // A whole-view change: the library puts every paper back; the loaded rows are read again.
+        await api.undoViewChange({ undoId: entry.undoId })
+        void get().refreshCounts()
+      } else if (entry.kind === 'status') {
         await api.restoreStatus({ changes: entry.changes })
         applyStatus(entry.changes)
-        return
+      } else {
+        for (const starred of [true, false]) {
+          const ids = entry.changes.filter((c) => c.starred === starred).map((c) => c.id)
+          if (ids.length) await api.setStarred({ ids, starred })
+        }
+        applyStar(entry.changes)
       }
-      for (const starred of [true, false]) {
-        const ids = entry.changes.filter((c) => c.starred === starred).map((c) => c.id)
-        if (ids.length) await api.setStarred({ ids, starred })
-      }
-      applyStar(entry.changes)
+      // Papers an undo puts back into this view (a star undone while Starred is shown) appear in it.
+      await get().reloadFeed()
     }
   }
 }

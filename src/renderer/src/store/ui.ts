@@ -1,5 +1,7 @@
 /** UI slice: mode (feed or notes list), counts, toasts, import, dialogs. */
 import type { Counts, ImportReport } from '../../../shared/contract'
+import { FolioError } from '../../../shared/values'
+import { HOST_REPLACED, HOST_STOPPED } from '../../../shared/transport-fetch'
 import { api, errorMessage } from '../api'
 import type { UploadProgress } from '../lib/upload'
 import type { SliceCreator } from './types'
@@ -8,6 +10,8 @@ export interface Toast {
   id: number
   kind: 'error' | 'info' | 'undo'
   message: string
+  /** An undo toast: the history entry its Undo puts back. */
+  undoId?: number
 }
 
 export interface UiSlice {
@@ -19,6 +23,10 @@ export interface UiSlice {
   uploadProgress: UploadProgress | null
   importReport: ImportReport | null
   shortcutsOpen: boolean
+  /** Why the host does not answer ("Folio's server stopped — …"), shown once until it is back; else null. */
+  hostDown: string | null
+  /** The host answers again: drop the message, save what waited, and refresh everything. */
+  hostBack(): Promise<void>
   refreshCounts(): Promise<void>
   /** Refresh everything (library changed elsewhere): counts, feed, open paper, notes list. */
   refreshAll(): Promise<void>
@@ -39,21 +47,28 @@ export interface UiSlice {
   setShortcutsOpen(open: boolean): void
   reportError(err: unknown, context?: string): void
   showInfo(message: string): void
-  showUndoToast(message: string): void
+  /** Offer to undo history entry `undoId` (one undo toast at a time: it replaces the previous). */
+  showUndoToast(message: string, undoId: number): void
+  /** Take away the toast of this history entry (undone, or gone from the history). */
+  dismissUndoToast(undoId: number): void
   dismissToast(id: number): void
 }
+
+/** An api call failed because the host did not answer (or no longer knows this page). */
+export const isHostDown = (err: unknown): err is FolioError =>
+  err instanceof FolioError && (err.code === HOST_STOPPED || err.code === HOST_REPLACED)
 
 let nextToastId = 1
 const TOAST_MS = { error: 10_000, info: 4_000, undo: 8_000 } as const
 
 export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
-  const addToast = (kind: Toast['kind'], message: string) => {
+  const addToast = (kind: Toast['kind'], message: string, undoId?: number) => {
     const id = nextToastId++
     // One undo toast at a time: the newest replaces the previous.
     const keep = get()
       .toasts.filter((t) => kind !== 'undo' || t.kind !== 'undo')
       .slice(-4)
-    set({ toasts: [...keep, { id, kind, message }] })
+    set({ toasts: [...keep, { id, kind, message, undoId }] })
     setTimeout(() => get().dismissToast(id), TOAST_MS[kind])
   }
   /** The running import's upload, if any (Cancel aborts it). */
@@ -90,6 +105,13 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
     uploadProgress: null,
     importReport: null,
     shortcutsOpen: false,
+    hostDown: null,
+
+    async hostBack() {
+      if (get().hostDown === null) return
+      set({ hostDown: null })
+      await Promise.all([get().flushNote(), get().refreshAll()])
+    },
 
     async refreshCounts() {
       try {
@@ -165,14 +187,23 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
     },
 
     reportError(err, context) {
+      // The host is gone: one message that stays until it is back, not a toast per failed call.
+      if (isHostDown(err)) {
+        if (get().hostDown !== err.message) set({ hostDown: err.message })
+        return
+      }
       const message = errorMessage(err)
       addToast('error', context ? `${context}: ${message}` : message)
     },
     showInfo(message) {
       addToast('info', message)
     },
-    showUndoToast(message) {
-      addToast('undo', message)
+    showUndoToast(message, undoId) {
+      addToast('undo', message, undoId)
+    },
+    dismissUndoToast(undoId) {
+      if (get().toasts.some((t) => t.undoId === undoId))
+        set({ toasts: get().toasts.filter((t) => t.undoId !== undoId) })
     },
     dismissToast(id) {
       if (get().toasts.some((t) => t.id === id)) set({ toasts: get().toasts.filter((t) => t.id !== id) })

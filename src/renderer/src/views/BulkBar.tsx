@@ -1,15 +1,16 @@
 /**
  * The feed's actions: "Mark all read" (Shift+A) for the whole view, "Select all" (Ctrl/⌘+A), and
  * while papers are selected (shift/ctrl-click, x) what applies to them: status, star, clear.
- * Whole-view actions run server-side on the view's filters (never a list of ids).
+ * Whole-view actions run server-side on the view's filters (never a list of ids). The selection's
+ * bar is one line even in a narrow feed: short labels, named by their groups.
  */
 import type { Status } from '../../../shared/contract'
 import { useStore, type Store } from '../store'
 
 const STATUS_ACTIONS: [Status, string][] = [
-  ['read', 'Mark read'],
-  ['reading', 'Mark reading'],
-  ['unread', 'Mark unread']
+  ['read', 'Read'],
+  ['reading', 'Reading'],
+  ['unread', 'Unread']
 ]
 
 /** How many papers the current view holds, when the sidebar counts know it. */
@@ -30,7 +31,7 @@ export function BulkBar() {
   const what = allPicked
     ? n === null
       ? 'All papers in this view'
-      : `All ${n.toLocaleString('en')} papers in this view`
+      : `All ${n.toLocaleString('en')} selected`
     : `${pickedCount.toLocaleString('en')} selected`
 
   if (!allPicked && !pickedCount) {
@@ -47,22 +48,29 @@ export function BulkBar() {
   }
   return (
     <div className="feed-actions bulk" role="toolbar" aria-label="Selected papers">
-      <span className="bulk-count" role="status">
+      <span className="bulk-count" role="status" title={allPicked ? 'Every paper in this view' : undefined}>
         {what}
       </span>
-      {STATUS_ACTIONS.map(([status, label]) => (
-        <button key={status} type="button" onClick={() => void s().setPickedStatus(status)}>
-          {label}
-        </button>
-      ))}
+      <div className="segmented" role="group" aria-label="Mark as">
+        {STATUS_ACTIONS.map(([status, label]) => (
+          <button key={status} type="button" onClick={() => void s().setPickedStatus(status)}>
+            {label}
+          </button>
+        ))}
+      </div>
       <button type="button" onClick={() => void s().setPickedStarred(true)}>
         Star
       </button>
       <button type="button" onClick={() => void s().setPickedStarred(false)}>
         Unstar
       </button>
-      <button type="button" aria-keyshortcuts="Escape" onClick={() => s().clearPicked()}>
-        Clear selection
+      <button
+        type="button"
+        aria-keyshortcuts="Escape"
+        title="Clear the selection (Esc)"
+        onClick={() => s().clearPicked()}
+      >
+        Clear
       </button>
     </div>
   )

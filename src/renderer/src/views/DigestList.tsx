@@ -1,11 +1,13 @@
 /**
- * The sidebar's digests, newest first, grouped by month and then by date; within a date, by
- * source (format) and file. Each digest is a button named by its date, file, format and unread
- * count. Months are collapsible (a disclosure button with the month's unread count): only the
- * newest months start open, so 1,500 digests render as a few dozen buttons.
+ * The sidebar tree's digests, newest first, grouped by month and then by date; within a date, by
+ * source (format) and file. Each digest is an item named by its date, file, format and unread
+ * count. Months open and close (each with its unread count): only the newest months start open,
+ * so 1,500 digests render as a few dozen items.
  */
 import { useMemo, useState } from 'react'
+import type { TreeNode } from '../components/Tree'
 import type { DigestCount } from '../../../shared/contract'
+import { formatLabel } from '../../../shared/format-labels'
 import { formatDigestDate } from '../lib/format'
 import { useStore } from '../store'
 
@@ -61,7 +63,8 @@ export function groupDigests(digests: readonly DigestCount[]): MonthGroup[] {
   return months
 }
 
-export function DigestList() {
+/** The Digests section's months and their digests, as tree nodes; null when there are no digests. */
+export function useDigestNodes(choose: (run: () => void) => () => void): TreeNode[] | null {
   const digests = useStore((s) => s.counts?.digests)
   const digestId = useStore((s) => (s.mode === 'feed' ? s.digestId : null))
   const setDigest = useStore((s) => s.setDigest)
@@ -84,69 +87,38 @@ export function DigestList() {
   }, [digestId, digests])
 
   if (!digests?.length) return null
-  return (
-    <>
-      <h2 className="nav-heading" id="digests-heading">
-        Digests
-      </h2>
-      <ul className="nav-list digest-months" aria-labelledby="digests-heading">
-        {months.map((m) => {
-          const open = toggled[m.key] ?? (defaultOpen.has(m.key) || m.key === currentMonth)
-          const listId = `digests-${m.key}`
-          return (
-            <li key={m.key}>
-              <button
-                type="button"
-                className="nav-item month"
-                aria-expanded={open}
-                aria-controls={open ? listId : undefined}
-                title={`${m.count} digests, ${m.unread} unread papers`}
-                onClick={() => setToggled({ ...toggled, [m.key]: !open })}
-              >
-                <span className="nav-label">
-                  <span aria-hidden="true" className="disclosure">
-                    {open ? '▾' : '▸'}
-                  </span>{' '}
-                  {m.label}
-                </span>{' '}
-                <span className="count">{m.unread}</span>
-              </button>
-              {open && (
-                <ul className="nav-list digest-days" id={listId} aria-label={m.label}>
-                  {m.days.map((day) => (
-                    <li key={day.date ?? 'undated'} className="digest-day">
-                      <span className="digest-day-label" aria-hidden="true">
-                        {formatDigestDate(day.date, day.dateInferred)}
-                      </span>
-                      <ul className="nav-list">
-                        {day.digests.map((d) => (
-                          <li key={d.id}>
-                            <button
-                              type="button"
-                              className="nav-item digest"
-                              aria-current={digestId === d.id ? 'true' : undefined}
-                              title={`${d.total} papers, ${d.unread} unread`}
-                              onClick={() => setDigest(d.id)}
-                            >
-                              <span className="nav-label">
-                                <span className="sr-only">{formatDigestDate(d.date, d.dateInferred)} </span>
-                                <span className="digest-file">
-                                  {d.fileName} · {d.format}
-                                </span>
-                              </span>{' '}
-                              <span className="count">{d.unread}</span>
-                            </button>
-                          </li>
-                        ))}
-                      </ul>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
+  return months.map((m) => {
+    const open = toggled[m.key] ?? (defaultOpen.has(m.key) || m.key === currentMonth)
+    return {
+      key: `month-${m.key}`,
+      className: 'month',
+      title: `${m.count} digests, ${m.unread} unread papers`,
+      expanded: open,
+      onToggle: () => setToggled((t) => ({ ...t, [m.key]: !open })),
+      content: (
+        <>
+          <span className="tree-text">{m.label}</span> <span className="count">{m.unread}</span>
+        </>
+      ),
+      children: m.days.flatMap((day) =>
+        day.digests.map((d) => ({
+          key: `digest-${d.id}`,
+          selected: digestId === d.id,
+          title: `${d.total} papers, ${d.unread} unread`,
+          onActivate: choose(() => setDigest(d.id)),
+          content: (
+            <>
+              <span className="tree-text digest-lines">
+                <span>{formatDigestDate(d.date, d.dateInferred)}</span>{' '}
+                <span className="digest-file">
+                  {d.fileName} · {formatLabel(d.format)}
+                </span>
+              </span>{' '}
+              <span className="count">{d.unread}</span>
+            </>
           )
-        })}
-      </ul>
-    </>
-  )
+        }))
+      )
+    }
+  })
 }

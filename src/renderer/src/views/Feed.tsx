@@ -10,13 +10,13 @@ import type { PaperRow } from '../../../shared/contract'
 import { RowMenu, type RowMenuState } from '../components/RowMenu'
 import { useStore } from '../store'
 import { BulkBar } from './BulkBar'
+import { EmptyFeed } from './EmptyFeed'
+import './feed.css'
 import { feedTitle } from './feedTitle'
 import { FeedRow } from './FeedRow'
 import { ForYouNotice } from './ForYou'
 import { groupEntries } from './feedGroups'
-
-const ROW_HEIGHT = 54
-const HEADER_HEIGHT = 28
+import { feedMetrics } from './feedMetrics'
 
 export function Feed() {
   const rows = useStore((s) => s.rows)
@@ -28,14 +28,20 @@ export function Feed() {
   const feedLoading = useStore((s) => s.feedLoading)
   const feedLoaded = useStore((s) => s.feedLoaded)
   const feedError = useStore((s) => s.feedError)
+  const feedNotice = useStore((s) => s.feedNotice)
+  const searchNote = useStore((s) => s.searchNote)
   const feedKey = useStore((s) => `${s.forYou}|${s.view}|${s.digestId}|${s.tag}|${s.query}|${s.sort}`)
   // Date headers: in date order, outside a single digest and outside ranked search results.
   const grouping = useStore((s) =>
     s.forYou || s.digestId !== null || s.query.trim() ? null : s.sort === 'title' ? null : s.sort
   )
+  // The date is in the header above the row (digest order) or in the heading (one digest).
+  const showDate = useStore((s) => s.digestId === null && (s.forYou || s.query.trim() !== '' || s.sort !== 'digest'))
+  const textSize = useStore((s) => s.settings?.textSize)
+  const { row: rowHeight, header: headerHeight } = useMemo(() => feedMetrics(textSize), [textSize])
+  const measuredFor = useRef(rowHeight)
   const title = useStore(feedTitle)
   const query = useStore((s) => s.query)
-  const forYou = useStore((s) => s.forYou)
   const clickRow = useStore((s) => s.clickRow)
   const select = useStore((s) => s.select)
   const loadMore = useStore((s) => s.loadMore)
@@ -46,13 +52,19 @@ export function Feed() {
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => parentRef.current,
-    estimateSize: (i) => (entries[i]?.kind === 'header' ? HEADER_HEIGHT : ROW_HEIGHT),
+    estimateSize: (i) => (entries[i]?.kind === 'header' ? headerHeight : rowHeight),
     overscan: 8,
     getItemKey: (i) => {
       const e = entries[i]
       return !e ? i : e.kind === 'header' ? e.key : (rows[e.index]?.id ?? i)
     }
   })
+  // A new text size changes every height: the virtualizer drops the sizes it computed.
+  useEffect(() => {
+    if (measuredFor.current === rowHeight) return
+    measuredFor.current = rowHeight
+    virtualizer.measure()
+  }, [virtualizer, rowHeight])
   const items = virtualizer.getVirtualItems()
   const lastIndex = items[items.length - 1]?.index ?? -1
 
@@ -77,7 +89,7 @@ export function Feed() {
       const item = virtualizer.measurementsCache[selectedEntry]
       const top = virtualizer.scrollOffset ?? 0
       const height = virtualizer.scrollRect?.height ?? 0
-      const header = entries[selectedEntry - 1]?.kind === 'header' ? HEADER_HEIGHT : 0
+      const header = entries[selectedEntry - 1]?.kind === 'header' ? headerHeight : 0
       if (item && height && item.start - header >= top && item.end <= top + height) return
       if (header) virtualizer.scrollToIndex(selectedEntry - 1, { align: 'auto' })
       virtualizer.scrollToIndex(selectedEntry, { align: 'auto' })
@@ -147,9 +159,19 @@ export function Feed() {
           {feedError}
         </p>
       )}
+      {searchNote && !feedError && (
+        <p role="status" className="search-note">
+          {searchNote}
+        </p>
+      )}
+      {feedNotice && !feedError && (
+        <p role="status" className="query-notice">
+          {feedNotice}
+        </p>
+      )}
       <div
         ref={parentRef}
-        className="feed-scroll"
+        className={activeRendered ? 'feed-scroll has-current' : 'feed-scroll'}
         hidden={empty}
         role="listbox"
         tabIndex={0}
@@ -192,6 +214,7 @@ export function Feed() {
                 selected={allPicked || (multi ? picked.has(row.id) : row.id === selectedId)}
                 current={row.id === selectedId}
                 terms={terms}
+                showDate={showDate}
                 start={item.start}
                 height={item.size}
                 onSelect={onSelect}
@@ -203,11 +226,7 @@ export function Feed() {
         </div>
       </div>
       {menu && <RowMenu menu={menu} onClose={closeMenu} />}
-      {empty && !feedError && (
-        <p className="feed-empty">
-          {query.trim() ? 'No papers match this search.' : forYou ? 'Nothing ranked yet.' : 'No papers in this view.'}
-        </p>
-      )}
+      {empty && !feedError && <EmptyFeed />}
     </section>
   )
 }

@@ -14,6 +14,8 @@ interface Props {
   /** The feed's cursor (aria-activedescendant): j/k move it. */
   current: boolean
   terms: readonly string[]
+  /** Show the digest date (not when a date header or the heading above already says it: then only to screen readers). */
+  showDate: boolean
   start: number
   height: number
   onSelect(id: number, e: MouseEvent): void
@@ -33,6 +35,7 @@ export const FeedRow = memo(function FeedRow({
   selected,
   current,
   terms,
+  showDate,
   start,
   height,
   onSelect,
@@ -79,13 +82,19 @@ export const FeedRow = memo(function FeedRow({
             <Highlight text={authorLine(row.authors, row.authorCount)} terms={terms} />
           </span>
         )}
+        {/* Under a date header the date is not shown again, but stays in the row's description (the
+            headers are hidden from assistive technology). */}
         <span
-          className="row-date"
+          className={showDate ? 'row-date' : 'row-date sr-only'}
           title={row.digestDateInferred ? 'The digest did not give the year: inferred from the file date' : undefined}
         >
           {formatDigestDate(row.digestDate, row.digestDateInferred)}
         </span>
-        {row.starred && <span className="badge star">★ Starred</span>}
+        {row.starred && (
+          <span className="badge star" title="Starred">
+            ★<span className="sr-only"> Starred</span>
+          </span>
+        )}
         {row.hasNote && <span className="badge">Note</span>}
         {row.hasCode && <span className="badge">Code</span>}
         {row.seenIn > 1 && <span className="badge">In {row.seenIn} digests</span>}

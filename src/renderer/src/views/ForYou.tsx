@@ -1,6 +1,5 @@
 /**
- * For you in the interface: its sidebar entry (which also reloads the list when the ranking has
- * rewritten its scores), the note that says how to teach it, and the few words on why a row is
+ * For you in the interface: reloading the list when the ranking has rewritten its scores, the note that says how to teach it, and the few words on why a row is
  * there. The ranking itself runs in main's worker thread (src/main/ranking/): nothing here waits for it.
  */
 import { useEffect } from 'react'
@@ -8,9 +7,8 @@ import { api } from '../api'
 import { useStore } from '../store'
 import './for-you.css'
 
-export function ForYouButton() {
-  const current = useStore((s) => s.mode === 'feed' && s.forYou)
-  const showForYou = useStore((s) => s.showForYou)
+/** Reloads the For you list on screen when the ranking has rewritten its scores (the sidebar holds it). */
+export function useRankingReload(): void {
   useEffect(
     () =>
       api.on('rankingChanged', () => {
@@ -18,13 +16,6 @@ export function ForYouButton() {
         if (s.mode === 'feed' && s.forYou) void s.reloadFeed()
       }),
     []
-  )
-  return (
-    <li>
-      <button type="button" className="nav-item" aria-current={current ? 'true' : undefined} onClick={showForYou}>
-        <span className="nav-label">For you</span>
-      </button>
-    </li>
   )
 }
 

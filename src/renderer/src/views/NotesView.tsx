@@ -11,7 +11,7 @@ function NotesFilters() {
   const tags = useStore((s) => s.counts?.tags)
   const [text, setText] = useDebouncedText(filter.query, (query) => setFilter({ query }))
   return (
-    <div className="notes-filters" role="search">
+    <div className="notes-filters" role="search" aria-label="Notes">
       <input
         type="search"
         aria-label="Search notes"
@@ -67,7 +67,7 @@ export function NotesView() {
   const selectedId = useStore((s) => s.selectedId)
   const select = useStore((s) => s.select)
   return (
-    <section className="feed notes-view" aria-labelledby="notes-view-heading">
+    <section className="feed notes-view" aria-label="All notes">
       <h2 id="notes-view-heading" className="feed-heading">
         Notes
       </h2>

@@ -1,4 +1,5 @@
 import type { PaperDetail, PaperLinks, Status } from '../../../shared/contract'
+import { formatLabel } from '../../../shared/format-labels'
 import { Abstract } from '../components/Abstract'
 import { ExternalLink } from '../components/ExternalLink'
 import { Highlight } from '../components/Highlight'
@@ -7,6 +8,7 @@ import { useStore } from '../store'
 import { NoteHistory } from './NoteHistory'
 import { NotesEditor } from './NotesEditor'
 import { PaperTags } from './PaperTags'
+import './paper.css'
 import { SimilarPapers } from './SimilarPapers'
 
 const LINKS: { key: keyof PaperLinks; label: string }[] = [
@@ -81,7 +83,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
       <p className="ids muted">
         {[
           paper.arxivId && `arXiv:${paper.arxivId}${paper.version ?? ''}`,
-          paper.published && `published ${paper.published.slice(0, 10)}`,
+          paper.published && `published ${formatDigestDate(paper.published)}`,
           paper.categories.join(' ')
         ]
           .filter(Boolean)
@@ -101,7 +103,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
         {paper.digests.map((d) => (
           <li key={d.id}>
             <button type="button" className="link-button" onClick={() => setDigest(d.id)}>
-              {formatDigestDate(d.date, d.dateInferred)} · {d.fileName} ({d.format}), #{d.position}
+              {formatDigestDate(d.date, d.dateInferred)} · {d.fileName} ({formatLabel(d.format)}), #{d.position}
             </button>
           </li>
         ))}
@@ -113,16 +115,33 @@ function PaperView({ paper }: { paper: PaperDetail }) {
 export function PaperPane() {
   const paper = useStore((s) => s.paper)
   const selectedId = useStore((s) => s.selectedId)
+  const emptyLibrary = useStore((s) => s.counts !== null && s.counts.views.all === 0)
+  const paperError = useStore((s) => s.paperError)
   return (
     <section id="paper-pane" className="paper-pane" tabIndex={-1} aria-label="Paper">
       {paper && paper.id === selectedId ? (
         <PaperView paper={paper} />
+      ) : selectedId !== null && paperError !== null ? (
+        <p className="muted">This paper could not be loaded: {paperError}</p>
       ) : selectedId !== null ? (
         <p className="muted" role="status">
           Loading…
         </p>
       ) : (
-        <p className="muted placeholder">Select a paper (j/k to move, ? for shortcuts).</p>
+        <div className="placeholder">
+          <p>
+            <strong>
+              {emptyLibrary
+                ? 'The paper you open appears here.'
+                : 'Select a paper to read its abstract and write notes.'}
+            </strong>
+          </p>
+          <p className="muted">
+            {emptyLibrary
+              ? 'Import a digest first: its papers fill the list.'
+              : 'j and k move through the list, o opens a paper, ? lists every shortcut.'}
+          </p>
+        </div>
       )}
     </section>
   )

@@ -1,65 +1,100 @@
+/**
+ * The sidebar: one tree (views, digests by month, tags, notes) that takes one Tab stop, the
+ * current tag's tools, and the resizer at its edge (inside the landmark). In the narrow layout it
+ * opens over the feed: choosing an item or Esc closes it (`onClose`).
+ */
+import { useState, type KeyboardEvent } from 'react'
 import type { View } from '../../../shared/contract'
 import { SIDEBAR_DEFAULT, SIDEBAR_MAX, SIDEBAR_MIN } from '../../../shared/values'
+import { Tree, type TreeNode } from '../components/Tree'
 import { useStore } from '../store'
-import { DigestList } from './DigestList'
-import { ForYouButton } from './ForYou'
+import { useDigestNodes } from './DigestList'
+import { useRankingReload } from './ForYou'
 import { VIEW_LABEL } from './feedTitle'
-import { TagList } from './TagList'
+import './sidebar.css'
+import { CurrentTagTools, useTagNodes } from './TagList'
 
 const VIEW_ORDER: View[] = ['unread', 'reading', 'starred', 'notes', 'read', 'all']
 
-function ViewButton({ view }: { view: View }) {
-  const count = useStore((s) => s.counts?.views[view])
-  const current = useStore(
-    (s) => s.mode === 'feed' && !s.forYou && s.digestId === null && s.tag === null && s.view === view
-  )
-  const setView = useStore((s) => s.setView)
-  return (
-    <li>
-      <button
-        type="button"
-        className="nav-item"
-        aria-current={current ? 'true' : undefined}
-        onClick={() => setView(view)}
-      >
-        <span className="nav-label">{VIEW_LABEL[view]}</span> <span className="count">{count ?? '–'}</span>
-      </button>
-    </li>
-  )
-}
+const labelled = (label: string, count: number | undefined) => (
+  <>
+    <span className="tree-text">{label}</span> <span className="count">{count ?? '–'}</span>
+  </>
+)
 
-export function Sidebar() {
-  const notesCount = useStore((s) => s.counts?.views.notes)
+export function Sidebar({ onClose }: { onClose?: () => void }) {
+  const counts = useStore((s) => s.counts)
+  const currentView = useStore((s) =>
+    s.mode === 'feed' && !s.forYou && s.digestId === null && s.tag === null ? s.view : null
+  )
+  const forYou = useStore((s) => s.mode === 'feed' && s.forYou)
+  const showForYou = useStore((s) => s.showForYou)
+  useRankingReload()
   const notesCurrent = useStore((s) => s.mode === 'notes')
+  const setView = useStore((s) => s.setView)
   const showNotes = useStore((s) => s.showNotes)
+  // Choosing an item closes the sidebar when it lies over the feed.
+  const choose = (run: () => void) => () => {
+    run()
+    onClose?.()
+  }
+  const digests = useDigestNodes(choose)
+  const tags = useTagNodes(choose)
+  const [closed, setClosed] = useState<Record<string, boolean>>({})
+  const section = (key: string, label: string, children: TreeNode[] | null): TreeNode[] =>
+    children
+      ? [
+          {
+            key,
+            className: 'section',
+            content: <span className="tree-text">{label}</span>,
+            expanded: !closed[key],
+            onToggle: () => setClosed((c) => ({ ...c, [key]: !c[key] })),
+            children
+          }
+        ]
+      : []
+  const nodes = [
+    ...section('views', 'Views', [
+      {
+        key: 'for-you',
+        selected: forYou,
+        onActivate: choose(showForYou),
+        content: <span className="tree-text">For you</span>
+      },
+      ...VIEW_ORDER.map((v) => ({
+        key: `view-${v}`,
+        selected: currentView === v,
+        onActivate: choose(() => setView(v)),
+        content: labelled(VIEW_LABEL[v], counts?.views[v])
+      }))
+    ]),
+    ...section('digests', 'Digests', digests),
+    ...section('tags', 'Tags', tags),
+    ...section('notes', 'Notes', [
+      {
+        key: 'all-notes',
+        selected: notesCurrent,
+        onActivate: choose(showNotes),
+        content: labelled('All notes', counts?.views.notes)
+      }
+    ])
+  ]
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !onClose) return
+    e.preventDefault()
+    e.stopPropagation()
+    onClose()
+  }
   return (
-    <nav className="sidebar" aria-label="Library">
-      <h2 className="nav-heading" id="views-heading">
-        Views
-      </h2>
-      <ul className="nav-list" aria-labelledby="views-heading">
-        <ForYouButton />
-        {VIEW_ORDER.map((v) => (
-          <ViewButton key={v} view={v} />
-        ))}
-      </ul>
-      <DigestList />
-      <TagList />
-      <h2 className="nav-heading" id="notes-heading">
-        Notes
-      </h2>
-      <ul className="nav-list" aria-labelledby="notes-heading">
-        <li>
-          <button
-            type="button"
-            className="nav-item"
-            aria-current={notesCurrent ? 'true' : undefined}
-            onClick={showNotes}
-          >
-            <span className="nav-label">All notes</span> <span className="count">{notesCount ?? '–'}</span>
-          </button>
-        </li>
-      </ul>
+    // Esc closes the sidebar where it lies over the feed; its items have their own keys.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- see above
+    <nav id="sidebar" className="sidebar" aria-label="Library" onKeyDown={onKeyDown}>
+      <div className="sidebar-scroll">
+        <Tree label="Views and digests" nodes={nodes} />
+        <CurrentTagTools />
+      </div>
+      <SidebarResizer />
     </nav>
   )
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import type { TreeNode } from '../components/Tree'
 import { useStore } from '../store'
 import './data-views.css'
 
@@ -53,33 +54,28 @@ function TagTools({ tag, count }: { tag: string; count: number }) {
   )
 }
 
-/** Sidebar: every tag with its paper count; choosing one shows its papers. */
-export function TagList() {
+/** The Tags section's items (every tag with its paper count), or null when there are none. */
+export function useTagNodes(choose: (run: () => void) => () => void): TreeNode[] | null {
   const tags = useStore((s) => s.counts?.tags)
   const current = useStore((s) => (s.mode === 'feed' ? s.tag : null))
   const setTag = useStore((s) => s.setTag)
   if (!tags?.length) return null
-  const active = tags.find((t) => t.name.toLowerCase() === current?.toLowerCase())
-  return (
-    <>
-      <h2 className="nav-heading" id="tags-heading">
-        Tags
-      </h2>
-      <ul className="nav-list" aria-labelledby="tags-heading">
-        {tags.map((t) => (
-          <li key={t.name}>
-            <button
-              type="button"
-              className="nav-item"
-              aria-current={active?.name === t.name ? 'true' : undefined}
-              onClick={() => setTag(t.name)}
-            >
-              <span className="nav-label">{t.name}</span> <span className="count">{t.count}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      {active && <TagTools tag={active.name} count={active.count} />}
-    </>
-  )
+  return tags.map((t) => ({
+    key: `tag-${t.name}`,
+    selected: t.name.toLowerCase() === current?.toLowerCase(),
+    onActivate: choose(() => setTag(t.name)),
+    content: (
+      <>
+        <span className="tree-text">{t.name}</span> <span className="count">{t.count}</span>
+      </>
+    )
+  }))
+}
+
+/** Rename or delete the tag being shown: under the tree, while a tag's papers are shown. */
+export function CurrentTagTools() {
+  const tags = useStore((s) => s.counts?.tags)
+  const current = useStore((s) => (s.mode === 'feed' ? s.tag : null))
+  const active = tags?.find((t) => t.name.toLowerCase() === current?.toLowerCase())
+  return active ? <TagTools tag={active.name} count={active.count} /> : null
 }

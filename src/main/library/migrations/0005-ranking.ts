@@ -1,5 +1,5 @@
 /**
- * 0003: For you's scores and features. The ranking (src/main/ranking/) writes one score per unread
+ * 0005: For you's scores and features. The ranking (src/main/ranking/) writes one score per unread
  * paper, with a few words on why for the best ones; the feed pages them by (score, id) like any
  * other view. It also keeps each paper's terms, so a start need not tokenize the library again.
  * Derived data: dropping every row loses nothing (the next ranking writes them again). No foreign
@@ -9,7 +9,7 @@
 import type { Migration } from './index'
 
 const migration: Migration = {
-  version: 3,
+  version: 5,
   name: 'ranking',
   up(db) {
     db.exec(`
