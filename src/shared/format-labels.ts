@@ -8,6 +8,8 @@ export const FORMAT_LABEL: Readonly<Record<string, string>> = {
   'arxiv-email': 'arXiv e-mail',
   'arxiv-rss': 'arXiv RSS',
   'arxiv-atom': 'arXiv Atom',
+  'arxiv-rdf': 'arXiv RSS 1.0',
+  'hf-html': 'Hugging Face page (HTML)',
   bibtex: 'BibTeX',
   ris: 'RIS'
 }

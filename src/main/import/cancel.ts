@@ -48,7 +48,11 @@ export function throwIfStopped(flag: CancelFlag | undefined): void {
 
 /** A file's time limit, for its message. */
 export const timeLimitText = (ms: number): string =>
-  ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} minute${ms === 60_000 ? '' : 's'}` : `${Math.round(ms / 1000)} s`
+  ms >= 60_000 && ms % 60_000 === 0
+    ? `${ms / 60_000} minute${ms === 60_000 ? '' : 's'}`
+    : ms < 1_000
+      ? `${ms} ms`
+      : `${Math.round(ms / 1000)} s`
 
 /** What a file stopped by the time limit says (after its name). */
 export const timeLimitMessage = (ms: number): string =>
