@@ -5,20 +5,20 @@
  */
 import { describe, expect } from 'vitest'
 import { fillTopicLibrary } from '../helpers/topic-library'
-import { listbox, noProblems, paperHeading, test } from './fixtures'
+import { listbox, noProblems, paperHeading, test, viewNamed } from './fixtures'
 
 describe('For you', () => {
   test('teach it with stars, then read the ranking and similar papers', async ({ page, host, problems }) => {
     fillTopicLibrary(host.library, 600)
     await page.reload()
     const nav = page.getByRole('navigation', { name: 'Library' })
-    await nav.getByRole('button', { name: 'For you', exact: true }).click()
+    await nav.getByRole('treeitem', { name: 'For you', exact: true }).click()
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'Teach it' }).textContent())
       .toMatch(/3 more papers/)
 
     // Three stars in Unread, from the keyboard.
-    await nav.getByRole('button', { name: /^Unread \d+$/ }).click()
+    await viewNamed(page, 'Unread').click()
     await listbox(page).getByRole('option').first().click()
     for (let i = 0; i < 3; i++) {
       await page.keyboard.press('s')
@@ -26,7 +26,7 @@ describe('For you', () => {
       await page.keyboard.press('j')
     }
 
-    await nav.getByRole('button', { name: 'For you', exact: true }).click()
+    await nav.getByRole('treeitem', { name: 'For you', exact: true }).click()
     await page.getByRole('heading', { name: 'For you', level: 2 }).waitFor()
     // The worker ranks in the background; the list reloads when its scores are written.
     await expect.poll(() => listbox(page).getByRole('option').count(), { timeout: 15_000 }).toBeGreaterThan(10)
