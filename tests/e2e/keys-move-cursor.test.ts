@@ -78,7 +78,7 @@ describe('keys that move the cursor', { timeout: 60_000 }, () => {
         .filter({ hasText: /^Saved$/ })
         .waitFor()
     }
-    await page.getByRole('button', { name: 'All notes 2', exact: true }).click()
+    await page.getByRole('treeitem', { name: 'All notes 2', exact: true }).click()
     const list = page.getByRole('list', { name: 'Notes, newest edited first' })
     const current = () => list.locator('[aria-current="true"] .note-title').textContent()
     await expect.poll(current).toBe(LAST_TITLE)

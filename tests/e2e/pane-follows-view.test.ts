@@ -27,7 +27,7 @@ describe('paper pane and view', { timeout: 60_000 }, () => {
     await openPaper(page, FIRST_TITLE)
 
     await viewButton(page, 'Reading', 0).click()
-    await page.getByText('No papers in this view.').waitFor()
+    await page.getByText('No papers marked Reading.').waitFor()
     await expect.poll(() => paperHeading(page).count()).toBe(0)
     await page.getByText('Select a paper (j/k to move, ? for shortcuts).').waitFor()
 
