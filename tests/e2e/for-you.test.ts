@@ -40,7 +40,7 @@ describe('For you', () => {
     const similar = page.getByRole('region', { name: 'Similar papers' })
     await expect.poll(() => similar.getByRole('listitem').count()).toBe(6)
     await similar.getByRole('button', { name: 'All papers like this' }).click()
-    expect(await page.getByRole('searchbox', { name: 'Search papers' }).inputValue()).toMatch(/^like:\d+$/)
+    await expect.poll(() => page.getByRole('searchbox', { name: 'Search papers' }).inputValue()).toMatch(/^like:\d+$/)
     await expect.poll(() => listbox(page).getByRole('option').count()).toBeGreaterThan(5)
     await noProblems(problems)
   })

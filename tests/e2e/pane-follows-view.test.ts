@@ -29,7 +29,7 @@ describe('paper pane and view', { timeout: 60_000 }, () => {
     await viewButton(page, 'Reading', 0).click()
     await page.getByText('No papers marked Reading.').waitFor()
     await expect.poll(() => paperHeading(page).count()).toBe(0)
-    await page.getByText('Select a paper (j/k to move, ? for shortcuts).').waitFor()
+    await page.getByText('Select a paper to read its abstract and write notes.').waitFor()
 
     await page.locator('body').focus()
     for (const key of ['s', 'm', 'r']) await page.keyboard.press(key)

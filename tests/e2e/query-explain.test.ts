@@ -30,7 +30,7 @@ describe('queries explained', { timeout: 60_000 }, () => {
 
     await search(page).fill('title:x')
     await queryAlert(page)
-      .getByText(/"title:" is not a filter: use status:, tag:, digest:, author: or starred/)
+      .getByText(/"title:" is not a filter: use status:, tag:, digest:, author:, like: or starred/)
       .waitFor()
     await expect.poll(() => page.getByText('status:read searches Read').count()).toBe(0)
 
