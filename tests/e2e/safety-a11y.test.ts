@@ -2,41 +2,9 @@
  * Untrusted text stays inert: Markdown notes with HTML/script/javascript: payloads, abstracts
  * with literal markup. And an axe-core scan of the populated feed (light and dark).
  */
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
-import type { Page } from 'playwright'
 import { describe, expect } from 'vitest'
+import { axeViolations } from './axe'
 import { fixturePath, HF_JUN6, importViaPicker, noProblems, notes, openPaper, test, viewButton } from './fixtures'
-
-const AXE_SOURCE = readFileSync(resolve(__dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8')
-
-interface AxeViolation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: { target: unknown[]; html: string; failureSummary?: string }[]
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's strict CSP (rightly) refuses the inline
-  // <script> that page.addScriptTag({ path }) would add, and we keep the CSP on while testing.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE)
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }
-    ).axe
-    const result = await axe.run(document, { resultTypes: ['violations'] })
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 300), failureSummary: n.failureSummary }))
-    }))
-  })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes) e.g. ${JSON.stringify(v.nodes.slice(0, 2))}`)
-}
 
 describe('untrusted text and accessibility', () => {
   test('XSS payloads in a note stay inert text', async ({ page, problems }) => {
@@ -103,7 +71,7 @@ describe('untrusted text and accessibility', () => {
     problems
   }) => {
     await page.getByText('No papers yet. Import a digest').waitFor()
-    expect(await seriousViolations(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
 
     await importViaPicker(page, [HF_JUN6])
     await openPaper(page, 'Generative Marginalization Models')
@@ -111,15 +79,15 @@ describe('untrusted text and accessibility', () => {
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor()
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('model')
     await page.getByRole('option').locator('mark').first().waitFor()
-    expect(await seriousViolations(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
 
     await page.emulateMedia({ colorScheme: 'dark' })
-    expect(await seriousViolations(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
 
     await page.keyboard.press('Escape')
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click()
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
-    expect(await seriousViolations(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     await noProblems(problems)
   })
 })
