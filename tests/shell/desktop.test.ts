@@ -76,8 +76,12 @@ describe('desktop: menus, opened files, settings, badge, closing (built main, st
       ['/usr/bin/folio', '--library', '/elsewhere.sqlite', other, '--flag'],
       dir
     )
-    await until(() => sentOn(s, 'imported').length > 0, 'the imported event', 15_000)
-    const report = sentOn(s, 'imported')[0] as ImportReport
+    // The command-line import's own report may arrive after rendererReady (its papers are counted
+    // before the worker sends its report): it is then sent as an event too. Wait for the hand-over's.
+    const handedOver = () =>
+      (sentOn(s, 'imported') as ImportReport[]).find((r) => r.files.some((f) => f.file.endsWith('second.txt')))
+    await until(() => handedOver() !== undefined, 'the imported event', 15_000)
+    const report = handedOver()!
     expect(report.rejected).toBe(1)
     expect(report.files[0]!.error).toMatch(/second\.txt/)
   })
