@@ -33,9 +33,9 @@ describe('For you', () => {
     await expect.poll(() => page.locator('.row-why').first().textContent()).toMatch(/like “/)
     await page.getByText(/learned from your 3 starred or annotated papers/).waitFor()
 
-    const first = listbox(page).getByRole('option').first()
-    const title = await first.textContent()
-    await first.click()
+    // The list may reorder as the rest of the scores arrive: click the paper by its title, not its place.
+    const title = (await listbox(page).getByRole('option').first().textContent()) ?? ''
+    await listbox(page).getByRole('option').filter({ hasText: title }).first().click()
     await expect.poll(() => paperHeading(page).textContent()).toBe(title)
     const similar = page.getByRole('region', { name: 'Similar papers' })
     await expect.poll(() => similar.getByRole('listitem').count()).toBe(6)
