@@ -10,6 +10,7 @@ import { axeViolations } from './axe'
 import {
   fixturePath,
   HF_JUN6,
+  importJun6,
   importViaPicker,
   listbox,
   noProblems,
@@ -109,8 +110,7 @@ describe('accessibility of every view', () => {
   })
 
   test('placeholders keep a 4.5:1 contrast, light and dark', async ({ page, problems }) => {
-    await importViaPicker(page, [HF_JUN6])
-    await page.getByRole('button', { name: 'Close' }).click()
+    await importJun6(page)
     await openPaper(page, 'Generative Marginalization Models')
     for (const scheme of ['light', 'dark'] as Scheme[]) {
       await page.emulateMedia({ colorScheme: scheme })

@@ -96,6 +96,12 @@ export async function importViaPicker(page: Page, files: string[]): Promise<void
   await page.getByRole('heading', { name: 'Import finished' }).waitFor()
 }
 
+/** The usual start of a test: import the June 6 trending page through the picker and close its report. */
+export async function importJun6(page: Page): Promise<void> {
+  await importViaPicker(page, [HF_JUN6])
+  await page.getByRole('button', { name: 'Close' }).click()
+}
+
 export const listbox = (page: Page): Locator => page.getByRole('listbox')
 export const option = (page: Page, name: string | RegExp): Locator =>
   page.getByRole('option', { name, exact: typeof name === 'string' })

@@ -4,9 +4,10 @@
  */
 import { describe, expect } from 'vitest'
 import {
-  fixturePath,
   FIRST_TITLE,
+  fixturePath,
   HF_JUN6,
+  importJun6,
   importViaPicker,
   listbox,
   noProblems,
@@ -25,8 +26,7 @@ describe('keyboard, search and views', () => {
     page,
     problems
   }) => {
-    await importViaPicker(page, [HF_JUN6])
-    await page.getByRole('button', { name: 'Close' }).click()
+    await importJun6(page)
     const options = listbox(page).getByRole('option')
     await options.first().waitFor()
 

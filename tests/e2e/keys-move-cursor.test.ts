@@ -6,8 +6,7 @@ import type { Page } from 'playwright'
 import { describe, expect } from 'vitest'
 import {
   FIRST_TITLE,
-  HF_JUN6,
-  importViaPicker,
+  importJun6,
   LAST_TITLE,
   listbox,
   noProblems,
@@ -35,8 +34,7 @@ const selectedIndex = (page: Page) =>
 
 describe('keys that move the cursor', { timeout: 60_000 }, () => {
   test('Home, End, Page Down and Page Up move the cursor with the scroll', async ({ page, problems }) => {
-    await importViaPicker(page, [HF_JUN6])
-    await page.getByRole('button', { name: 'Close' }).click()
+    await importJun6(page)
     await openPaper(page, FIRST_TITLE)
     await listbox(page).focus()
 
@@ -63,8 +61,7 @@ describe('keys that move the cursor', { timeout: 60_000 }, () => {
   })
 
   test('j and k in the Notes view move through the notes and stay in it', async ({ page, problems }) => {
-    await importViaPicker(page, [HF_JUN6])
-    await page.getByRole('button', { name: 'Close' }).click()
+    await importJun6(page)
     for (const [title, text] of [
       [FIRST_TITLE, 'first note'],
       [LAST_TITLE, 'second note']

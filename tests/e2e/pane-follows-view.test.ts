@@ -5,8 +5,7 @@
 import { describe, expect } from 'vitest'
 import {
   FIRST_TITLE,
-  HF_JUN6,
-  importViaPicker,
+  importJun6,
   LAST_TITLE,
   listbox,
   noProblems,
@@ -21,8 +20,7 @@ describe('paper pane and view', { timeout: 60_000 }, () => {
     page,
     problems
   }) => {
-    await importViaPicker(page, [HF_JUN6])
-    await page.getByRole('button', { name: 'Close' }).click()
+    await importJun6(page)
     await viewButton(page, 'All', 61).click()
     await openPaper(page, FIRST_TITLE)
 

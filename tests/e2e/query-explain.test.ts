@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright'
 import { describe, expect } from 'vitest'
-import { FIRST_TITLE, HF_JUN6, importViaPicker, listbox, noProblems, openPaper, test, viewButton } from './fixtures'
+import { FIRST_TITLE, importJun6, listbox, noProblems, openPaper, test, viewButton } from './fixtures'
 
 const search = (page: Page) => page.getByRole('searchbox', { name: 'Search papers' })
 const queryAlert = (page: Page) => page.locator('.feed').getByRole('alert')
@@ -15,8 +15,7 @@ describe('queries explained', { timeout: 60_000 }, () => {
     page,
     problems
   }) => {
-    await importViaPicker(page, [HF_JUN6])
-    await page.getByRole('button', { name: 'Close' }).click()
+    await importJun6(page)
     await openPaper(page, FIRST_TITLE)
     await listbox(page).focus()
     await page.keyboard.press('m')

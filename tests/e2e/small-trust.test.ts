@@ -5,7 +5,17 @@
  */
 import type { Page } from 'playwright'
 import { describe, expect } from 'vitest'
-import { FIRST_TITLE, HF_JUN6, importViaPicker, listbox, noProblems, openPaper, test, viewButton } from './fixtures'
+import {
+  FIRST_TITLE,
+  HF_JUN6,
+  importJun6,
+  importViaPicker,
+  listbox,
+  noProblems,
+  openPaper,
+  test,
+  viewButton
+} from './fixtures'
 
 const exportButton = (page: Page) => page.getByRole('button', { name: 'Export…' })
 const exportPanel = (page: Page) => page.getByRole('group', { name: 'Export this list' })
@@ -29,8 +39,7 @@ describe('smaller trust fixes', { timeout: 60_000 }, () => {
     page,
     problems
   }) => {
-    await importViaPicker(page, [HF_JUN6])
-    await page.getByRole('button', { name: 'Close' }).click()
+    await importJun6(page)
     await listbox(page).getByRole('option').first().waitFor()
 
     await exportButton(page).click()
@@ -53,8 +62,7 @@ describe('smaller trust fixes', { timeout: 60_000 }, () => {
   })
 
   test('a query over 500 characters says so, not an internal error', async ({ page, problems }) => {
-    await importViaPicker(page, [HF_JUN6])
-    await page.getByRole('button', { name: 'Close' }).click()
+    await importJun6(page)
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('mixture '.repeat(70))
     await page
       .locator('.feed')
@@ -69,8 +77,7 @@ describe('smaller trust fixes', { timeout: 60_000 }, () => {
     page,
     problems
   }) => {
-    await importViaPicker(page, [HF_JUN6])
-    await page.getByRole('button', { name: 'Close' }).click()
+    await importJun6(page)
     await openPaper(page, FIRST_TITLE)
     await listbox(page).focus()
     await page.keyboard.press('s')

@@ -9,8 +9,7 @@ import { describe, expect } from 'vitest'
 import { parseBibtex } from '../../src/main/digests/bibtex'
 import {
   FIRST_TITLE,
-  HF_JUN6,
-  importViaPicker,
+  importJun6,
   LAST_TITLE,
   listbox,
   noProblems,
@@ -42,8 +41,7 @@ async function addTag(page: Page, name: string): Promise<void> {
 // Long flows: room for a busy two-core machine.
 describe('tags, notes view, revisions, export', { timeout: 90_000 }, () => {
   test('tag papers, filter by tag, rename and delete a tag (notes stay)', async ({ page, problems }) => {
-    await importViaPicker(page, [HF_JUN6])
-    await page.getByRole('button', { name: 'Close' }).click()
+    await importJun6(page)
     await openPaper(page, FIRST_TITLE)
     await addTag(page, 'rlhf')
     await tagButton(page, 'rlhf', 1).waitFor()
@@ -115,8 +113,7 @@ describe('tags, notes view, revisions, export', { timeout: 90_000 }, () => {
   })
 
   test('the Notes view searches notes and filters by tag and status', async ({ page, problems }) => {
-    await importViaPicker(page, [HF_JUN6])
-    await page.getByRole('button', { name: 'Close' }).click()
+    await importJun6(page)
     await openPaper(page, FIRST_TITLE)
     await expect.poll(() => notes(page).isEnabled()).toBe(true)
     await notes(page).fill('reward models disagree across groups')
@@ -153,8 +150,7 @@ describe('tags, notes view, revisions, export', { timeout: 90_000 }, () => {
   })
 
   test('restore an older revision of a note; the text it replaced stays in the history', async ({ page, problems }) => {
-    await importViaPicker(page, [HF_JUN6])
-    await page.getByRole('button', { name: 'Close' }).click()
+    await importJun6(page)
     await openPaper(page, FIRST_TITLE)
     await expect.poll(() => notes(page).isEnabled()).toBe(true)
     const long = 'First version: a long careful summary of the method, the baselines and what to try next.'
@@ -196,8 +192,7 @@ describe('tags, notes view, revisions, export', { timeout: 90_000 }, () => {
   })
 
   test('export the list being shown as BibTeX: a download the importer reads back', async ({ page, problems }) => {
-    await importViaPicker(page, [HF_JUN6])
-    await page.getByRole('button', { name: 'Close' }).click()
+    await importJun6(page)
     await openPaper(page, FIRST_TITLE)
     await addTag(page, 'cite')
     await tagButton(page, 'cite', 1).click()

@@ -6,8 +6,7 @@ import type { Page } from 'playwright'
 import { describe, expect } from 'vitest'
 import {
   FIRST_TITLE,
-  HF_JUN6,
-  importViaPicker,
+  importJun6,
   listbox,
   noProblems,
   openPaper,
@@ -24,8 +23,7 @@ const undoButtons = (page: Page) => page.getByRole('status').getByRole('button',
 
 describe('undo toast', { timeout: 60_000 }, () => {
   test('a toast undoes its own change or is gone; Ctrl+Z and toasts share one history', async ({ page, problems }) => {
-    await importViaPicker(page, [HF_JUN6])
-    await page.getByRole('button', { name: 'Close' }).click()
+    await importJun6(page)
     await openPaper(page, FIRST_TITLE)
     await listbox(page).focus()
 
