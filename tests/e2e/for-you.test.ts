@@ -33,10 +33,13 @@ describe('For you', () => {
     await expect.poll(() => page.locator('.row-why').first().textContent()).toMatch(/like “/)
     await page.getByText(/learned from your 3 starred or annotated papers/).waitFor()
 
-    // The list may reorder as the rest of the scores arrive: click the paper by its title, not its place.
-    const title = (await listbox(page).getByRole('option').first().textContent()) ?? ''
-    await listbox(page).getByRole('option').filter({ hasText: title }).first().click()
-    await expect.poll(() => paperHeading(page).textContent()).toBe(title)
+    // The list may reorder as the rest of the scores arrive: the paper opened is the row now selected,
+    // wherever the new scores put it.
+    await listbox(page).getByRole('option').first().click()
+    const selected = listbox(page).locator('[role="option"][aria-selected="true"]')
+    await expect
+      .poll(async () => (await paperHeading(page).textContent()) === (await selected.first().textContent()))
+      .toBe(true)
     const similar = page.getByRole('region', { name: 'Similar papers' })
     await expect.poll(() => similar.getByRole('listitem').count()).toBe(6)
     await similar.getByRole('button', { name: 'All papers like this' }).click()
