@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channelOf, methodNames } from '../../src/shared/contract'
-import { invokeAs, ROOT, startMain, type StandIn } from './harness'
+import { invokeAs, quitMain, ROOT, type StandIn, startMain } from './harness'
 
 const FOREIGN = [
   { url: 'https://evil.example/', parent: null },
@@ -24,8 +24,8 @@ describe('security checklist: every IPC handler, the CSP meta', () => {
     dir = mkdtempSync(join(tmpdir(), 'folio-checklist-'))
     s = await startMain({ FOLIO_LIBRARY: join(dir, 'library.sqlite') })
   })
-  afterAll(() => {
-    s.app.emit('will-quit', s.fakeEvent())
+  afterAll(async () => {
+    await quitMain(s)
     rmSync(dir, { recursive: true, force: true })
   })
 

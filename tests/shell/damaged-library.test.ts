@@ -13,7 +13,7 @@ import { channelOf } from '../../src/shared/contract'
 import { openLibrary } from '../../src/main/library/index'
 import { saveNote } from '../../src/main/library/notes'
 import { RESTORE, START_EMPTY } from '../../src/main/shell/recovery-dialog'
-import { invokeAs, startMain, type StandIn } from './harness'
+import { invokeAs, quitMain, type StandIn, startMain } from './harness'
 
 const APP = { url: 'folio://app/index.html', parent: null }
 
@@ -36,8 +36,8 @@ describe('built main process: a damaged library', () => {
     file = join(dir, 'library.sqlite')
     writeFileSync(file, 'this file was a library once '.repeat(200))
   })
-  afterEach(() => {
-    s?.app.emit('will-quit', s.fakeEvent())
+  afterEach(async () => {
+    if (s) await quitMain(s)
     s = undefined
     rmSync(dir, { recursive: true, force: true })
   })

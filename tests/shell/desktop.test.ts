@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { channelOf, eventChannelOf, type ImportReport } from '../../src/shared/contract'
 import type { SettingsInfo } from '../../src/shared/settings'
 import { COMMANDS } from '../../src/shared/commands'
-import { findMenuItem, invokeAs, startMain, until, type MenuItem, type StandIn } from './harness'
+import { findMenuItem, invokeAs, type MenuItem, quitMain, type StandIn, startMain, until } from './harness'
 
 const APP = { url: 'folio://app/index.html', parent: null }
 const FIXTURES = join(__dirname, '..', 'fixtures')
@@ -51,8 +51,8 @@ describe('desktop: menus, opened files, settings, badge, closing (built main, st
     // A digest on the start's command line (after the app folder, as with `electron . file`).
     s = await startMain({ FOLIO_LIBRARY: join(dir, 'library.sqlite'), XDG_CONFIG_HOME: configHome }, [HF])
   })
-  afterEach(() => {
-    s.app.emit('will-quit', s.fakeEvent())
+  afterEach(async () => {
+    await quitMain(s)
     rmSync(dir, { recursive: true, force: true })
   })
 
@@ -220,14 +220,14 @@ describe('desktop: the next start', () => {
         backgroundColor: '#1b1d21'
       })
       expect(win.maximized).toBe(true)
-      s.app.emit('will-quit', s.fakeEvent())
+      await quitMain(s)
 
       writeFileSync(join(folio, 'window-state.json'), JSON.stringify({ x: 5000, y: 80, width: 9000, height: 700 }))
       s = await startMain({ FOLIO_LIBRARY: join(dir, 'library.sqlite'), XDG_CONFIG_HOME: dir })
       win = s.state.windows[0]!
       expect(win.options.x).toBeUndefined()
       expect(win.options.width).toBe(1920)
-      s.app.emit('will-quit', s.fakeEvent())
+      await quitMain(s)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
@@ -244,7 +244,7 @@ describe('desktop: the next start', () => {
       expect(existsSync(chosen)).toBe(true)
       const info = (await invokeAs(s, channelOf('getSettings'), APP, {})) as { ok: true; value: SettingsInfo }
       expect(info.value).toMatchObject({ libraryPath: chosen, libraryOverride: null })
-      s.app.emit('will-quit', s.fakeEvent())
+      await quitMain(s)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

@@ -180,6 +180,20 @@ export async function startMain(
   return standin
 }
 
+/**
+ * Quits as Electron would: will-quit, which main holds (preventDefault) until the ranking worker and
+ * the library are closed, then main calls app.quit() again. Resolves once that happened, so a test
+ * may remove the library's folder without racing a worker still writing into it.
+ */
+export async function quitMain(s: StandIn): Promise<void> {
+  const before = s.state.quitCalls.length
+  const event = s.fakeEvent()
+  s.app.emit('will-quit', event)
+  if (!event.defaultPrevented) return
+  await until(() => s.state.quitCalls.length > before, 'main to finish closing the library')
+  s.app.emit('will-quit', s.fakeEvent()) // the second will-quit, after app.quit(): passes through
+}
+
 export interface LoadedPreload {
   api: FolioApi
   world: Record<string, unknown>

@@ -12,7 +12,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channelOf, methodNames } from '../../src/shared/contract'
 import { userDataDir } from '../../src/main/library/index'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/shell/security'
-import { findMenuItem, invokeAs, OUT_PRELOAD, ROOT, startMain, type FakeWindow, type StandIn } from './harness'
+import {
+  type FakeWindow,
+  findMenuItem,
+  invokeAs,
+  OUT_PRELOAD,
+  quitMain,
+  ROOT,
+  type StandIn,
+  startMain,
+  until
+} from './harness'
 
 const APP = { url: 'folio://app/index.html', parent: null }
 
@@ -26,8 +36,8 @@ describe('built main process (electron stand-in)', () => {
     s = await startMain({ FOLIO_LIBRARY: join(dir, 'library.sqlite') })
     win = s.state.windows[0]!
   })
-  afterAll(() => {
-    s.app.emit('will-quit', s.fakeEvent())
+  afterAll(async () => {
+    await quitMain(s)
     rmSync(dir, { recursive: true, force: true })
   })
 
@@ -214,6 +224,27 @@ describe('built main process (electron stand-in)', () => {
   })
 })
 
+describe('built main process: quitting', () => {
+  it('holds the quit until the ranking worker and the library are closed (the last connection removes the WAL)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-shell-quit-'))
+    try {
+      const file = join(dir, 'library.sqlite')
+      const s = await startMain({ FOLIO_LIBRARY: file })
+      expect(existsSync(`${file}-wal`)).toBe(true) // open: main and the ranking worker
+      const event = s.fakeEvent()
+      s.app.emit('will-quit', event)
+      expect(event.defaultPrevented).toBe(true) // not yet: the worker is still closing
+      await until(() => s.state.quitCalls.includes('quit'), 'main to quit again once closed')
+      expect(existsSync(`${file}-wal`)).toBe(false)
+      const again = s.fakeEvent()
+      s.app.emit('will-quit', again)
+      expect(again.defaultPrevented).toBe(false) // the second will-quit lets Electron terminate
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('built main process: a library it cannot open', () => {
   it('a library from a newer Folio → error box with the reason, then quit; no window', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-shell-newer-'))
@@ -243,7 +274,7 @@ describe('built main process: a library it cannot open', () => {
       expect(s.state.errorBoxes).toEqual([])
       expect(existsSync(join(dir, 'flag.sqlite'))).toBe(true)
       expect(existsSync(join(dir, 'env.sqlite'))).toBe(false)
-      s.app.emit('will-quit', s.fakeEvent())
+      await quitMain(s)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { channelOf, eventChannelOf, type Counts } from '../../src/shared/contract'
-import { findMenuItem, invokeAs, startMain, until, type StandIn } from './harness'
+import { findMenuItem, invokeAs, quitMain, type StandIn, startMain, until } from './harness'
 
 const APP = { url: 'folio://app/index.html', parent: null }
 const HF = join(__dirname, '..', 'fixtures', 'hf-trending-jun6.txt')
@@ -21,7 +21,7 @@ const countsOf = async (s: StandIn): Promise<Counts> => {
   return reply.value as Counts
 }
 const click = (s: StandIn, label: string): void => findMenuItem(s.state.menu!.template, label)!.click!()
-const quit = (s: StandIn): void => void s.app.emit('will-quit', s.fakeEvent())
+const quit = (s: StandIn): Promise<void> => quitMain(s)
 
 describe('File menu: backup, restore, export (built main, stand-in)', () => {
   let dir: string
@@ -56,7 +56,7 @@ describe('File menu: backup, restore, export (built main, stand-in)', () => {
       expect(readFileSync(file, 'utf8').split('\n')[0]).toMatch(/^\{"type":"folio-backup"/)
       expect(s.state.errorBoxes).toEqual([])
     } finally {
-      quit(s)
+      await quit(s)
     }
   })
 
@@ -75,7 +75,7 @@ describe('File menu: backup, restore, export (built main, stand-in)', () => {
       expect(full.state.errorBoxes[0]!.content).toMatch(/only fills an empty library.*Nothing was changed/)
       expect((await countsOf(full)).views.all).toBe(61)
     } finally {
-      quit(full)
+      await quit(full)
     }
 
     const s = await startMain({ FOLIO_LIBRARY: join(dir, 'empty.sqlite') })
@@ -91,7 +91,7 @@ describe('File menu: backup, restore, export (built main, stand-in)', () => {
       expect((await countsOf(s)).views.all).toBe(61)
       await until(() => s.state.badgeCounts.at(-1) === 61, 'the badge to count the restored unread papers')
     } finally {
-      quit(s)
+      await quit(s)
     }
   })
 
@@ -111,7 +111,7 @@ describe('File menu: backup, restore, export (built main, stand-in)', () => {
         /^---\n[\s\S]*folio-id: 1\n[\s\S]*---\nRead §3 first\.$/
       )
     } finally {
-      quit(s)
+      await quit(s)
     }
   })
 
@@ -124,7 +124,7 @@ describe('File menu: backup, restore, export (built main, stand-in)', () => {
       await until(() => s.state.messageBoxes.some((b) => b.title === 'Export Reading List'), 'the report', 15_000)
       expect(readFileSync(file, 'utf8').split('\n').filter(Boolean)).toHaveLength(62) // header + 61 papers
     } finally {
-      quit(s)
+      await quit(s)
     }
   })
 })

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eventChannelOf, methodNames, type FolioApi, type ImportReport } from '../../src/shared/contract'
-import { findMenuItem, loadPreload, startMain, until, type LoadedPreload, type StandIn } from './harness'
+import { findMenuItem, type LoadedPreload, loadPreload, quitMain, type StandIn, startMain, until } from './harness'
 
 const LIBRARY_CHANGED = eventChannelOf('libraryChanged')
 const IMPORTED = eventChannelOf('imported')
@@ -29,8 +29,8 @@ describe('built preload in a sandbox, through IPC, to a temp library', () => {
     preload = loadPreload(s)
     api = preload.api
   })
-  afterAll(() => {
-    s.app.emit('will-quit', s.fakeEvent())
+  afterAll(async () => {
+    await quitMain(s)
     rmSync(dir, { recursive: true, force: true })
   })
 

@@ -344,6 +344,17 @@ function start(): void {
   ])
 }
 
+async function closeLibrary(): Promise<void> {
+  watcher?.close()
+  watcher = null
+  const stopping = ranking
+  ranking = null
+  badge.dispose()
+  await stopping?.close()
+  lib?.close()
+  lib = null
+}
+
 if (!app.requestSingleInstanceLock()) {
   // Another Folio is running on this machine: it gets focus (second-instance), we leave.
   app.quit()
@@ -367,15 +378,19 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (lib && BrowserWindow.getAllWindows().length === 0) showWindow()
   })
-  app.on('will-quit', () => {
-    // Windows are closed (each waited for its note to be saved): now the library may close.
-    watcher?.close()
-    watcher = null
-    void ranking?.close()
-    ranking = null
-    badge.dispose()
-    lib?.close()
-    lib = null
+  // Windows are closed (each waited for its note to be saved): now the library may close. The ranking
+  // worker has its own connection; quitting waits until it has closed it, then quits for good.
+  let shutdown: Promise<void> | null = null
+  let shutDown = false
+  app.on('will-quit', (event) => {
+    if (shutDown) return
+    event.preventDefault()
+    shutdown ??= closeLibrary()
+      .catch((err: unknown) => console.error('[folio] closing the library failed:', err))
+      .finally(() => {
+        shutDown = true
+        app.quit()
+      })
   })
   app
     .whenReady()
