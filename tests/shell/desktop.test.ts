@@ -5,6 +5,7 @@
  * folder and library location through the OS dialogs), the badge, the window state kept across
  * starts, and closing only after the renderer saved its note.
  */
+import Database from 'better-sqlite3'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -94,6 +95,19 @@ describe('desktop: menus, opened files, settings, badge, closing (built main, st
     const report = await call<ImportReport>(s, 'importPaths', { paths: [folder] })
     expect(report.files).toHaveLength(1)
     expect(report.files[0]).toMatchObject({ ok: true, alreadyImported: true })
+  })
+
+  it('quitting during the command-line import stops it and closes every connection before the quit goes on', async () => {
+    const file = join(dir, 'library.sqlite')
+    await quitMain(s) // at once: the import of the digest on the command line is still in its worker
+    expect(existsSync(`${file}-wal`)).toBe(false) // the last connection closed: no worker holds the file
+    const db = new Database(file, { readonly: true })
+    try {
+      // Cancelled (rolled back, nothing) or finished first (all 61): never half an import.
+      expect([0, 61]).toContain(db.prepare('SELECT count(*) FROM papers').pluck().get())
+    } finally {
+      db.close()
+    }
   })
 
   it('the menu: views, sidebar, Go, Settings, shortcuts send app commands; accelerators are unique', () => {

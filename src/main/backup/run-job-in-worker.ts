@@ -34,15 +34,19 @@ export function jobInWorker<J extends LibraryJob>(
         fn()
       }
     }
+    // Settled once the worker has exited (its connection to the library closed), not at its message.
+    let outcome: (() => void) | undefined
     worker.on('message', (m: JobMessage) => {
-      if (m.type === 'done') settle(() => resolve(m.result as JobResults[J['kind']]))
-      else settle(() => reject(new LibraryError(m.code ?? 'job', m.message)))
+      if (m.type === 'done') outcome = () => resolve(m.result as JobResults[J['kind']])
+      else outcome = () => reject(new LibraryError(m.code ?? 'job', m.message))
     })
     worker.on('error', (err) =>
       settle(() => reject(new LibraryError('job', `${request.job.kind} stopped: ${err.message}`)))
     )
     worker.on('exit', (code) =>
-      settle(() => reject(new LibraryError('job', `${request.job.kind} stopped (worker exit code ${code})`)))
+      settle(
+        outcome ?? (() => reject(new LibraryError('job', `${request.job.kind} stopped (worker exit code ${code})`)))
+      )
     )
   })
 }

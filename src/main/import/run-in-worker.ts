@@ -78,11 +78,15 @@ export function importInWorker(
       control.signal?.removeEventListener('abort', onAbort)
       fn()
     }
+    // The result is given once the worker has exited (its connection to the library closed), so
+    // whoever awaits an import may close, move or delete the library next.
+    let finished: ImportReport | undefined
+    let ended: (() => ImportReport) | undefined
     /** Stop asked: end the worker if it has not finished within the grace period. */
     const endAfterGrace = (report: () => ImportReport): void => {
       clearTimeout(endTimer)
       endTimer = setTimeout(() => {
-        settle(() => resolve(report()))
+        ended = report
         void worker.terminate()
       }, STOP_GRACE_MS)
     }
@@ -118,12 +122,18 @@ export function importInWorker(
         // The file reacted to its time limit in time: no need to end the worker.
         if (current && m.report.file === current.label) clearTimeout(endTimer)
         if (control.signal?.aborted) endAfterGrace(() => summarize(done, true))
-      } else if (m.type === 'done') settle(() => resolve(m.report))
-      else settle(() => reject(new LibraryError('import', m.message)))
+      } else if (m.type === 'done') {
+        finished = m.report
+        clearTimeout(endTimer)
+      } else settle(() => reject(new LibraryError('import', m.message)))
     })
     worker.on('error', (err) => settle(() => reject(new LibraryError('import', `the import stopped: ${err.message}`))))
     worker.on('exit', (code) =>
-      settle(() => reject(new LibraryError('import', `the import stopped (worker exit code ${code})`)))
+      settle(() => {
+        const report = finished ?? ended?.()
+        if (report) resolve(report)
+        else reject(new LibraryError('import', `the import stopped (worker exit code ${code})`))
+      })
     )
   })
 }

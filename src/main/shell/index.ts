@@ -112,6 +112,17 @@ const badge = createBadge(
   () => (lib ? counts(lib.db).views.unread : 0)
 )
 let ranking: Ranking | null = null
+/** Imports running in their worker: quitting cancels them (each rolls back) and waits until they have. */
+const imports = runningImports()
+/** Backup, restore, notes export running in the job worker: quitting lets them finish. */
+const jobs = new Set<Promise<unknown>>()
+function trackJob<T>(job: Promise<T>): Promise<T> {
+  jobs.add(job)
+  const untrack = (): void => void jobs.delete(job)
+  job.then(untrack, untrack)
+  return job
+}
+
 const notifyChanged = (): void => {
   emit('libraryChanged', {})
   badge.schedule()
@@ -253,7 +264,6 @@ function start(): void {
   lockSession(session.defaultSession, devUrl)
   if (!devUrl) handleAppProtocol(protocol, RENDERER_ROOT)
   const libraryPath = lib.path
-  const imports = runningImports()
   const services: Services = {
     openExternal: (url) => openExternalSafely(openInBrowser, url),
     emit,
@@ -267,7 +277,7 @@ function start(): void {
       ),
     cancelImport: () => imports.cancelAll(),
     // Backup, restore and notes export too (out/main/job-worker.js), on their own connection.
-    runJob: (job) => jobInWorker({ libraryPath, nativeBinding: nativeBindingPath, job }),
+    runJob: (job) => trackJob(jobInWorker({ libraryPath, nativeBinding: nativeBindingPath, job })),
     pathsFromDialogs: true
   }
   // For you ranks in a worker thread (out/main/rank-worker.js): the window never waits for it.
@@ -333,7 +343,7 @@ function start(): void {
   app.setAboutPanelOptions({ applicationName: 'Folio', applicationVersion: app.getVersion(), copyright: 'MIT licence' })
   showWindow()
   // At most one automatic backup a day, the newest 7 kept; a failure never blocks or stops start-up.
-  autoBackup(library, backupsDirFor(library.path)).catch((err: unknown) =>
+  trackJob(autoBackup(library, backupsDirFor(library.path))).catch((err: unknown) =>
     console.error('[folio] automatic backup failed:', err)
   )
   badge.update()
@@ -347,6 +357,7 @@ function start(): void {
 async function closeLibrary(): Promise<void> {
   watcher?.close()
   watcher = null
+  await Promise.allSettled([imports.stopAll(), ...jobs])
   const stopping = ranking
   ranking = null
   badge.dispose()
