@@ -13,7 +13,12 @@ import { channelOf } from '../../src/shared/contract'
 import { openLibrary } from '../../src/main/library/index'
 import { saveNote } from '../../src/main/library/notes'
 import { RESTORE, START_EMPTY } from '../../src/main/shell/recovery-dialog'
-import { invokeAs, quitMain, type StandIn, startMain } from './harness'
+import { CHECK_LIBRARY_FLAG, RESTART } from '../../src/main/shell/background-check'
+import { isSealed } from '../../src/main/library/check-seal'
+import { FULL_CHECK_DELAY_MS } from '../../src/main/library/check-later'
+import { garblePage } from '../helpers/damage'
+import { populateLibraryQuickly } from '../helpers/generate'
+import { invokeAs, quitMain, type StandIn, startMain, until } from './harness'
 
 const APP = { url: 'folio://app/index.html', parent: null }
 
@@ -80,6 +85,58 @@ describe('built main process: a damaged library', () => {
     expect(s.state.windows).toHaveLength(1)
     expect(await invokeAs(s, channelOf('counts'), APP, {})).toMatchObject({ ok: true, value: { views: { all: 0 } } })
   })
+})
+
+describe('built main process: the full check after the window is up', () => {
+  let dir: string
+  let file: string
+  let s: StandIn | undefined
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'folio-shell-later-'))
+    file = join(dir, 'library.sqlite')
+    const lib = openLibrary(file)
+    await populateLibraryQuickly(lib, { papers: 2_000, digests: 5 })
+    lib.close()
+  })
+  afterEach(async () => {
+    if (s) await quitMain(s)
+    s = undefined
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('damage only the full check finds: the window opens first, then the user is told and Folio restarts to set it aside', async () => {
+    garblePage(file, 40) // a data page: the light check (open, read the schema) passes
+    const damaged = readFileSync(file)
+    s = await startMain({ FOLIO_LIBRARY: file })
+    expect(s.state.windows).toHaveLength(1) // not waiting for the full check
+    expect(s.state.messageBoxes).toEqual([])
+    await until(() => s!.state.quitCalls.includes('relaunch'), 'the full check to find the damage', 20_000)
+    expect(s.state.messageBoxes[0]).toMatchObject({ message: "Folio's library is damaged", buttons: [RESTART] })
+    expect(s.state.messageBoxes[0]!.detail).toMatch(/integrity check failed|malformed/)
+    const args = s.state.relaunchArgs[0]!
+    expect(args).toContain(CHECK_LIBRARY_FLAG)
+    await quitMain(s)
+    // The relaunch: the full check before opening, then what any damaged library at start gets.
+    s = await startMain({ FOLIO_LIBRARY: file }, args.slice(1))
+    expect(s.state.messageBoxes[0]).toMatchObject({ message: "Folio's library was damaged and has been set aside" })
+    const aside = readdirSync(dir).find((n) => /^library\.damaged-.*\.sqlite$/.test(n))!
+    // Kept, whole (not byte for byte: the app ran on it until the check found the damage).
+    const kept = readFileSync(join(dir, aside))
+    expect(kept.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0')
+    expect(kept.length).toBeGreaterThanOrEqual(damaged.length)
+    expect(await invokeAs(s, channelOf('counts'), APP, {})).toMatchObject({ ok: true, value: { views: { all: 0 } } })
+  }, 30_000)
+
+  it('a healthy library: nothing said; once checked, closing it seals it for the command line', async () => {
+    s = await startMain({ FOLIO_LIBRARY: file })
+    expect(isSealed(file)).toBe(false)
+    await new Promise((r) => setTimeout(r, FULL_CHECK_DELAY_MS + 2_000))
+    expect(s.state.messageBoxes).toEqual([])
+    expect(s.state.quitCalls).toEqual([])
+    await quitMain(s)
+    s = undefined
+    expect(isSealed(file)).toBe(true)
+  }, 30_000)
 })
 
 describe('built main process: libraries it must not touch', () => {

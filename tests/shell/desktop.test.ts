@@ -24,20 +24,20 @@ const call = async <T>(s: StandIn, method: string, input: unknown = {}): Promise
   if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`)
   return reply.value as T
 }
-const sentOn = (s: StandIn, event: 'command' | 'imported'): unknown[] =>
+const sentOn = (s: StandIn, event: 'command' | 'imported' | 'libraryChanged'): unknown[] =>
   s.state.windows[0]!.webContents.sent.filter((m) => m.channel === eventChannelOf(event)).map((m) => m.args[0])
 
 function allItems(items: MenuItem[]): MenuItem[] {
   return items.flatMap((i) => [i, ...(i.submenu ? allItems(i.submenu) : [])])
 }
 
-/** Until the digest on the command line is in the library (the import runs in the worker). */
+/**
+ * Until the digest on the command line is in the library and its import has ended (the import runs
+ * in the worker; its report is made, with a libraryChanged event, once the worker has exited).
+ */
 async function commandLineImported(s: StandIn): Promise<void> {
-  const end = Date.now() + 15_000
-  while ((await call<{ views: { all: number } }>(s, 'counts')).views.all !== 61) {
-    if (Date.now() > end) throw new Error('the command-line import did not finish')
-    await new Promise((r) => setTimeout(r, 20))
-  }
+  await until(() => sentOn(s, 'libraryChanged').length > 0, 'the command-line import to end', 15_000)
+  expect((await call<{ views: { all: number } }>(s, 'counts')).views.all).toBe(61)
 }
 
 // Each test starts its own main process on its own library and userData: none depends on another.
@@ -77,8 +77,7 @@ describe('desktop: menus, opened files, settings, badge, closing (built main, st
       ['/usr/bin/folio', '--library', '/elsewhere.sqlite', other, '--flag'],
       dir
     )
-    // The command-line import's own report may arrive after rendererReady (its papers are counted
-    // before the worker sends its report): it is then sent as an event too. Wait for the hand-over's.
+    // Only the hand-over's report is wanted (the command line's came before rendererReady).
     const handedOver = () =>
       (sentOn(s, 'imported') as ImportReport[]).find((r) => r.files.some((f) => f.file.endsWith('second.txt')))
     await until(() => handedOver() !== undefined, 'the imported event', 15_000)

@@ -95,6 +95,8 @@ export interface StandInState {
   configHome?: string
   opened: string[]
   quitCalls: string[]
+  /** The args of each app.relaunch (null: Electron's default, the same command line). */
+  relaunchArgs: (string[] | null)[]
   appName: string
   paths: Record<string, string>
   senderFrame: { url: string; parent: unknown } | null

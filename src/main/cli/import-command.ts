@@ -34,7 +34,12 @@ export async function importCommand(paths: string[], o: ImportCommandOptions, io
   try {
     const report = await importInWorker(
       defaultWorkerEntry(),
-      { libraryPath: o.libraryPath, sources: paths.map((path) => ({ kind: 'path' as const, path })), dryRun: o.dryRun },
+      {
+        libraryPath: o.libraryPath,
+        sources: paths.map((path) => ({ kind: 'path' as const, path })),
+        dryRun: o.dryRun,
+        checked: library.checked
+      },
       o.json ? undefined : progressPrinter(process.stderr, o.progress),
       { signal: stop.signal }
     )

@@ -17,7 +17,7 @@ import { API_PATH, EVENTS_PATH, TOKEN_HEADER, TOKEN_META, UPLOAD_PATH } from '..
 import { createDispatcher, type Services } from '../handlers'
 import type { Library } from '../library/index'
 import type { SettingsPatch } from '../../shared/settings'
-import { quickCheckInWorker, setAsideDamaged, type LaterCheck } from '../library/check-later'
+import { FULL_CHECK_DELAY_MS, quickCheckInWorker, setAsideDamaged, type LaterCheck } from '../library/check-later'
 import { openLibrarySafely, type Recovery } from '../library/open-safely'
 import { startRankingWorker, type Ranking } from '../ranking/service'
 import { openSettings, settingsPathNextTo } from '../settings'
@@ -43,9 +43,6 @@ export interface HostOptions {
   /** When the full integrity check starts, ms after the host is up (default FULL_CHECK_DELAY_MS). */
   fullCheckDelayMs?: number
 }
-
-/** The full check waits this long after start, so the first page paints first. */
-export const FULL_CHECK_DELAY_MS = 3_000
 
 export interface Host {
   url: string
@@ -320,6 +317,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
   })
     .then((reason) => {
+      if (reason === null && !closed) library.checked = true // healthy: sealed when it closes (check-seal.ts)
       if (reason === null || closed) return null
       const replaced = setAsideDamaged(library, reason)
       library = replaced.library

@@ -27,6 +27,8 @@ export interface WorkerRequest {
   nativeBinding?: string
   sources: ImportSource[]
   dryRun?: boolean
+  /** The caller found the library healthy (checked, or sealed): closing last, the worker reseals it (check-seal.ts). */
+  checked?: boolean
   cancel?: CancelFlag
   timeLimitMs?: number
 }

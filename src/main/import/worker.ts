@@ -16,6 +16,7 @@ try {
   warmUpParseWorker(req.sources.flatMap((s) => (s.kind === 'bytes' ? [] : [s.path])))
   const [{ openLibrary }, { importSources }] = await Promise.all([import('../library/index'), import('./import-files')])
   const lib = openLibrary(req.libraryPath, req.nativeBinding ? { nativeBinding: req.nativeBinding } : {})
+  lib.checked = req.checked === true
   try {
     const report = await importSources(lib, req.sources, {
       dryRun: req.dryRun,

@@ -34,6 +34,12 @@ try {
 }
 `
 
+/**
+ * When the app and the host start the full check, ms after they serve: on two cores it would
+ * otherwise compete with the window's first paint.
+ */
+export const FULL_CHECK_DELAY_MS = 3_000
+
 export interface LaterCheck {
   /** null: healthy; else why the file is damaged. Rejects when the check itself cannot run (busy, unreadable). */
   result: Promise<string | null>

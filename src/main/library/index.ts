@@ -4,11 +4,18 @@
  */
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { sealFile } from './check-seal'
 import { openDatabase, type DB, type OpenOptions } from './db'
 
 export interface Library {
   readonly path: string
   readonly db: DB
+  /**
+   * Known healthy: checked whole (PRAGMA quick_check) or found sealed when opened
+   * (openLibrarySafely), or checked later by the caller (check-later.ts). Closing it as the last
+   * connection then seals the file, so the next command that writes need not check it again.
+   */
+  checked: boolean
   close(): void
 }
 
@@ -17,8 +24,11 @@ export function openLibrary(path: string, options: OpenOptions = {}): Library {
   return {
     path,
     db,
+    checked: false,
     close() {
-      if (db.open) db.close()
+      if (!db.open) return
+      db.close()
+      if (this.checked && path !== ':memory:' && !options.readonly) sealFile(path)
     }
   }
 }

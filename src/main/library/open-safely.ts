@@ -15,11 +15,12 @@
 import Database from 'better-sqlite3'
 import { accessSync, constants, existsSync, readdirSync, renameSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
+import { isSealed, SEAL_SUFFIX } from './check-seal'
 import { LibraryError, type OpenOptions } from './db'
 import { openLibrary, type Library } from './index'
 
 export const BACKUPS_DIR = 'backups'
-export const SIDE_FILES = ['-wal', '-shm', '-journal'] as const
+export const SIDE_FILES = ['-wal', '-shm', '-journal', SEAL_SUFFIX] as const
 
 export interface Backup {
   path: string
@@ -56,6 +57,11 @@ export interface SafeOpenOptions extends OpenOptions {
 
 export interface SafeOpenResult {
   library: Library
+  /**
+   * How the file was checked: 'full' (PRAGMA quick_check), 'sealed' (unchanged since Folio last knew
+   * it healthy: check-seal.ts), 'light' (opened and its schema read), 'none' (a new, empty library).
+   */
+  checkedBy: 'full' | 'sealed' | 'light' | 'none'
   /** Set when the library was damaged and set aside; the library returned is a fresh one. */
   recovery: Recovery | null
 }
@@ -280,16 +286,23 @@ export function openLibrarySafely(file: string, options: SafeOpenOptions = {}): 
   const { backupsDir, now, check, ...open } = options
   if (file !== ':memory:' && !open.readonly) checkWritable(file)
   let reason: string | null = null
+  let checkedBy: SafeOpenResult['checkedBy'] = 'none'
   if (existsSync(file) && statSync(file).size > 0) {
+    // A full check is skipped for a file sealed healthy and written by nothing since (check-seal.ts).
+    checkedBy = isSealed(file) ? 'sealed' : (check ?? 'quick') === 'light' ? 'light' : 'full'
     try {
-      reason = (open.readonly ? null : rollBackHotJournal(file, open)) ?? checkFile(file, open, check)
+      reason =
+        (open.readonly ? null : rollBackHotJournal(file, open)) ??
+        checkFile(file, open, checkedBy === 'full' ? 'quick' : 'light')
     } catch (err) {
       throw explainOpenError(file, err)
     }
   }
   if (reason === null) {
     try {
-      return { library: openLibrary(file, open), recovery: null }
+      const library = openLibrary(file, open)
+      library.checked = checkedBy !== 'light'
+      return { library, checkedBy, recovery: null }
     } catch (err) {
       if (!isDamageError(err)) throw explainOpenError(file, err)
       reason = (err as Error).message
@@ -303,8 +316,10 @@ export function openLibrarySafely(file: string, options: SafeOpenOptions = {}): 
   } catch (err) {
     throw explainOpenError(file, err)
   }
+  library.checked = true // new and empty
   return {
     library,
+    checkedBy: 'none',
     recovery: { reason, movedTo, moved, backup, message: recoveryMessage(file, reason, movedTo, backup) }
   }
 }

@@ -49,6 +49,7 @@ import { jobInWorker } from '../backup/run-job-in-worker'
 import { installMenu } from './menu'
 import { requireNativeBinding } from './native'
 import { offerRecovery } from './recovery-dialog'
+import { type BackgroundCheck, CHECK_LIBRARY_FLAG, checkInBackground } from './background-check'
 import {
   APP_URL,
   appUrlCheck,
@@ -112,6 +113,9 @@ const badge = createBadge(
   () => (lib ? counts(lib.db).views.unread : 0)
 )
 let ranking: Ranking | null = null
+/** The full check after start (not when it ran before opening, or the library is new). */
+let checkLater = false
+let backgroundCheck: BackgroundCheck | null = null
 /** Imports running in their worker: quitting cancels them (each rolls back) and waits until they have. */
 const imports = runningImports()
 /** Backup, restore, notes export running in the job worker: quitting lets them finish. */
@@ -252,11 +256,17 @@ function start(): void {
       arch: process.arch,
       isPackaged: app.isPackaged
     })
-    // Checked first: a damaged library is moved aside (kept) and the user offered the newest backup.
+    // The light check first (the full one runs after the window is up: background-check.ts, or
+    // before opening after it found damage): a damaged library is moved aside (kept) and the user
+    // offered the newest backup.
     nativeBindingPath = nativeBinding ?? undefined
     const options = nativeBinding ? { nativeBinding } : {}
-    const opened = openLibrarySafely(libraryOverride ?? settings.get().libraryPath ?? resolveLibraryPath(), options)
+    const opened = openLibrarySafely(libraryOverride ?? settings.get().libraryPath ?? resolveLibraryPath(), {
+      ...options,
+      check: process.argv.includes(CHECK_LIBRARY_FLAG) ? 'quick' : 'light'
+    })
     lib = opened.recovery ? offerRecovery(dialog, opened.library, opened.recovery, options) : opened.library
+    checkLater = opened.checkedBy === 'light' || opened.checkedBy === 'sealed'
   } catch (err) {
     fatal('Folio cannot open its library', err)
     return
@@ -346,6 +356,8 @@ function start(): void {
   trackJob(autoBackup(library, backupsDirFor(library.path))).catch((err: unknown) =>
     console.error('[folio] automatic backup failed:', err)
   )
+  if (checkLater)
+    backgroundCheck = checkInBackground({ app, dialog, nativeBinding: nativeBindingPath, argv: process.argv }, library)
   badge.update()
   restartWatcher()
   importOpened([
@@ -355,6 +367,8 @@ function start(): void {
 }
 
 async function closeLibrary(): Promise<void> {
+  backgroundCheck?.cancel()
+  backgroundCheck = null
   watcher?.close()
   watcher = null
   await Promise.allSettled([imports.stopAll(), ...jobs])

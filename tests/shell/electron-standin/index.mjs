@@ -309,7 +309,7 @@ class App extends EventEmitter {
   }
   relaunch(options) {
     state.quitCalls.push('relaunch')
-    void options
+    state.relaunchArgs.push(options?.args ?? null)
   }
   setBadgeCount(count) {
     state.badgeCounts.push(count)
@@ -389,6 +389,7 @@ export function reset({ appPath = process.cwd(), isPackaged = false } = {}) {
     errorBoxes: [],
     opened: [],
     quitCalls: [],
+    relaunchArgs: [],
     ready: false,
     appName: 'folio', // package.json "name"; main must rename it
     appPath,
