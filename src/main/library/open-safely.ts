@@ -13,14 +13,14 @@
  * Plain Node: no electron import.
  */
 import Database from 'better-sqlite3'
-import { accessSync, constants, existsSync, readdirSync, renameSync, statSync } from 'node:fs'
+import { accessSync, constants, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
 import { isSealed, SEAL_SUFFIX } from './check-seal'
 import { LibraryError, type OpenOptions } from './db'
 import { openLibrary, type Library } from './index'
 
 export const BACKUPS_DIR = 'backups'
-export const SIDE_FILES = ['-wal', '-shm', '-journal', SEAL_SUFFIX] as const
+export const SIDE_FILES = ['-wal', '-shm', '-journal'] as const
 
 export interface Backup {
   path: string
@@ -126,7 +126,8 @@ const stamp = (d: Date): string =>
 
 /**
  * Move `file` and its -wal/-shm/-journal aside: `library.sqlite` → `library.damaged-<time>.sqlite`
- * (+ `-wal`, `-shm`), in the same folder. Nothing is deleted. Returns the moved files' new paths.
+ * (+ `-wal`, `-shm`), in the same folder. Nothing is deleted but the full check's seal (check-seal.ts).
+ * Returns the moved files' new paths.
  */
 export function moveAside(file: string, now = new Date()): { movedTo: string; moved: string[] } {
   const ext = extname(file)
@@ -136,6 +137,7 @@ export function moveAside(file: string, now = new Date()): { movedTo: string; mo
     target = `${base}.damaged-${stamp(now)}-${n}${ext}`
   }
   const moved: string[] = []
+  rmSync(file + SEAL_SUFFIX, { force: true }) // the full check's seal (check-seal.ts) spoke of this file: it goes
   renameSync(file, target)
   moved.push(target)
   for (const side of SIDE_FILES) {
