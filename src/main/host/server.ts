@@ -3,9 +3,9 @@
  * HTTP, on 127.0.0.1 only. Every API call needs the random token; Host and Origin are checked
  * (no DNS rebinding, no cross-site calls); static files never leave the renderer folder.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { existsSync, readFileSync, realpathSync } from 'node:fs'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { randomBytes } from 'node:crypto'
+import { existsSync, realpathSync } from 'node:fs'
+import { createServer, type ServerResponse } from 'node:http'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type EventName, type EventPayloads, type ImportProgressEvent, type ImportReport } from '../../shared/contract'
@@ -13,7 +13,6 @@ import { importInWorker, defaultWorkerEntry } from '../import/run-in-worker'
 import { jobInWorker } from '../backup/run-job-in-worker'
 import { runningImports } from '../import/running-imports'
 import type { ImportSource } from '../import/sources'
-import { API_PATH, EVENTS_PATH, TOKEN_HEADER, TOKEN_META, UPLOAD_PATH } from '../../shared/transport-fetch'
 import { createDispatcher, type Services } from '../handlers'
 import type { Library } from '../library/index'
 import type { SettingsPatch } from '../../shared/settings'
@@ -21,9 +20,7 @@ import { FULL_CHECK_DELAY_MS, quickCheckInWorker, setAsideDamaged, type LaterChe
 import { openLibrarySafely, type Recovery } from '../library/open-safely'
 import { startRankingWorker, type Ranking } from '../ranking/service'
 import { openSettings, settingsPathNextTo } from '../settings'
-import { readStatic, resolveStatic, SECURITY_HEADERS } from '../static-files'
-import { cacheControlFor } from './static'
-import { bodyLimitOf, readBody, TooLarge } from './request-body'
+import { requestHandler, send } from './routes'
 import { openUploads } from './uploads'
 
 export interface HostOptions {
@@ -60,9 +57,6 @@ export interface Host {
   close(): Promise<void>
 }
 
-/** Calls served at the same time; more are answered 503 (the page retries nothing: it shows the error). */
-const MAX_CONCURRENT_CALLS = 16
-
 export function defaultRendererDir(): string {
   // src/main/host/server.ts -> repo root/out/renderer (also right when bundled into out/).
   let dir = fileURLToPath(new URL('.', import.meta.url))
@@ -71,18 +65,6 @@ export function defaultRendererDir(): string {
     dir = resolve(dir, '..')
   }
   return resolve('out', 'renderer')
-}
-
-const sameToken = (a: string | undefined | null, b: string): boolean => {
-  if (!a) return false
-  const x = Buffer.from(a)
-  const y = Buffer.from(b)
-  return x.length === y.length && timingSafeEqual(x, y)
-}
-
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store' })
-  res.end(body)
 }
 
 export async function startHost(options: HostOptions): Promise<Host> {
@@ -173,104 +155,24 @@ export async function startHost(options: HostOptions): Promise<Host> {
     ranking
   }
   let dispatch = createDispatcher(library, services)
-  let calls = 0
   let port = 0
-  const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
-  const allowedOrigins = (): Set<string> => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
 
+  const handle = requestHandler({
+    token,
+    port: () => port,
+    rendererDir,
+    indexFile,
+    realIndexFile,
+    uploads,
+    dispatch: (method: string, input: unknown) => dispatch(method, input),
+    listeners
+  })
   const server = createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) send(res, 500, `Internal error: ${(err as Error).message}`)
       else res.end()
     })
   })
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 421, 'Wrong Host header')
-    const origin = req.headers.origin
-    if (origin !== undefined && !allowedOrigins().has(origin))
-      return send(res, 403, 'Cross-origin requests are refused')
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
-
-    const failed = (status: number, code: string, message: string): void =>
-      send(res, status, JSON.stringify({ ok: false, error: { code, message } }), 'application/json')
-
-    if (url.pathname === UPLOAD_PATH) {
-      if (req.method !== 'POST') return send(res, 405, 'POST only')
-      if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token))
-        return send(res, 401, 'Missing or wrong token')
-      try {
-        const { id, bytes } = await uploads.receive(req)
-        return send(res, 200, JSON.stringify({ ok: true, value: { id, bytes } }), 'application/json')
-      } catch (err) {
-        const e = err as { code?: string; message: string }
-        const status = e.code === 'too-large' ? 413 : e.code === 'busy' ? 503 : e.code === 'disk-full' ? 507 : 400
-        res.setHeader('connection', 'close') // the rest of a refused body is not read
-        return failed(status, e.code ?? 'upload', `The upload was refused: ${e.message}`)
-      }
-    }
-
-    if (url.pathname.startsWith(API_PATH)) {
-      if (req.method !== 'POST') return send(res, 405, 'POST only')
-      if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token))
-        return send(res, 401, 'Missing or wrong token')
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only')
-      if (calls >= MAX_CONCURRENT_CALLS) return failed(503, 'busy', 'Folio is busy with other calls: try again')
-      const method = url.pathname.slice(API_PATH.length)
-      calls += 1
-      try {
-        let input: unknown
-        try {
-          const body = await readBody(req, bodyLimitOf(method))
-          input = body.length ? JSON.parse(body.toString('utf8')) : {}
-        } catch (err) {
-          if (err instanceof TooLarge) {
-            res.setHeader('connection', 'close')
-            return failed(413, 'too-large', `${method.slice(0, 100)}: the request is larger than this call allows`)
-          }
-          return failed(400, 'bad-request', (err as Error).message)
-        }
-        const reply = await dispatch(method, input)
-        return send(res, 200, JSON.stringify(reply), 'application/json')
-      } finally {
-        calls -= 1
-      }
-    }
-
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')
-
-    if (url.pathname === EVENTS_PATH) {
-      if (!sameToken(url.searchParams.get('token'), token)) return send(res, 401, 'Missing or wrong token')
-      res.writeHead(200, {
-        ...SECURITY_HEADERS,
-        'content-type': 'text/event-stream',
-        'cache-control': 'no-store',
-        connection: 'keep-alive'
-      })
-      res.write(': connected\n\n')
-      listeners.add(res)
-      req.on('close', () => listeners.delete(res))
-      return
-    }
-
-    if (url.pathname === '/' || url.pathname === '/index.html') {
-      if (!sameToken(url.searchParams.get('token'), token)) {
-        return send(res, 401, 'Folio: open the address that "folio serve" printed (it carries the access token).')
-      }
-      // The token (the page builds its api from the contract's method names, shared/values.ts).
-      const html = readFileSync(indexFile, 'utf8').replace(
-        '<head>',
-        `<head>\n    <meta name="${TOKEN_META}" content="${token}" />`
-      )
-      return send(res, 200, html, 'text/html; charset=utf-8')
-    }
-
-    const file = await resolveStatic(rendererDir, url.pathname)
-    if (!file || file === realIndexFile) return send(res, 404, 'Not found')
-    const { body, type } = await readStatic(file)
-    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': cacheControlFor(url.pathname) })
-    res.end(req.method === 'HEAD' ? undefined : body)
-  }
 
   const poll = setInterval(() => {
     try {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { NoteRevision } from '../../../shared/contract'
-import { api } from '../api'
+import { api, errorMessage } from '../api'
 import { formatTimestamp } from '../lib/format'
 import { useStore } from '../store'
 import './data-views.css'
@@ -19,28 +19,44 @@ export function NoteHistory({ paperId }: { paperId: number }) {
   const [open, setOpen] = useState(false)
   const [revisions, setRevisions] = useState<NoteRevision[] | null>(null)
   const [shown, setShown] = useState<number | null>(null)
+  /** Why the revisions could not be read (then a Try again button, never an endless "Loading…"). */
+  const [failed, setFailed] = useState<string | null>(null)
+  const [attempt, setAttempt] = useState(0)
 
   useEffect(() => {
     setRevisions(null)
     setShown(null)
+    setFailed(null)
   }, [paperId])
   // Reload while open whenever what the library holds changes (a save, a restore).
   useEffect(() => {
     if (!open) return
     let live = true
     api.listRevisions({ paperId }).then(
-      (r) => live && setRevisions(r),
-      (err: unknown) => live && useStore.getState().reportError(err)
+      (r) => {
+        if (!live) return
+        setFailed(null)
+        setRevisions(r)
+      },
+      (err: unknown) => live && setFailed(errorMessage(err))
     )
     return () => {
       live = false
     }
-  }, [open, paperId, savedBody])
+  }, [open, paperId, savedBody, attempt])
 
   return (
     <details className="note-history" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>History{revisions ? ` (${revisions.length} revision${revisions.length === 1 ? '' : 's'})` : ''}</summary>
-      {open && revisions === null && <p className="muted small">Loading…</p>}
+      {open && failed !== null && (
+        <p className="small" role="alert">
+          The history could not be read: {failed}{' '}
+          <button type="button" className="link-button" onClick={() => setAttempt((a) => a + 1)}>
+            Try again
+          </button>
+        </p>
+      )}
+      {open && revisions === null && failed === null && <p className="muted small">Loading…</p>}
       {revisions?.length === 0 && <p className="muted small">No revisions yet.</p>}
       {revisions && revisions.length > 0 && (
         <ol className="revisions" aria-label="Note revisions">
