@@ -13,7 +13,7 @@ import {
   type ParsedInputOf,
   type Reply
 } from '../shared/contract'
-import type { ImportProgressEvent, ImportReport } from '../shared/contract'
+import type { ImportProgressEvent, ImportReport, RestoreResult } from '../shared/contract'
 import type { ImportSource } from './import/sources'
 import { runLibraryJob, type RunJob } from './backup/jobs'
 import { checkpointWhenIdle } from './library/checkpoints'
@@ -48,6 +48,8 @@ export interface Services {
     uploads: { id: string; name: string; lastModified?: number }[],
     onProgress: (p: ImportProgressEvent) => void
   ): Promise<ImportReport>
+  /** Browser host only: restore a backup the page uploaded (host/uploads.ts), by upload id. */
+  restoreUpload?(id: string, name: string): Promise<RestoreResult>
   /** Stop the running import(s); whether there was one. */
   cancelImport?(): boolean
   /** App only: import by path (dropped folders). Absent in the browser host, which never reads paths. */
@@ -151,6 +153,12 @@ export function createHandlers(lib: Library, services: Services): Handlers {
       return restored(await runJob({ kind: 'restoreFromPath', path }))
     },
     restoreFromFile: async ({ name, text }) => restored(await runJob({ kind: 'restoreFromFile', name, text })),
+    restoreUpload: async ({ id, name }) => {
+      if (!services.restoreUpload) {
+        throw unsupported('Uploading files works only in the browser version: the app restores files by path.')
+      }
+      return restored(await services.restoreUpload(id, name))
+    },
     exportNotesToPath: ({ dir }) => {
       withPaths('Exporting notes')
       return runJob({ kind: 'exportNotesToPath', dir })

@@ -55,6 +55,8 @@ const MAX_NOTE = 1_000_000 // characters; a note longer than a novel is refused,
 /** Largest backup text the page may upload to restore (characters; a Folio backup is JSON Lines). */
 export const MAX_RESTORE_CHARS = 256 * 1024 * 1024
 const path = z.string().min(1).max(4_096)
+/** What POST UPLOAD_PATH answered for a file the page sent (host/uploads.ts). */
+const uploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/)
 const tagName = z.string().trim().min(1).max(100)
 
 /** Opaque keyset cursor produced by the library; the renderer passes it back verbatim. */
@@ -158,7 +160,7 @@ export const contract = {
       uploads: z
         .array(
           z.strictObject({
-            id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+            id: uploadId,
             name: z.string().min(1).max(1_000),
             lastModified: z.number().int().nonnegative().optional()
           })
@@ -187,7 +189,12 @@ export const contract = {
   backupDownload: method<DownloadFile>()(none),
   /** App only: restore a Folio backup file into this library, which must be empty. */
   restoreFromPath: method<RestoreResult>()(z.strictObject({ path })),
-  /** Restore a Folio backup the page read (its text) into this library, which must be empty. */
+  /**
+   * Browser host only: restore a Folio backup the page uploaded (POST UPLOAD_PATH, streamed to disk)
+   * into this library, which must be empty. `name` is the file's name, for messages.
+   */
+  restoreUpload: method<RestoreResult>()(z.strictObject({ id: uploadId, name: z.string().min(1).max(1_000) })),
+  /** App only (over IPC): restore a Folio backup the window read (its text) into this library, which must be empty. */
   restoreFromFile: method<RestoreResult>()(
     z.strictObject({ name: z.string().min(1).max(1_000), text: z.string().min(1).max(MAX_RESTORE_CHARS) })
   ),

@@ -344,6 +344,7 @@ export const METHOD_ACCESS = {
   backupDownload: 'read',
   restoreFromPath: 'write',
   restoreFromFile: 'write',
+  restoreUpload: 'write',
   exportNotesToPath: 'read',
   exportNotesDownload: 'read',
   forYouPage: 'read',

@@ -61,6 +61,7 @@ function examples(ids: { paper: number; revision: number }): Record<string, unkn
     backupDownload: {},
     restoreFromPath: { path: fixture('hf-trending-jun6.txt') },
     restoreFromFile: { name: 'backup.jsonl', text: '{"type":"folio-backup"}\n' },
+    restoreUpload: { id: 'AbCdEfGhIjKlMnOpQrStUvWx', name: 'backup.jsonl' },
     exportNotesToPath: { dir: join(tmpdir(), 'folio-fuzz-notes') },
     exportNotesDownload: {}
   }

@@ -17,6 +17,7 @@ import { saveNote } from '../../src/main/library/notes'
 import { tagPapers } from '../../src/main/library/tags'
 import type { Counts, DownloadFile, Reply, RestoreResult } from '../../src/shared/contract'
 import { TOKEN_HEADER } from '../../src/shared/transport-fetch'
+import { call as rawCall, upload } from '../helpers/host-http'
 import { fixture, tempDir, tempLibrary } from '../helpers/temp'
 
 async function call<T>(host: Host, method: string, input: unknown = {}): Promise<Reply<T>> {
@@ -37,6 +38,15 @@ describe('backup, restore and notes export through the browser host', () => {
   let source: Host
   let target: Host
   let before: Counts
+  let uploads = 0
+  /** As the page does it: the backup file uploaded (streamed to disk), then restored by its upload id. */
+  const restoreUpload = async (host: Host, name: string, text: string): Promise<Reply<RestoreResult>> => {
+    const file = join(t.dir, `picked-${++uploads}`)
+    writeFileSync(file, text)
+    const sent = JSON.parse((await upload(host, file)).body) as Reply<{ id: string }>
+    if (!sent.ok) return sent
+    return call<RestoreResult>(host, 'restoreUpload', { id: sent.value.id, name })
+  }
 
   beforeAll(async () => {
     t = tempDir()
@@ -67,7 +77,7 @@ describe('backup, restore and notes export through the browser host', () => {
     expect(file).toMatchObject({ mimeType: 'application/jsonl', encoding: 'utf8' })
     expect(file.fileName).toMatch(/^Folio backup \d{4}-\d{2}-\d{2}\.jsonl$/)
     expect(file.summary).toBe(`${before.views.all} papers, 2 digests and 1 tag`)
-    const restored = ok(await call<RestoreResult>(target, 'restoreFromFile', { name: file.fileName, text: file.data }))
+    const restored = ok(await restoreUpload(target, file.fileName, file.data))
     expect(restored).toMatchObject({ papers: before.views.all, digests: 2, tags: 1, notes: 2 })
     expect(counts(target.library.db)).toEqual(before)
   })
@@ -75,7 +85,7 @@ describe('backup, restore and notes export through the browser host', () => {
   it('a restore into a library that holds anything is refused, and changes nothing', async () => {
     const file = ok(await call<DownloadFile>(source, 'backupDownload'))
     const sourceBefore = counts(source.library.db)
-    const reply = await call(source, 'restoreFromFile', { name: 'mine.jsonl', text: file.data })
+    const reply = await restoreUpload(source, 'mine.jsonl', file.data)
     expect(reply).toMatchObject({ ok: false, error: { code: 'not-empty' } })
     expect(counts(source.library.db)).toEqual(sourceBefore)
   })
@@ -83,11 +93,24 @@ describe('backup, restore and notes export through the browser host', () => {
   it('a file that is not a backup is refused with its name and the line', async () => {
     const empty = await startHost({ libraryPath: join(t.dir, 'empty.sqlite'), rendererDir: join(t.dir, 'renderer') })
     try {
-      const reply = await call(empty, 'restoreFromFile', { name: 'notes.txt', text: 'hello\n' })
+      const reply = await restoreUpload(empty, 'notes.txt', 'hello\n')
       expect(reply).toMatchObject({ ok: false, error: { code: 'bad-backup' } })
       expect(!reply.ok && reply.error.message).toMatch(
         /^notes\.txt line 1: not a Folio backup.*library was not changed/
       )
+      expect(counts(empty.library.db).views.all).toBe(0)
+    } finally {
+      await empty.close()
+    }
+  })
+
+  it('a backup sent as one JSON body (restoreFromFile, the app’s IPC call) is refused by its size here', async () => {
+    const file = ok(await call<DownloadFile>(source, 'backupDownload'))
+    const empty = await startHost({ libraryPath: join(t.dir, 'empty2.sqlite'), rendererDir: join(t.dir, 'renderer') })
+    try {
+      const text = file.data.padEnd(100 * 1024, '\n') // past the default body cap
+      const r = await rawCall(empty, 'restoreFromFile', { name: file.fileName, text })
+      expect(r.status).toBe(413)
       expect(counts(empty.library.db).views.all).toBe(0)
     } finally {
       await empty.close()

@@ -4,7 +4,7 @@
  * a library connection of their own: the app and the browser host run them in a worker thread
  * (job-worker.ts), so the thread that serves the window never waits for a whole-library pass.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, linkSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, extname, join } from 'node:path'
 import { zipSync } from 'fflate'
@@ -20,6 +20,7 @@ export type LibraryJob =
   | { kind: 'backupDownload' }
   | { kind: 'restoreFromPath'; path: string }
   | { kind: 'restoreFromFile'; name: string; text: string }
+  | { kind: 'restoreFromUpload'; path: string; name: string }
   | { kind: 'exportNotesToPath'; dir: string }
   | { kind: 'exportNotesDownload' }
 
@@ -29,6 +30,7 @@ export interface JobResults {
   backupDownload: DownloadFile
   restoreFromPath: RestoreResult
   restoreFromFile: RestoreResult
+  restoreFromUpload: RestoreResult
   exportNotesToPath: NotesExportResult
   exportNotesDownload: DownloadFile
 }
@@ -96,6 +98,17 @@ async function run(lib: Library, job: LibraryJob, now: Date): Promise<JobResult>
       return withScratch((dir) => {
         const file = join(dir, uploadName(job.name))
         writeFileSync(file, job.text)
+        return restoreBackup(lib.db, file)
+      })
+    case 'restoreFromUpload':
+      // The uploaded file (host/uploads.ts), linked into a scratch folder under the user's file name.
+      return withScratch((dir) => {
+        const file = join(dir, uploadName(job.name))
+        try {
+          linkSync(job.path, file)
+        } catch {
+          copyFileSync(job.path, file)
+        }
         return restoreBackup(lib.db, file)
       })
     case 'exportNotesToPath': {

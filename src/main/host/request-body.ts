@@ -1,11 +1,12 @@
 /** Reading a call's JSON body in the browser host, no larger than the call needs. */
 import type { IncomingMessage } from 'node:http'
-import { MAX_RESTORE_CHARS, type MethodName } from '../../shared/contract'
+import type { MethodName } from '../../shared/contract'
 
 /**
  * The largest JSON body each call may send (default: BODY_LIMIT): what its input can be at most
- * (200,000 ids; a 1,000,000-character note, escaped). Files never come as JSON: they are uploaded
- * (POST UPLOAD_PATH, streamed to disk: uploads.ts). Larger bodies are refused (413) as they arrive.
+ * (200,000 ids; a 1,000,000-character note, escaped). Files never come as JSON: digests and backups
+ * are uploaded (POST UPLOAD_PATH, streamed to disk: uploads.ts), then imported (importUpload) or
+ * restored (restoreUpload) by id. Larger bodies are refused (413) as they arrive.
  */
 const BODY_LIMIT = 64 * 1024
 const BODY_LIMITS: Partial<Record<MethodName, number>> = {
@@ -13,9 +14,7 @@ const BODY_LIMITS: Partial<Record<MethodName, number>> = {
   setStarred: 4 * 1024 * 1024,
   tagPapers: 4 * 1024 * 1024,
   restoreStatus: 12 * 1024 * 1024,
-  saveNote: 8 * 1024 * 1024,
-  // A backup's text restored into an empty library (JSON-escaped: up to twice its characters).
-  restoreFromFile: 2 * MAX_RESTORE_CHARS + 1024
+  saveNote: 8 * 1024 * 1024
 }
 export const bodyLimitOf = (method: string): number =>
   (Object.hasOwn(BODY_LIMITS, method) ? BODY_LIMITS[method as MethodName] : undefined) ?? BODY_LIMIT

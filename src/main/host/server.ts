@@ -8,8 +8,15 @@ import { existsSync, realpathSync } from 'node:fs'
 import { createServer, type ServerResponse } from 'node:http'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type EventName, type EventPayloads, type ImportProgressEvent, type ImportReport } from '../../shared/contract'
+import {
+  type EventName,
+  type EventPayloads,
+  type ImportProgressEvent,
+  type ImportReport,
+  type RestoreResult
+} from '../../shared/contract'
 import { importInWorker, defaultWorkerEntry } from '../import/run-in-worker'
+import type { RunJob } from '../backup/jobs'
 import { jobInWorker } from '../backup/run-job-in-worker'
 import { runningImports } from '../import/running-imports'
 import type { ImportSource } from '../import/sources'
@@ -115,6 +122,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
       for (const u of taken) uploads.release(u.upload)
     }
   }
+  // A backup to restore comes as an upload too (streamed to disk), never as a JSON body.
+  const runJob: RunJob = (job) => jobInWorker({ libraryPath: options.libraryPath, job })
+  const restoreUpload = async (id: string, name: string): Promise<RestoreResult> => {
+    const upload = uploads.take(id)
+    try {
+      return await runJob({ kind: 'restoreFromUpload', path: upload.path, name })
+    } finally {
+      uploads.release(upload)
+    }
+  }
   // Settings the page may change (theme, text size…); never paths: this door reads no paths.
   const settings = openSettings(options.settingsPath ?? settingsPathNextTo(options.libraryPath))
   const settingsService = {
@@ -148,8 +165,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
     emit,
     runImport,
     // Backup (a download), restore (an upload) and notes export (a zip) in a worker thread too.
-    runJob: (job) => jobInWorker({ libraryPath: options.libraryPath, job }),
+    runJob,
     importUploads,
+    restoreUpload,
     cancelImport: () => imports.cancelAll(),
     settings: settingsService,
     ranking

@@ -10,6 +10,7 @@
  */
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
+import { BACKGROUND_NICE } from '../thread-priority'
 import type { OpenOptions } from './db'
 import { openLibrary, type Library } from './index'
 import { backupsDirFor, explainOpenError, moveAside, newestBackup, recoveryMessage, type Recovery } from './open-safely'
@@ -17,6 +18,10 @@ import { backupsDirFor, explainOpenError, moveAside, newestBackup, recoveryMessa
 // CommonJS run by the worker (eval: no file to build or ship): the same check as checkFile's.
 const WORKER = `
 const { workerData, parentPort } = require('node:worker_threads')
+// Background work at the lowest priority (thread-priority.ts: on Linux, this thread only).
+if (process.platform === 'linux') {
+  try { require('node:os').setPriority(0, workerData.nice) } catch {}
+}
 const Database = require(workerData.module)
 let db
 try {
@@ -52,7 +57,7 @@ export function quickCheckInWorker(file: string, options: Pick<OpenOptions, 'nat
   const module = createRequire(import.meta.url).resolve('better-sqlite3')
   const worker = new Worker(WORKER, {
     eval: true,
-    workerData: { file, module, nativeBinding: options.nativeBinding }
+    workerData: { file, module, nativeBinding: options.nativeBinding, nice: BACKGROUND_NICE }
   })
   let cancelled = false
   const result = new Promise<string | null>((resolve, reject) => {

@@ -6,10 +6,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { openLibrary } from '../library/index'
+import { lowerThisThreadsPriority } from '../thread-priority'
 import type { RankReply, RankRequest, RankWorkerData } from './protocol'
 import { Ranker, readSignals } from './ranker'
 import { FIRST, writeScores } from './scores'
 
+lowerThisThreadsPriority() // background work: the window and the host come first
 const post = (m: RankReply): void => parentPort!.postMessage(m)
 const req = workerData as RankWorkerData
 const lib = openLibrary(req.libraryPath, req.nativeBinding ? { nativeBinding: req.nativeBinding } : {})

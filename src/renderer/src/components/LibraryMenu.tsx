@@ -59,7 +59,15 @@ export function LibraryMenu() {
       return `Exported ${file.summary} as Markdown`
     })
   const restore = (file: File) =>
-    run('Restore', async () => restoredText(await api.restoreFromFile({ name: file.name, text: await file.text() })))
+    run('Restore', async () => {
+      // The browser version sends the file as an upload (streamed to disk, never held as one string);
+      // the app's window hands its text over IPC.
+      if (api.uploadFiles) {
+        const [sent] = await api.uploadFiles([file], () => {}, new AbortController().signal)
+        return restoredText(await api.restoreUpload({ id: sent!.id, name: file.name }))
+      }
+      return restoredText(await api.restoreFromFile({ name: file.name, text: await file.text() }))
+    })
 
   return (
     <div className="export">
