@@ -156,6 +156,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
         onRanked: (e) => {
           lastVersion = dataVersion()
           emit('rankingChanged', { strong: e.strong })
+        },
+        // Its stored features: written in chunks (a million papers: ~50 commits), none a change to show.
+        onWrote: () => {
+          lastVersion = dataVersion()
         }
       }
     )

@@ -12,5 +12,7 @@ export type RankRequest =
 export type RankReply =
   /** Scores written: once for the top of the view, and once more for the rest when there is more. */
   | { type: 'ranked'; strong: number; papers: number; ms: number }
+  /** Features stored (one commit of the ranking's own): not a change for the page to show. */
+  | { type: 'wrote' }
   | { type: 'similar'; requestId: number; ids: number[] }
   | { type: 'error'; requestId?: number; message: string }

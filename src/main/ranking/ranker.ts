@@ -8,7 +8,7 @@ import type { DB } from '../library/db'
 import { FeatureMatrix } from './features'
 import { READ_WEIGHT, topRows, train, type Example } from './model'
 import { explain } from './explain'
-import { clearFeatures, loadDf, saveFeatures } from './store'
+import { clearFeatures, loadDf, saveFeatures, type OnCommit } from './store'
 import { FEATURE_DIM, paperTerms, SlotCounts } from './text'
 
 /** Stars or notes needed before For you ranks anything. */
@@ -79,8 +79,14 @@ export class Ranker {
   /** Stored features may be used (they match this version); set at each first build. */
   private stored = false
 
-  /** `persist`: keep the features in the library (the ranking worker; the CLI only reads them). */
-  constructor(private readonly persist = false) {}
+  /**
+   * `persist`: keep the features in the library (the ranking worker; the CLI only reads them);
+   * `onCommit` is told after each commit of them (the host does not take them for a change to show).
+   */
+  constructor(
+    private readonly persist = false,
+    private readonly onCommit?: OnCommit
+  ) {}
 
   get matrix(): FeatureMatrix {
     return this.features
@@ -99,7 +105,7 @@ export class Ranker {
         m.df.set(df)
         idfGuess = idfOf(df, db.prepare('SELECT count(*) FROM paper_features').pluck().get() as number)
       } else {
-        if (this.persist) clearFeatures(db)
+        if (this.persist) clearFeatures(db, this.onCommit)
         idfGuess = estimateIdf(db)
       }
     }
@@ -140,7 +146,7 @@ export class Ranker {
     }
     if (added || removed) m.finish()
     if (this.persist && (fresh.length || removed)) {
-      saveFeatures(db, m, fresh)
+      saveFeatures(db, m, fresh, this.onCommit)
       this.stored = true
     }
     return { added, removed }

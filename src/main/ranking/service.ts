@@ -22,6 +22,8 @@ export interface Ranking {
 export interface RankingEvents {
   /** The scores were rewritten. */
   onRanked?(e: { strong: number; papers: number; ms: number }): void
+  /** The worker committed stored features (its own write, not a change to show). */
+  onWrote?(): void
   onError?(message: string): void
 }
 
@@ -45,6 +47,7 @@ export function startRankingWorker(
   }
   worker.on('message', (m: RankReply) => {
     if (m.type === 'ranked') events.onRanked?.(m)
+    else if (m.type === 'wrote') events.onWrote?.()
     else if (m.type === 'similar') {
       pending.get(m.requestId)?.resolve(m.ids)
       pending.delete(m.requestId)

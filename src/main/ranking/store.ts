@@ -23,25 +23,31 @@ export function loadDf(db: DB): Uint32Array | null {
   return new Uint32Array(df.buffer.slice(df.byteOffset, df.byteOffset + df.byteLength))
 }
 
+/** Told after each commit of stored features: a write of the ranking's own, not a change anyone shows. */
+export type OnCommit = () => void
+
 /** Forgets every stored feature (another version's, or a library read afresh). */
-export function clearFeatures(db: DB): void {
+export function clearFeatures(db: DB, onCommit?: OnCommit): void {
   db.transaction(() => {
     db.prepare('DELETE FROM paper_features').run()
     db.prepare('DELETE FROM ranking_state').run()
   }).immediate()
+  onCommit?.()
 }
 
 /** Stores the features of the given rows, and the document frequencies as they are now. */
-export function saveFeatures(db: DB, m: FeatureMatrix, rows: number[]): void {
+export function saveFeatures(db: DB, m: FeatureMatrix, rows: number[], onCommit?: OnCommit): void {
   const insert = db.prepare('INSERT OR REPLACE INTO paper_features (paper_id, terms) VALUES (?, ?)')
   const state = db.prepare('INSERT OR REPLACE INTO ranking_state (key, value) VALUES (?, ?)')
   for (let i = 0; i < rows.length; i += CHUNK) {
     db.transaction(() => {
       for (const r of rows.slice(i, i + CHUNK)) if (m.alive(r)) insert.run(m.ids[r]!, m.rowBytes(r))
     }).immediate()
+    onCommit?.()
   }
   db.transaction(() => {
     state.run('version', FEATURES_VERSION)
     state.run('df', Buffer.from(m.df.buffer, m.df.byteOffset, m.df.byteLength))
   }).immediate()
+  onCommit?.()
 }

@@ -16,7 +16,7 @@ const post = (m: RankReply): void => parentPort!.postMessage(m)
 const req = workerData as RankWorkerData
 const lib = openLibrary(req.libraryPath, req.nativeBinding ? { nativeBinding: req.nativeBinding } : {})
 // The worker keeps the features in the library too: the next start reads them back.
-const ranker = new Ranker(true)
+const ranker = new Ranker(true, () => post({ type: 'wrote' }))
 let dirty = true
 let scheduled = false
 /** What the last run learned from: a change that alters neither the papers nor the signals (a bulk mark-read) rescores nothing. */

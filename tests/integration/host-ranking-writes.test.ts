@@ -1,0 +1,74 @@
+/**
+ * The ranking worker's own writes are not changes for the page: storing For you's features for a
+ * library (in chunks of 20,000 papers, each its own commit) used to make the browser host announce
+ * `libraryChanged` after each chunk, and the page reloaded its feed, counts and paper every time.
+ * Real host, real ranking worker, real library file, the real event stream.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startHost, type Host } from '../../src/main/host/server'
+import { openLibrary } from '../../src/main/library/index'
+import { populateLibraryQuickly } from '../helpers/generate'
+import { tempDir } from '../helpers/temp'
+
+/** Records the names of the events the host streams, in order. */
+function recordEvents(host: Host): { names: string[]; stop(): void } {
+  const names: string[] = []
+  const req = request(
+    { host: '127.0.0.1', port: host.port, path: `/events?token=${encodeURIComponent(host.token)}` },
+    (res) => {
+      let text = ''
+      res.on('data', (d: Buffer) => {
+        text += d.toString()
+        for (let i = text.indexOf('\n\n'); i >= 0; i = text.indexOf('\n\n')) {
+          const m = /^event: (\w+)/m.exec(text.slice(0, i))
+          if (m) names.push(m[1]!)
+          text = text.slice(i + 2)
+        }
+      })
+    }
+  )
+  req.on('error', () => {})
+  req.end()
+  return { names, stop: () => req.destroy() }
+}
+
+describe('browser host: the ranking stores its features', () => {
+  let t: ReturnType<typeof tempDir>
+  let host: Host | undefined
+  beforeEach(() => {
+    t = tempDir()
+  })
+  afterEach(async () => {
+    await host?.close()
+    t.cleanup()
+  })
+
+  it('without a libraryChanged for each stored chunk (65,000 papers: four chunks and the state)', async () => {
+    const file = join(t.dir, 'library.sqlite')
+    const lib = openLibrary(file)
+    await populateLibraryQuickly(lib, { papers: 65_000, digests: 30 })
+    lib.close()
+    const rendererDir = join(t.dir, 'renderer')
+    mkdirSync(rendererDir)
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>')
+    // Polled every 20 ms: each of the worker's commits would be seen as a change by another process.
+    host = await startHost({ libraryPath: file, rendererDir, pollMs: 20, fullCheckDelayMs: 600_000 })
+    const events = recordEvents(host)
+    try {
+      const end = Date.now() + 90_000
+      while (!events.names.includes('rankingChanged')) {
+        if (Date.now() > end) throw new Error('the ranking did not finish')
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      const stored = host.library.db.prepare('SELECT count(*) FROM paper_features').pluck().get() as number
+      expect(stored).toBe(65_000) // the features were stored, in chunks
+      // At most two, for polls that fell between a commit and the worker’s word for it (five before).
+      expect(events.names.filter((n) => n === 'libraryChanged').length).toBeLessThanOrEqual(2)
+    } finally {
+      events.stop()
+    }
+  }, 120_000)
+})
