@@ -50,16 +50,17 @@ describe('For you in the browser host', () => {
   })
   afterAll(() => host.close())
 
-  it('ranks in the worker after the stars, and the feed pages the stored scores', async () => {
+  it('ranks in the worker after the stars, and the feed pages the stored scores', { timeout: 60_000 }, async () => {
     expect(await value<ForYouPage>('forYouPage', { limit: 10 })).toMatchObject({ items: [], strong: 0, needed: 3 })
     const starred = papersOfTopic(topics, 6, 5)
     await value('setStarred', { ids: starred, starred: true })
     let page: ForYouPage | null = null
-    const deadline = Date.now() + 20_000
+    // The ranking waits for the calls to pause (when-idle.ts): look again now and then, not constantly.
+    const deadline = Date.now() + 30_000
     while (Date.now() < deadline) {
       page = await value<ForYouPage>('forYouPage', { limit: 30 })
       if (page.items.length) break
-      await new Promise((r) => setTimeout(r, 100))
+      await new Promise((r) => setTimeout(r, 2_000))
     }
     expect(page!.strong).toBe(5)
     expect(page!.items).toHaveLength(30)

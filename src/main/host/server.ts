@@ -26,6 +26,7 @@ import type { SettingsPatch } from '../../shared/settings'
 import { FULL_CHECK_DELAY_MS, quickCheckInWorker, setAsideDamaged, type LaterCheck } from '../library/check-later'
 import { openLibrarySafely, type Recovery } from '../library/open-safely'
 import { startRankingWorker, type Ranking } from '../ranking/service'
+import { rankWhenIdle } from '../ranking/when-idle'
 import { openSettings, settingsPathNextTo } from '../settings'
 import { requestHandler, send } from './routes'
 import { openUploads } from './uploads'
@@ -163,7 +164,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
         }
       }
     )
-  let ranking = startRanking()
+  // It waits for the page to pause (when-idle.ts): every call below says the user is busy.
+  let ranking = rankWhenIdle(startRanking)
   const services: Services = {
     openExternal: () => false,
     emit,
@@ -186,7 +188,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
     indexFile,
     realIndexFile,
     uploads,
-    dispatch: (method: string, input: unknown) => dispatch(method, input),
+    dispatch: (method: string, input: unknown) => {
+      ranking.busy()
+      return dispatch(method, input)
+    },
     listeners
   })
   const server = createServer((req, res) => {
@@ -247,7 +252,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
       library = replaced.library
       // The ranking's connection is to the file set aside: a new worker on the new library.
       void ranking.close()
-      ranking = services.ranking = startRanking()
+      ranking = rankWhenIdle(startRanking)
+      services.ranking = ranking
       dispatch = createDispatcher(library, services)
       lastVersion = dataVersion()
       emit('libraryChanged', {})

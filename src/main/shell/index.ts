@@ -34,7 +34,8 @@ import { createBadge } from './badge'
 import { guardClose, type CloseGuard } from './close-guard'
 import { runningImports } from '../import/running-imports'
 import { startWatching, type Watcher } from '../import/watch'
-import { startRankingWorker, type Ranking } from '../ranking/service'
+import { startRankingWorker } from '../ranking/service'
+import { type IdleRanking, rankWhenIdle } from '../ranking/when-idle'
 import { counts } from '../library/counts'
 import { pickLocation } from './library-location'
 import { digestPathsFromArgv } from './open-files'
@@ -112,7 +113,7 @@ const badge = createBadge(
   (n) => app.setBadgeCount(n),
   () => (lib ? counts(lib.db).views.unread : 0)
 )
-let ranking: Ranking | null = null
+let ranking: IdleRanking | null = null
 /** The full check after start (not when it ran before opening, or the library is new). */
 let checkLater = false
 let backgroundCheck: BackgroundCheck | null = null
@@ -290,13 +291,16 @@ function start(): void {
     runJob: (job) => trackJob(jobInWorker({ libraryPath, nativeBinding: nativeBindingPath, job })),
     pathsFromDialogs: true
   }
-  // For you ranks in a worker thread (out/main/rank-worker.js): the window never waits for it.
-  ranking = startRankingWorker(
-    { libraryPath, nativeBinding: nativeBindingPath },
-    {
-      onRanked: (e) => emit('rankingChanged', { strong: e.strong }),
-      onError: (message) => console.warn('[folio] ranking:', message)
-    }
+  // For you ranks in a worker thread (out/main/rank-worker.js): the window never waits for it, and
+  // its work waits for the user to pause (when-idle.ts: every call from the window says busy).
+  ranking = rankWhenIdle(() =>
+    startRankingWorker(
+      { libraryPath, nativeBinding: nativeBindingPath },
+      {
+        onRanked: (e) => emit('rankingChanged', { strong: e.strong }),
+        onError: (message) => console.warn('[folio] ranking:', message)
+      }
+    )
   )
   services.ranking = ranking
   const library = lib
@@ -336,6 +340,7 @@ function start(): void {
   const dispatch = createDispatcher(library, services)
   // The window's calls and the menu's go the same way: the dispatcher, then the badge after a write.
   const serve: typeof dispatch = async (method, input) => {
+    ranking?.busy()
     const reply = await dispatch(method, input)
     if (!isReadMethod(method)) badge.schedule()
     return reply
