@@ -57,24 +57,50 @@ export function upload(host: HostAddress, file: string): Promise<{ status: numbe
   })
 }
 
+/** Opens the host's event stream; `onText` gets all the text received so far. Returns a way to close it. */
+function openEvents(host: HostAddress, onText: (text: string) => void, onError: (err: Error) => void): () => void {
+  const req = request(
+    { host: '127.0.0.1', port: host.port, path: `/events?token=${encodeURIComponent(host.token)}` },
+    (res) => {
+      let text = ''
+      res.on('data', (d: Buffer) => {
+        text += d.toString()
+        onText(text)
+      })
+    }
+  )
+  req.on('error', onError)
+  req.end()
+  return () => req.destroy()
+}
+
 /** Resolves at the first `event` on the host's event stream (then closes the stream). */
 export function nextEvent(host: HostAddress, event: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: host.port, path: `/events?token=${encodeURIComponent(host.token)}` },
-      (res) => {
-        let text = ''
-        res.on('data', (d: Buffer) => {
-          text += d.toString()
-          const m = new RegExp(`event: ${event}\\ndata: (.*)\\n`).exec(text)
-          if (m) {
-            req.destroy()
-            resolve(m[1]!)
-          }
-        })
-      }
+    const close = openEvents(
+      host,
+      (text) => {
+        const m = new RegExp(`event: ${event}\\ndata: (.*)\\n`).exec(text)
+        if (m) {
+          close()
+          resolve(m[1]!)
+        }
+      },
+      reject
     )
-    req.on('error', reject)
-    req.end()
   })
+}
+
+/** Records the names of the events the host streams, in order, until stopped. */
+export function recordEvents(host: HostAddress): { names: string[]; stop(): void } {
+  const names: string[] = []
+  const stop = openEvents(
+    host,
+    (text) => {
+      names.length = 0
+      for (const m of text.matchAll(/^event: (\w+)$/gm)) names.push(m[1]!)
+    },
+    () => {}
+  )
+  return { names, stop }
 }

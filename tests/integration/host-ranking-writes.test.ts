@@ -5,35 +5,13 @@
  * Real host, real ranking worker, real library file, the real event stream.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { request } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startHost, type Host } from '../../src/main/host/server'
 import { openLibrary } from '../../src/main/library/index'
 import { populateLibraryQuickly } from '../helpers/generate'
+import { recordEvents } from '../helpers/host-http'
 import { tempDir } from '../helpers/temp'
-
-/** Records the names of the events the host streams, in order. */
-function recordEvents(host: Host): { names: string[]; stop(): void } {
-  const names: string[] = []
-  const req = request(
-    { host: '127.0.0.1', port: host.port, path: `/events?token=${encodeURIComponent(host.token)}` },
-    (res) => {
-      let text = ''
-      res.on('data', (d: Buffer) => {
-        text += d.toString()
-        for (let i = text.indexOf('\n\n'); i >= 0; i = text.indexOf('\n\n')) {
-          const m = /^event: (\w+)/m.exec(text.slice(0, i))
-          if (m) names.push(m[1]!)
-          text = text.slice(i + 2)
-        }
-      })
-    }
-  )
-  req.on('error', () => {})
-  req.end()
-  return { names, stop: () => req.destroy() }
-}
 
 describe('browser host: the ranking stores its features', () => {
   let t: ReturnType<typeof tempDir>
