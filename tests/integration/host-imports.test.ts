@@ -16,7 +16,10 @@ import { tempDir } from '../helpers/temp'
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
 const parse = <T>(r: { body: string }): Reply<T> => JSON.parse(r.body) as Reply<T>
-const uploadDirs = (): string[] => readdirSync(tmpdir()).filter((n) => n.startsWith('folio-uploads-'))
+// This host's uploads go under a temp folder of this file's own (TMPDIR when it starts): other test
+// files' hosts, running meanwhile, keep theirs elsewhere.
+let uploadsRoot = tmpdir()
+const uploadDirs = (): string[] => readdirSync(uploadsRoot).filter((n) => n.startsWith('folio-uploads-'))
 
 describe('browser host: uploads, cancel, limits', () => {
   let t: ReturnType<typeof tempDir>
@@ -34,7 +37,17 @@ describe('browser host: uploads, cancel, limits', () => {
     writeFileSync(small, generateArxivRss(50, 2))
     big = join(t.dir, 'big.xml')
     writeFileSync(big, generateArxivRss(8_000, 3)) // ~16 MB
-    host = await startHost({ libraryPath: join(t.dir, 'lib.sqlite'), rendererDir, maxUploadBytes: 20 * 1024 * 1024 })
+    uploadsRoot = join(t.dir, 'tmp')
+    mkdirSync(uploadsRoot)
+    const tmpBefore = process.env.TMPDIR
+    process.env.TMPDIR = uploadsRoot
+    try {
+      host = await startHost({ libraryPath: join(t.dir, 'lib.sqlite'), rendererDir, maxUploadBytes: 20 * 1024 * 1024 })
+    } finally {
+      if (tmpBefore === undefined) delete process.env.TMPDIR
+      else process.env.TMPDIR = tmpBefore
+    }
+    expect(uploadDirs()).toHaveLength(1) // this host's, and only it
   })
   afterAll(async () => {
     await host.close()
@@ -52,7 +65,7 @@ describe('browser host: uploads, cancel, limits', () => {
     const again = parse(await call(host, 'importUpload', { uploads: [{ id: up.value.id, name: 'today.xml' }] }))
     expect(!again.ok && again.error.message).toMatch(/not here .*add the file again/)
     const dirs = uploadDirs()
-    expect(dirs.some((d) => readdirSync(join(tmpdir(), d)).length > 0)).toBe(false)
+    expect(dirs.some((d) => readdirSync(join(uploadsRoot, d)).length > 0)).toBe(false)
   })
 
   it('a file over the limit is refused as it arrives, and nothing of it is kept', async () => {
@@ -61,7 +74,7 @@ describe('browser host: uploads, cancel, limits', () => {
     const r = await upload(host, huge)
     expect([413, -1]).toContain(r.status) // refused (or the connection closed while still sending)
     if (r.status === 413) expect(parse(r)).toMatchObject({ ok: false, error: { code: 'too-large' } })
-    expect(uploadDirs().some((d) => readdirSync(join(tmpdir(), d)).length > 0)).toBe(false)
+    expect(uploadDirs().some((d) => readdirSync(join(uploadsRoot, d)).length > 0)).toBe(false)
   })
 
   it('cancelImport stops a running import: the library is as it was', async () => {
