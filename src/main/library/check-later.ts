@@ -12,8 +12,8 @@ import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import { BACKGROUND_NICE } from '../thread-priority'
 import type { OpenOptions } from './db'
-import { openLibrary, type Library } from './index'
-import { backupsDirFor, explainOpenError, moveAside, newestBackup, recoveryMessage, type Recovery } from './open-safely'
+import type { Library } from './index'
+import { replaceDamaged, type Recovery } from './open-safely'
 
 // CommonJS run by the worker (eval: no file to build or ship): the same check as checkFile's.
 const WORKER = `
@@ -85,19 +85,6 @@ export function setAsideDamaged(
   reason: string,
   options: OpenOptions & { backupsDir?: string; now?: () => Date } = {}
 ): { library: Library; recovery: Recovery } {
-  const { backupsDir, now, ...open } = options
-  const file = library.path
   library.close()
-  const { movedTo, moved } = moveAside(file, now?.() ?? new Date())
-  const backup = newestBackup(backupsDir ?? backupsDirFor(file), open)
-  let fresh: Library
-  try {
-    fresh = openLibrary(file, open)
-  } catch (err) {
-    throw explainOpenError(file, err)
-  }
-  return {
-    library: fresh,
-    recovery: { reason, movedTo, moved, backup, message: recoveryMessage(file, reason, movedTo, backup) }
-  }
+  return replaceDamaged(library.path, reason, options)
 }

@@ -21,16 +21,17 @@ export interface Library {
 
 export function openLibrary(path: string, options: OpenOptions = {}): Library {
   const db = openDatabase(path, options)
-  return {
+  const library: Library = {
     path,
     db,
     checked: false,
     close() {
       if (!db.open) return
       db.close()
-      if (this.checked && path !== ':memory:' && !options.readonly) sealFile(path)
+      if (library.checked && path !== ':memory:' && !options.readonly) sealFile(path)
     }
   }
+  return library
 }
 
 /**

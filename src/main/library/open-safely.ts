@@ -310,6 +310,20 @@ export function openLibrarySafely(file: string, options: SafeOpenOptions = {}): 
       reason = (err as Error).message
     }
   }
+  return { ...replaceDamaged(file, reason, { ...open, backupsDir, now }), checkedBy: 'none' }
+}
+
+/**
+ * `file` (closed) is damaged: move it and its -wal/-shm aside (kept, never deleted), open a fresh
+ * library in its place and say where it went and which backup is the newest. At start-up
+ * (openLibrarySafely) and when the full check finds damage later (check-later.ts).
+ */
+export function replaceDamaged(
+  file: string,
+  reason: string,
+  options: OpenOptions & { backupsDir?: string; now?: () => Date } = {}
+): { library: Library; recovery: Recovery } {
+  const { backupsDir, now, ...open } = options
   const { movedTo, moved } = moveAside(file, now?.() ?? new Date())
   const backup = newestBackup(backupsDir ?? backupsDirFor(file), open)
   let library: Library
@@ -321,7 +335,6 @@ export function openLibrarySafely(file: string, options: SafeOpenOptions = {}): 
   library.checked = true // new and empty
   return {
     library,
-    checkedBy: 'none',
     recovery: { reason, movedTo, moved, backup, message: recoveryMessage(file, reason, movedTo, backup) }
   }
 }

@@ -114,8 +114,6 @@ const badge = createBadge(
   () => (lib ? counts(lib.db).views.unread : 0)
 )
 let ranking: IdleRanking | null = null
-/** The full check after start (not when it ran before opening, or the library is new). */
-let checkLater = false
 let backgroundCheck: BackgroundCheck | null = null
 /** Imports running in their worker: quitting cancels them (each rolls back) and waits until they have. */
 const imports = runningImports()
@@ -249,6 +247,8 @@ function showWindow(): void {
 
 function start(): void {
   isAppUrl = appUrlCheck(devUrl)
+  /** The full check after start (not when it ran before opening, or the library is new). */
+  let checkLater = false
   try {
     const nativeBinding = requireNativeBinding({
       appPath: app.getAppPath(),
