@@ -215,7 +215,9 @@ export async function populateLibrary(lib: Library, o: PopulateOptions): Promise
   const all = lib.db.prepare('SELECT id FROM papers').pluck().all() as number[]
   const pick = (share: number | undefined): number[] => all.filter(() => r() < (share ?? 0))
   lib.db.transaction(() => {
-    const set = lib.db.prepare("UPDATE papers SET status = ?, status_changed_at = '2024-01-01T00:00:00Z' WHERE id = ?")
+    const set = lib.db.prepare(
+      "UPDATE paper_status SET status = ?, changed_at = '2024-01-01T00:00:00Z' WHERE paper_id = ?"
+    )
     for (const id of pick(o.read ?? 0.3)) set.run('read', id)
     for (const id of pick(o.reading ?? 0.03)) set.run('reading', id)
     const star = lib.db.prepare('UPDATE papers SET starred = 1 WHERE id = ?')
@@ -264,8 +266,8 @@ export async function populateLibraryQuickly(lib: Library, o: { papers: number; 
     ).run(firstDigest, before, o.digests, before)
     db.prepare(
       `UPDATE digests SET link_count = (SELECT count(*) FROM digest_papers WHERE digest_id = digests.id),
-              unread_count = (SELECT count(*) FROM digest_papers dp JOIN papers p ON p.id = dp.paper_id
-                               WHERE dp.digest_id = digests.id AND p.status = 'unread')
+              unread_count = (SELECT count(*) FROM digest_papers dp JOIN paper_status s ON s.paper_id = dp.paper_id
+                               WHERE dp.digest_id = digests.id AND s.status = 'unread')
         WHERE id >= ?`
     ).run(firstDigest)
     endBulkIndex(db, before)

@@ -35,7 +35,7 @@ describe('the full check is kept as a seal beside the library', () => {
   function writeOnce(): ReturnType<typeof openLibrarySafely>['checkedBy'] {
     const { library, checkedBy, recovery } = openLibrarySafely(file)
     expect(recovery).toBeNull()
-    library.db.prepare("UPDATE papers SET status = 'read' WHERE id = 1").run()
+    library.db.prepare("UPDATE paper_status SET status = 'read' WHERE paper_id = 1").run()
     library.close()
     return checkedBy
   }
@@ -73,7 +73,7 @@ describe('the full check is kept as a seal beside the library', () => {
     const other = new Database(file)
     try {
       other.pragma('journal_mode = WAL')
-      other.prepare("UPDATE papers SET status = 'reading' WHERE id = 2").run()
+      other.prepare("UPDATE paper_status SET status = 'reading' WHERE paper_id = 2").run()
       expect(statSync(`${file}-wal`).size).toBeGreaterThan(0)
       expect(isSealed(file)).toBe(false)
     } finally {

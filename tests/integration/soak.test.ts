@@ -68,7 +68,7 @@ describe('soak: two processes, 10,000 operations, one library', () => {
     const db = new Database(path, { readonly: true })
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
-      const status = db.prepare('SELECT status FROM papers WHERE id = ?').pluck()
+      const status = db.prepare('SELECT status FROM paper_status WHERE paper_id = ?').pluck()
       const starred = db.prepare('SELECT starred FROM papers WHERE id = ?').pluck()
       const note = db.prepare('SELECT body FROM notes WHERE paper_id = ?').pluck()
       for (const ledger of [ours, theirsLedger]) {

@@ -15,21 +15,22 @@ import { tempLibrary } from '../helpers/temp'
 const PAPERS = 300_000
 
 const statuses = (db: DB): string =>
-  db.prepare("SELECT group_concat(status, ',') FROM (SELECT status FROM papers ORDER BY id)").pluck().get() as string
+  db.prepare("SELECT group_concat(status, ',') FROM (SELECT status FROM paper_status ORDER BY paper_id)").pluck().get() as string
 const stars = (db: DB): number => db.prepare('SELECT sum(starred * id) FROM papers').pluck().get() as number
 
 /** The counts recomputed from the papers, to compare with the kept ones. */
 function recounted(db: DB): { views: Record<string, number>; digestUnread: number[] } {
   const v = db
     .prepare(
-      `SELECT count(*) AS "all", sum(status = 'unread') AS unread, sum(status = 'reading') AS reading,
-              sum(status = 'read') AS read, sum(starred) AS starred, sum(has_note) AS notes FROM papers`
+      `SELECT count(*) AS "all", sum(s.status = 'unread') AS unread, sum(s.status = 'reading') AS reading,
+              sum(s.status = 'read') AS read, sum(p.starred) AS starred, sum(p.has_note) AS notes
+         FROM papers p JOIN paper_status s ON s.paper_id = p.id`
     )
     .get() as Record<string, number>
   const digestUnread = db
     .prepare(
-      `SELECT (SELECT count(*) FROM digest_papers dp JOIN papers p ON p.id = dp.paper_id
-               WHERE dp.digest_id = d.id AND p.status = 'unread') FROM digests d ORDER BY d.id`
+      `SELECT (SELECT count(*) FROM digest_papers dp JOIN paper_status s ON s.paper_id = dp.paper_id
+               WHERE dp.digest_id = d.id AND s.status = 'unread') FROM digests d ORDER BY d.id`
     )
     .pluck()
     .all() as number[]
@@ -47,7 +48,7 @@ describe(`undo at ${PAPERS.toLocaleString('en')} papers`, () => {
     await populateLibraryQuickly(t.lib, { papers: PAPERS, digests: 300 })
     // A mix: every tenth paper is being read, every seventh starred.
     t.lib.db.exec(
-      "UPDATE papers SET status = 'reading' WHERE id % 10 = 0; UPDATE papers SET starred = 1 WHERE id % 7 = 0"
+      "UPDATE paper_status SET status = 'reading' WHERE paper_id % 10 = 0; UPDATE papers SET starred = 1 WHERE id % 7 = 0"
     )
   }, 120_000)
   afterAll(() => t.cleanup())
@@ -55,7 +56,7 @@ describe(`undo at ${PAPERS.toLocaleString('en')} papers`, () => {
   it('restoreStatus puts back 270,000 changes of one status (a stack overflow before)', () => {
     const db = t.lib.db
     const before = statuses(db)
-    const ids = db.prepare("SELECT id FROM papers WHERE status = 'unread'").pluck().all() as number[]
+    const ids = db.prepare("SELECT paper_id FROM paper_status WHERE status = 'unread'").pluck().all() as number[]
     expect(ids.length).toBe(270_000)
     const change = setStatus(db, ids, 'read')
     expect(change.changed.length).toBe(270_000)
@@ -75,7 +76,7 @@ describe(`undo at ${PAPERS.toLocaleString('en')} papers`, () => {
     expect(kept(db)).toEqual(recounted(db))
 
     // Meanwhile the user marks one of them unread again: undo still puts each paper back.
-    const one = db.prepare("SELECT id FROM papers WHERE status = 'read' LIMIT 1").pluck().get() as number
+    const one = db.prepare("SELECT paper_id FROM paper_status WHERE status = 'read' LIMIT 1").pluck().get() as number
     setStatus(db, [one], 'reading')
     const t0 = performance.now()
     expect(undoViewChange(db, change.view!.undoId).restored).toBe(270_000)

@@ -175,8 +175,8 @@ export function restoreBackup(db: DB, file: string): RestoreReport {
       db,
       `UPDATE digests SET
          link_count = (SELECT count(*) FROM digest_papers WHERE digest_id = digests.id),
-         unread_count = (SELECT count(*) FROM digest_papers dp JOIN papers p ON p.id = dp.paper_id
-                          WHERE dp.digest_id = digests.id AND p.status = 'unread')`
+         unread_count = (SELECT count(*) FROM digest_papers dp JOIN paper_status s ON s.paper_id = dp.paper_id
+                          WHERE dp.digest_id = digests.id AND s.status = 'unread')`
     ).run()
     recountViews(db)
     // Index everything once (the triggers skipped abstracts while bulk was set).
@@ -214,8 +214,8 @@ function insertPaper(db: DB, p: PaperLine, tagIds: Map<string, number>): void {
   stmt(
     db,
     `INSERT INTO papers (id, arxiv_id, doi, title_key, title, authors, links, categories, version, published,
-                         first_seen, digest_date, seen_in, status, starred, status_changed_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+                         first_seen, digest_date, seen_in, starred)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   ).run(
     p.id,
     p.arxivId,
@@ -230,9 +230,13 @@ function insertPaper(db: DB, p: PaperLine, tagIds: Map<string, number>): void {
     p.firstSeen,
     p.digestDate,
     p.seenIn,
+    p.starred ? 1 : 0
+  )
+  // The paper's trigger made its status row (unread); the counts are recounted at the end.
+  stmt(db, 'UPDATE paper_status SET status = ?, changed_at = ? WHERE paper_id = ?').run(
     p.status,
-    p.starred ? 1 : 0,
-    p.statusChangedAt
+    p.statusChangedAt,
+    p.id
   )
   stmt(db, 'INSERT INTO paper_abstracts (paper_id, abstract) VALUES (?, ?)').run(p.id, p.abstract)
   for (const l of p.digests) {

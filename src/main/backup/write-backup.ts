@@ -6,7 +6,7 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { DB } from '../library/db'
-import type { PaperRecord } from '../library/papers'
+import { PAPERS_WITH_STATUS, STATUS_COLUMNS, type PaperStatusRecord } from '../library/papers'
 import { stmt } from '../library/statements'
 import {
   BACKUP_TYPE,
@@ -86,8 +86,9 @@ export function* backupLines(db: DB, now: Date): Generator<string> {
     db,
     'SELECT id, body, saved_at FROM note_revisions WHERE paper_id = ? ORDER BY id'
   )
-  const papers = db.prepare<[], PaperRecord & { abstract: string | null }>(
-    'SELECT p.*, a.abstract FROM papers p LEFT JOIN paper_abstracts a ON a.paper_id = p.id ORDER BY p.id'
+  const papers = db.prepare<[], PaperStatusRecord & { abstract: string | null }>(
+    `SELECT ${STATUS_COLUMNS}, a.abstract FROM ${PAPERS_WITH_STATUS} LEFT JOIN paper_abstracts a ON a.paper_id = p.id
+      ORDER BY p.id`
   )
   for (const p of papers.iterate()) {
     const note = noteOf.get(p.id)

@@ -36,8 +36,9 @@ export function recountViews(db: DB): void {
   stmt(
     db,
     `UPDATE library_counts SET (papers, unread, reading, read, starred, noted) =
-       (SELECT count(*), coalesce(sum(status = 'unread'), 0), coalesce(sum(status = 'reading'), 0),
-               coalesce(sum(status = 'read'), 0), coalesce(sum(starred), 0), coalesce(sum(has_note), 0) FROM papers)
+       (SELECT count(*), coalesce(sum(s.status = 'unread'), 0), coalesce(sum(s.status = 'reading'), 0),
+               coalesce(sum(s.status = 'read'), 0), coalesce(sum(p.starred), 0), coalesce(sum(p.has_note), 0)
+          FROM papers p JOIN paper_status s ON s.paper_id = p.id)
      WHERE id = 1`
   ).run()
 }

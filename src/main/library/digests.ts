@@ -73,8 +73,8 @@ export function finishDigest(
     db,
     `UPDATE digests SET
        link_count = (SELECT count(*) FROM digest_papers WHERE digest_id = @id),
-       unread_count = (SELECT count(*) FROM digest_papers dp JOIN papers p ON p.id = dp.paper_id
-                        WHERE dp.digest_id = @id AND p.status = 'unread')
+       unread_count = (SELECT count(*) FROM digest_papers dp JOIN paper_status s ON s.paper_id = dp.paper_id
+                        WHERE dp.digest_id = @id AND s.status = 'unread')
      WHERE id = @id`
   ).run({ id })
 }
@@ -167,7 +167,7 @@ export function libraryIsEmpty(db: DB): boolean {
 const DEFERRED_INDEXES = [
   'papers_by_digest',
   'papers_by_first_seen',
-  'papers_status_by_digest',
+  'paper_status_by_digest',
   'digest_papers_by_paper',
   'digest_papers_by_position'
 ]

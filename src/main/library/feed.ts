@@ -11,21 +11,24 @@ import { parseQuery, statusOverridesView, type ParsedQuery } from './search'
 import { NEWEST_FIRST_NOTE, newestFirstPage, planSearch, type SearchPlan } from './search-plan'
 import { stmt } from './statements'
 
+/** Every feed query joins each paper's status row as s (migration 0006). */
+export const STATUS_JOIN = 'JOIN paper_status s ON s.paper_id = p.id'
+
 const VIEW_FILTER: Record<View, string | null> = {
   all: null,
-  unread: "p.status = 'unread'",
-  reading: "p.status = 'reading'",
-  read: "p.status = 'read'",
+  unread: "s.status = 'unread'",
+  reading: "s.status = 'reading'",
+  read: "s.status = 'read'",
   starred: 'p.starred = 1',
   notes: 'p.has_note = 1'
 }
 
 /**
- * The Unread or Read view sorted by first seen or title: `+p.status` keeps SQLite from choosing the
+ * The Unread or Read view sorted by first seen or title: `+s.status` keeps SQLite from choosing the
  * status index (then sorting every paper of that status); it walks the sort's own index and filters.
- * (Reading, a small status, has its own partial index.)
+ * (Reading, a small status, is found by the status index and sorted.)
  */
-const unindexedStatus = (clause: string): string => clause.replace(/^p\.status = '(unread|read)'/, "+p.status = '$1'")
+const unindexedStatus = (clause: string): string => clause.replace(/^s\.status = '(unread|read)'/, "+s.status = '$1'")
 
 interface Order {
   /** Columns of the keyset, in order, each with its direction. */
@@ -51,6 +54,13 @@ const ORDERS: Record<Sort, Order> = {
       { expr: 'p.id', desc: false }
     ]
   }
+}
+/** A status view by digest date: the order of the status index, paper_status_by_digest. */
+const STATUS_DIGEST_ORDER: Order = {
+  keys: [
+    { expr: 's.digest_date', desc: true },
+    { expr: 's.paper_id', desc: false }
+  ]
 }
 const DIGEST_ORDER: Order = {
   keys: [
@@ -92,13 +102,15 @@ export interface ViewFilter {
 }
 
 export interface FilterSql {
-  /** FROM clause: papers p, joined with digest_papers dp for a digest. */
+  /** FROM clause: papers p and its status s, joined with digest_papers dp for a digest. */
   from: string
   where: string[]
   params: unknown[]
   parsed: ParsedQuery | null
   /** Why the list differs from the view asked for (a status: filter over another status's view). */
   notice: string | null
+  /** Filtered by one status (the view's or the query's status:). */
+  byStatus: boolean
 }
 
 /** The WHERE clauses (over papers p) for a view, digest, tag and the query's filters, not its words. */
@@ -110,13 +122,13 @@ export function filterSql(f: ViewFilter): FilterSql {
     throw new LibraryError('bad-query', 'like: works in the search box only: select the papers to change or export')
   const where: string[] = []
   const params: unknown[] = []
-  let from = 'papers p'
+  let from = `papers p ${STATUS_JOIN}`
 
   const notice = statusOverridesView(f.view, parsed)
   const viewFilter = notice ? null : VIEW_FILTER[f.view ?? 'all']
   if (viewFilter) where.push(viewFilter)
   if (f.digestId !== undefined) {
-    from = 'digest_papers dp JOIN papers p ON p.id = dp.paper_id'
+    from = `digest_papers dp JOIN papers p ON p.id = dp.paper_id ${STATUS_JOIN}`
     where.push('dp.digest_id = ?')
     params.push(f.digestId)
   }
@@ -126,7 +138,7 @@ export function filterSql(f: ViewFilter): FilterSql {
     params.push(tag)
   }
   if (parsed?.status) {
-    where.push('p.status = ?')
+    where.push('s.status = ?')
     params.push(parsed.status)
   }
   if (parsed?.starred) where.push('p.starred = 1')
@@ -141,19 +153,26 @@ export function filterSql(f: ViewFilter): FilterSql {
     )
     params.push(parsed.digestDate)
   }
-  return { from, where, params, parsed, notice }
+  return {
+    from,
+    where,
+    params,
+    parsed,
+    notice,
+    byStatus: Boolean(parsed?.status || (viewFilter && viewFilter.startsWith('s.')))
+  }
 }
 
 export function feedPage(db: DB, input: FeedQuery): FeedPage {
   const q = feedQuery.parse(input)
-  const { from, where, params, parsed, notice } = filterSql(q)
+  const { from, where, params, parsed, notice, byStatus } = filterSql(q)
   if (parsed?.tag && !stmt<[string], unknown>(db, 'SELECT 1 FROM tags WHERE name = ?').get(parsed.tag))
     throw new LibraryError('bad-query', `No tag is named "${parsed.tag}": the sidebar lists your tags`)
   const withNotice = notice ? { notice } : {}
 
   if (parsed?.match) {
     const cursor = q.cursor ? readCursor(q.cursor) : null
-    const joins = q.digestId !== undefined ? 'JOIN digest_papers dp ON dp.paper_id = p.id' : ''
+    const joins = `${q.digestId !== undefined ? 'JOIN digest_papers dp ON dp.paper_id = p.id' : ''} ${STATUS_JOIN}`
     const filters = where.map((w) => `AND ${w}`).join(' ')
     // Broad (more matches than ranking can score quickly): newest first, said so on the page.
     const plan: SearchPlan = cursor
@@ -236,14 +255,10 @@ export function feedPage(db: DB, input: FeedQuery): FeedPage {
     }
   }
 
-  const order = q.digestId !== undefined ? DIGEST_ORDER : ORDERS[q.sort]
-  let source = from
-  if (q.digestId === undefined && q.sort !== 'digest') {
-    where.splice(0, where.length, ...where.map(unindexedStatus))
-    // The planner prefers the status index and a sort; the Reading view has partial indexes in each order.
-    if (q.view === 'reading' && !notice)
-      source = `papers p INDEXED BY papers_reading_by_${q.sort === 'title' ? 'title' : 'first_seen'}`
-  }
+  const order =
+    q.digestId !== undefined ? DIGEST_ORDER : q.sort === 'digest' && byStatus ? STATUS_DIGEST_ORDER : ORDERS[q.sort]
+  // The planner prefers the status index and a sort; for Unread and Read, walk the sort's index.
+  if (q.digestId === undefined && q.sort !== 'digest') where.splice(0, where.length, ...where.map(unindexedStatus))
   const cursor = decodeCursor(q.cursor, order.keys.length)
   if (cursor) {
     // After (k0, k1) in the sort order, keys in either direction: a range on k0 the index can
@@ -256,7 +271,7 @@ export function feedPage(db: DB, input: FeedQuery): FeedPage {
   }
   const orderBy = order.keys.map((k) => `${k.expr}${k.desc ? ' DESC' : ''}`).join(', ')
   const keyCols = order.keys.map((k, i) => `${k.expr} AS k${i}`).join(', ')
-  const sql = `SELECT ${ROW_COLUMNS}, ${keyCols} FROM ${source}
+  const sql = `SELECT ${ROW_COLUMNS}, ${keyCols} FROM ${from}
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy} LIMIT ?`
   const rows = stmt<unknown[], RowRecord & Record<string, unknown>>(db, sql).all(...params, q.limit + 1)
   const more = rows.length > q.limit

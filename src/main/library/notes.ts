@@ -132,13 +132,13 @@ export function listNotes(db: DB, filter: string | NotesFilter | undefined, limi
     params.push(f.tag)
   }
   if (f.status) {
-    where.push('p.status = ?')
+    where.push('s.status = ?')
     params.push(f.status)
   }
   const rows = stmt<unknown[], { id: number; title: string; status: Status; body: string; updated_at: string }>(
     db,
-    `SELECT p.id, p.title, p.status, n.body, n.updated_at
-       FROM notes n JOIN papers p ON p.id = n.paper_id
+    `SELECT p.id, p.title, s.status, n.body, n.updated_at
+       FROM notes n JOIN papers p ON p.id = n.paper_id JOIN paper_status s ON s.paper_id = p.id
       WHERE ${where.join(' AND ')}
       ORDER BY n.updated_at DESC, p.id LIMIT ?`
   ).all(...params, limit)

@@ -33,13 +33,20 @@ export interface PaperRecord {
   first_seen: string
   digest_date: string
   seen_in: number
-  status: Status
   starred: number
-  status_changed_at: string | null
   has_note: number
 }
 
+/** A paper row with its reading status (kept in paper_status, migration 0006). */
+export interface PaperStatusRecord extends PaperRecord {
+  status: Status
+  status_changed_at: string | null
+}
+
 const SELECT = 'SELECT * FROM papers'
+/** Every column of papers p with its status (a PaperStatusRecord), selected FROM PAPERS_WITH_STATUS. */
+export const STATUS_COLUMNS = 'p.*, s.status, s.changed_at AS status_changed_at'
+export const PAPERS_WITH_STATUS = 'papers p JOIN paper_status s ON s.paper_id = p.id'
 
 function findExisting(db: DB, p: PaperCore, key: string): PaperRecord | undefined {
   if (p.arxivId) {
@@ -219,7 +226,8 @@ function getAbstract(db: DB, id: number): string {
 
 // ---------- reading ----------
 
-export const ROW_COLUMNS = `p.id, p.title, p.authors, p.arxiv_id, p.digest_date, p.first_seen, p.status,
+export const ROW_COLUMNS = `p.id, p.title, p.authors, p.arxiv_id, p.digest_date, p.first_seen,
+  (SELECT st.status FROM paper_status st WHERE st.paper_id = p.id) AS status,
   p.starred, p.has_note, p.seen_in, json_extract(p.links, '$.code') IS NOT NULL AS has_code,
   coalesce((SELECT min(di.date_inferred) FROM digest_papers dpi JOIN digests di ON di.id = dpi.digest_id
              WHERE dpi.paper_id = p.id AND di.digest_date = p.digest_date), 0) AS date_inferred`
@@ -259,7 +267,10 @@ export function toRow(r: RowRecord): PaperRow {
 }
 
 export function getPaper(db: DB, id: number): PaperDetail {
-  const r = stmt<[number], PaperRecord>(db, `${SELECT} WHERE id = ?`).get(id)
+  const r = stmt<[number], PaperStatusRecord>(
+    db,
+    `SELECT ${STATUS_COLUMNS} FROM ${PAPERS_WITH_STATUS} WHERE p.id = ?`
+  ).get(id)
   if (!r) throw new LibraryError('not-found', `No paper with id ${id}`)
   const links = JSON.parse(r.links) as PaperLinks
   const digests = stmt<
@@ -371,7 +382,7 @@ export interface PaperJson {
   hasNote: boolean
 }
 
-export function toJson(r: PaperRecord & { abstract: string }): PaperJson {
+export function toJson(r: PaperStatusRecord & { abstract: string }): PaperJson {
   return {
     id: r.id,
     arxivId: r.arxiv_id,
@@ -401,14 +412,16 @@ export function* iteratePapers(
   const where: string[] = []
   const params: unknown[] = []
   if (filter.status) {
-    where.push('status = ?')
+    where.push('s.status = ?')
     params.push(filter.status)
   }
-  if (filter.starred) where.push('starred = 1')
-  const sql = `SELECT p.*, coalesce(a.abstract, '') AS abstract FROM papers p LEFT JOIN paper_abstracts a ON a.paper_id = p.id
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY digest_date DESC, id DESC${
+  if (filter.starred) where.push('p.starred = 1')
+  const sql = `SELECT ${STATUS_COLUMNS}, coalesce(a.abstract, '') AS abstract
+    FROM ${PAPERS_WITH_STATUS} LEFT JOIN paper_abstracts a ON a.paper_id = p.id
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.digest_date DESC, p.id DESC${
       filter.limit !== undefined ? ' LIMIT ?' : ''
     }`
   if (filter.limit !== undefined) params.push(filter.limit)
-  for (const r of db.prepare<unknown[], PaperRecord & { abstract: string }>(sql).iterate(...params)) yield toJson(r)
+  for (const r of db.prepare<unknown[], PaperStatusRecord & { abstract: string }>(sql).iterate(...params))
+    yield toJson(r)
 }

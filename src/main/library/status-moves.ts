@@ -30,13 +30,18 @@ export function applyStatusMoves(db: DB, changedAt: string): number {
   const bulkBefore = stmt<[], { bulk: number }>(db, 'SELECT bulk FROM import_state WHERE id = 1').get()!.bulk
   stmt(db, 'UPDATE import_state SET bulk = 1 WHERE id = 1').run()
   try {
+    const moves = stmt<[], { n: number }>(db, 'SELECT count(*) AS n FROM temp.status_moves').get()!.n
+    if (moves === 0) return 0
+    const rebuild = moves >= REBUILD_STATUS_INDEX_SHARE * libraryPapers(db) ? statusIndexSql(db) : null
+    if (rebuild) db.exec('DROP INDEX paper_status_by_digest')
     const n = stmt(
       db,
       // Walks the moves (not the papers: an UPDATE … FROM would scan the million papers' index).
-      `UPDATE papers SET status = (SELECT after FROM temp.status_moves m WHERE m.id = papers.id), status_changed_at = ?
-        WHERE id IN (SELECT id FROM temp.status_moves)`
+      `UPDATE paper_status SET status = (SELECT after FROM temp.status_moves m WHERE m.id = paper_status.paper_id),
+         changed_at = ?
+        WHERE paper_id IN (SELECT id FROM temp.status_moves)`
     ).run(changedAt).changes
-    if (n === 0) return 0
+    if (rebuild) db.exec(rebuild)
     stmt(
       db,
       `UPDATE library_counts SET unread = unread + c.u, reading = reading + c.g, read = read + c.r
@@ -59,6 +64,25 @@ export function applyStatusMoves(db: DB, changedAt: string): number {
   } finally {
     stmt(db, 'UPDATE import_state SET bulk = ? WHERE id = 1').run(bulkBefore)
   }
+}
+
+/**
+ * A change of at least this share of the library (a whole view marked read) drops the status index
+ * and builds it again after the UPDATE, in the same transaction: one sort of a million entries
+ * (0.5 s) instead of 1.4 million B-tree deletes and inserts (1.5 s for 680,000 papers).
+ */
+export const REBUILD_STATUS_INDEX_SHARE = 0.25
+
+const libraryPapers = (db: DB): number =>
+  stmt<[], { papers: number }>(db, 'SELECT papers FROM library_counts WHERE id = 1').get()?.papers ?? 0
+
+function statusIndexSql(db: DB): string | null {
+  return (
+    stmt<[], { sql: string }>(
+      db,
+      "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'paper_status_by_digest'"
+    ).get()?.sql ?? null
+  )
 }
 
 /** The moves as (id, status before) pairs, for undo; built with a loop (never a spread of an unbounded list). */

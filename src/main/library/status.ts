@@ -11,7 +11,7 @@ export function setStatus(db: DB, ids: number[], status: Status): StatusChange {
       stmt(
         db,
         `INSERT INTO temp.status_moves (id, before, after)
-           SELECT id, status, ? FROM papers WHERE id IN (SELECT value FROM json_each(?)) AND status != ?`
+           SELECT paper_id, status, ? FROM paper_status WHERE paper_id IN (SELECT value FROM json_each(?)) AND status != ?`
       ).run(status, JSON.stringify(ids), status)
       applyStatusMoves(db, nowIso())
       return { changed: movedBefore<Status>(db) }
@@ -32,8 +32,8 @@ export function restoreStatus(db: DB, changes: { id: number; status: Status }[])
       stmt(
         db,
         `INSERT OR REPLACE INTO temp.status_moves (id, before, after)
-           SELECT p.id, p.status, j.value ->> 1 FROM json_each(?) j JOIN papers p ON p.id = j.value ->> 0
-            WHERE p.status != j.value ->> 1`
+           SELECT s.paper_id, s.status, j.value ->> 1 FROM json_each(?) j JOIN paper_status s ON s.paper_id = j.value ->> 0
+            WHERE s.status != j.value ->> 1`
       ).run(pairs)
       applyStatusMoves(db, nowIso())
       return { changed: movedBefore<Status>(db) }

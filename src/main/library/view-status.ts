@@ -59,7 +59,7 @@ export function setViewStatus(db: DB, f: ViewFilter, status: Status): StatusChan
       const total = stmt(
         db,
         `INSERT INTO view_change_papers (change_id, paper_id, before)
-           SELECT ?, p.id, p.status ${m.sql} AND p.status != ? ORDER BY p.id`
+           SELECT ?, p.id, s.status ${m.sql} AND s.status != ? ORDER BY p.id`
       ).run(changeId, ...m.params, status).changes
       finish(db, changeId, total)
       if (!total) return { changed: [] }
@@ -134,8 +134,8 @@ export function undoViewChange(db: DB, undoId: number): { restored: number } {
         stmt(
           db,
           `INSERT INTO temp.status_moves (id, before, after)
-             SELECT s.paper_id, p.status, s.before FROM view_change_papers s JOIN papers p ON p.id = s.paper_id
-              WHERE s.change_id = ? AND p.status != s.before`
+             SELECT c.paper_id, s.status, c.before FROM view_change_papers c JOIN paper_status s ON s.paper_id = c.paper_id
+              WHERE c.change_id = ? AND s.status != c.before`
         ).run(undoId)
         restored = applyStatusMoves(db, nowIso())
       } else {

@@ -64,10 +64,11 @@ export function readSignals(db: DB): Signals {
   const weak = db
     .prepare(
       `WITH single AS (
-         SELECT status_changed_at AS t FROM papers WHERE status != 'unread' AND status_changed_at IS NOT NULL
-         GROUP BY status_changed_at HAVING count(*) <= ${ONE_AT_A_TIME})
-       SELECT id FROM papers WHERE status != 'unread' AND starred = 0 AND has_note = 0
-         AND status_changed_at IN (SELECT t FROM single) ORDER BY id`
+         SELECT changed_at AS t FROM paper_status WHERE status != 'unread' AND changed_at IS NOT NULL
+         GROUP BY changed_at HAVING count(*) <= ${ONE_AT_A_TIME})
+       SELECT p.id FROM papers p JOIN paper_status s ON s.paper_id = p.id
+        WHERE s.status != 'unread' AND p.starred = 0 AND p.has_note = 0
+          AND s.changed_at IN (SELECT t FROM single) ORDER BY p.id`
     )
     .pluck()
     .all() as number[]
@@ -168,7 +169,10 @@ export class Ranker {
     for (const id of signals.weak) pushRow(m, examples, id, READ_WEIGHT)
     const w = train(m, examples)
     if (!w) return result
-    const unread = db.prepare("SELECT id FROM papers WHERE status = 'unread' ORDER BY id").pluck().all() as number[]
+    const unread = db
+      .prepare("SELECT paper_id FROM paper_status WHERE status = 'unread' ORDER BY paper_id")
+      .pluck()
+      .all() as number[]
     const labelled = new Set(examples.map((e) => e.row))
     const ids = new Int32Array(unread.length)
     const scores = new Float64Array(unread.length)

@@ -68,7 +68,8 @@ export function forYouPage(db: DB, q: { cursor?: string; limit: number }): ForYo
   const rows = stmt<unknown[], RowRecord & { k0: number; why: string | null }>(
     db,
     `SELECT ${ROW_COLUMNS}, s.score AS k0, s.why AS why FROM paper_scores s CROSS JOIN papers p ON p.id = s.paper_id
-      WHERE p.status = 'unread' ${after ? 'AND (s.score < ? OR (s.score = ? AND s.paper_id > ?))' : ''}
+        CROSS JOIN paper_status st ON st.paper_id = p.id
+      WHERE st.status = 'unread' ${after ? 'AND (s.score < ? OR (s.score = ? AND s.paper_id > ?))' : ''}
       ORDER BY s.score DESC, s.paper_id LIMIT ?`
   ).all(...(after ? [after[0], after[0], after[1]] : []), q.limit + 1)
   const page = rows.slice(0, q.limit)

@@ -28,7 +28,7 @@ describe('the kept digest list', () => {
     same()
     const first = counts(db).digests
     const copy = structuredClone(first)
-    const id = db.prepare("SELECT id FROM papers WHERE status = 'unread' LIMIT 1").pluck().get() as number
+    const id = db.prepare("SELECT paper_id FROM paper_status WHERE status = 'unread' LIMIT 1").pluck().get() as number
     setStatus(db, [id], 'read')
     same()
     expect(first).toEqual(copy) // the list returned before was not changed in place
@@ -44,7 +44,7 @@ describe('the kept digest list', () => {
     expect(counts(t.lib.db).digests[0]?.date).toBe('2030-01-01')
     const other = openLibrary(t.path)
     try {
-      const id = other.db.prepare("SELECT id FROM papers WHERE status = 'unread' LIMIT 1").pluck().get() as number
+      const id = other.db.prepare("SELECT paper_id FROM paper_status WHERE status = 'unread' LIMIT 1").pluck().get() as number
       setStatus(other.db, [id], 'reading')
     } finally {
       other.close()

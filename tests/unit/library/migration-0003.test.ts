@@ -1,6 +1,7 @@
 /**
  * Migration 0003 on a library made by the previous schema: the smart views' counts it keeps start
- * equal to the papers' own counts, the triggers keep them so, and the index only counting read is gone.
+ * equal to the papers' own counts, the triggers keep them so (after 0006 too, which moves the status
+ * into paper_status), and the index only counting read is gone.
  */
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
@@ -14,8 +15,9 @@ import { tempDir } from '../../helpers/temp'
 const recount = (db: Database.Database): Record<string, number> =>
   db
     .prepare(
-      `SELECT count(*) AS "all", sum(status = 'unread') AS unread, sum(status = 'reading') AS reading,
-              sum(status = 'read') AS read, sum(starred) AS starred, sum(has_note) AS notes FROM papers`
+      `SELECT count(*) AS "all", sum(s.status = 'unread') AS unread, sum(s.status = 'reading') AS reading,
+              sum(s.status = 'read') AS read, sum(p.starred) AS starred, sum(p.has_note) AS notes
+         FROM papers p JOIN paper_status s ON s.paper_id = p.id`
     )
     .get() as Record<string, number>
 

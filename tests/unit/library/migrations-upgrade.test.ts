@@ -29,86 +29,112 @@ interface Filler {
 
 const T0 = '2024-06-06T08:00:00.000Z'
 
-const FILLERS: Record<number, Filler> = {
-  1: {
-    fill(db) {
-      const paper = db.prepare(
-        `INSERT INTO papers (id, arxiv_id, doi, title_key, title, authors, links, categories, version, published,
-           first_seen, digest_date, seen_in, status, starred, status_changed_at)
-         VALUES (@id, @arxiv, @doi, @key, @title, @authors, @links, @cats, @version, @published, @seen, @date, 1, @status, @starred, @changed)`
-      )
-      const rows = [
-        {
-          id: 1,
-          arxiv: '2106.09685',
-          doi: null,
-          key: 'lora low rank adaptation',
-          title: 'LoRA: Low-Rank Adaptation',
-          status: 'read',
-          starred: 1
-        },
-        {
-          id: 2,
-          arxiv: null,
-          doi: '10.1000/xyz',
-          key: 'schrodinger bridges',
-          title: 'Schrödinger Bridges ‮ RTL',
-          status: 'reading',
-          starred: 0
-        },
-        {
-          id: 3,
-          arxiv: null,
-          doi: null,
-          key: 'untitled zeta',
-          title: 'Untitled Zeta <script>x</script>',
-          status: 'unread',
-          starred: 0
-        }
-      ]
-      for (const r of rows) {
-        paper.run({
-          ...r,
-          authors: JSON.stringify(['Ada Lovelace', 'Émile Zola', '山田太郎']),
-          links: JSON.stringify({ abs: 'https://arxiv.org/abs/2106.09685', code: 'https://github.com/x/y' }),
-          cats: JSON.stringify(['cs.LG']),
-          version: 'v2',
-          published: '2021-06-17',
-          seen: T0,
-          date: '2024-06-06',
-          changed: r.status === 'unread' ? null : T0
-        })
-      }
-      const abstract = db.prepare('INSERT INTO paper_abstracts (paper_id, abstract) VALUES (?, ?)')
-      abstract.run(1, 'We propose low-rank adaptation, freezing the pretrained weights. Uniquewordalpha.')
-      abstract.run(2, 'Entropic optimal transport — ß, 論文, emoji 📚. Uniquewordbeta.')
-      abstract.run(3, 'x'.repeat(50_000))
-      db.prepare(
-        `INSERT INTO digests (id, content_hash, format, file_name, source_path, digest_date, date_inferred, imported_at, paper_count, added_count, warnings)
-         VALUES (1, 'abc', 'hf-text', 'trending Jun 6.txt', '/home/me/Mes données/trending.txt', '2024-06-06', 1, ?, 3, 3, '["year inferred"]')`
-      ).run(T0)
-      const link = db.prepare('INSERT INTO digest_papers (digest_id, paper_id, position, extras) VALUES (1, ?, ?, ?)')
-      link.run(1, 1, JSON.stringify({ upvotes: 42, announceType: 'new' }))
-      link.run(2, 2, '{}')
-      link.run(3, 3, '{}')
-      db.prepare('INSERT INTO notes (paper_id, body, created_at, updated_at) VALUES (?, ?, ?, ?)').run(
-        1,
-        '# Notes\nUniquewordgamma $x^2$',
-        T0,
-        T0
-      )
-      const rev = db.prepare('INSERT INTO note_revisions (paper_id, body, saved_at) VALUES (?, ?, ?)')
-      rev.run(1, '# Notes', T0)
-      rev.run(1, '# Notes\nUniquewordgamma $x^2$', T0)
-      db.prepare("INSERT INTO tags (id, name) VALUES (1, 'rlhf'), (2, 'À lire')").run()
-      db.prepare('INSERT INTO paper_tags (paper_id, tag_id) VALUES (1, 1), (1, 2), (2, 2)').run()
-    },
-    findable: { uniquewordalpha: 1, uniquewordbeta: 2, uniquewordgamma: 1, schrodinger: 2 }
+/** Papers, digests, notes and tags; `statusInPaper`: the schema before 0006 kept status in the paper row. */
+function fillLibrary(db: Database.Database, statusInPaper: boolean): void {
+  const insert = db.prepare(
+    statusInPaper
+      ? `INSERT INTO papers (id, arxiv_id, doi, title_key, title, authors, links, categories, version, published,
+               first_seen, digest_date, seen_in, status, starred, status_changed_at)
+             VALUES (@id, @arxiv, @doi, @key, @title, @authors, @links, @cats, @version, @published, @seen, @date, 1, @status, @starred, @changed)`
+      : `INSERT INTO papers (id, arxiv_id, doi, title_key, title, authors, links, categories, version, published,
+               first_seen, digest_date, seen_in, starred)
+             VALUES (@id, @arxiv, @doi, @key, @title, @authors, @links, @cats, @version, @published, @seen, @date, 1, @starred)`
+  )
+  const setStatus = statusInPaper
+    ? null
+    : db.prepare('UPDATE paper_status SET status = @status, changed_at = @changed WHERE paper_id = @id')
+  const paper = {
+    run(r: Record<string, unknown>): void {
+      const { status, changed, ...rest } = r
+      insert.run(statusInPaper ? r : rest)
+      setStatus?.run({ id: r.id, status, changed })
+    }
   }
+  const rows = [
+    {
+      id: 1,
+      arxiv: '2106.09685',
+      doi: null,
+      key: 'lora low rank adaptation',
+      title: 'LoRA: Low-Rank Adaptation',
+      status: 'read',
+      starred: 1
+    },
+    {
+      id: 2,
+      arxiv: null,
+      doi: '10.1000/xyz',
+      key: 'schrodinger bridges',
+      title: 'Schrödinger Bridges ‮ RTL',
+      status: 'reading',
+      starred: 0
+    },
+    {
+      id: 3,
+      arxiv: null,
+      doi: null,
+      key: 'untitled zeta',
+      title: 'Untitled Zeta <script>x</script>',
+      status: 'unread',
+      starred: 0
+    }
+  ]
+  for (const r of rows) {
+    paper.run({
+      ...r,
+      authors: JSON.stringify(['Ada Lovelace', 'Émile Zola', '山田太郎']),
+      links: JSON.stringify({ abs: 'https://arxiv.org/abs/2106.09685', code: 'https://github.com/x/y' }),
+      cats: JSON.stringify(['cs.LG']),
+      version: 'v2',
+      published: '2021-06-17',
+      seen: T0,
+      date: '2024-06-06',
+      changed: r.status === 'unread' ? null : T0
+    })
+  }
+  const abstract = db.prepare('INSERT INTO paper_abstracts (paper_id, abstract) VALUES (?, ?)')
+  abstract.run(1, 'We propose low-rank adaptation, freezing the pretrained weights. Uniquewordalpha.')
+  abstract.run(2, 'Entropic optimal transport — ß, 論文, emoji 📚. Uniquewordbeta.')
+  abstract.run(3, 'x'.repeat(50_000))
+  db.prepare(
+    `INSERT INTO digests (id, content_hash, format, file_name, source_path, digest_date, date_inferred, imported_at, paper_count, added_count, warnings)
+         VALUES (1, 'abc', 'hf-text', 'trending Jun 6.txt', '/home/me/Mes données/trending.txt', '2024-06-06', 1, ?, 3, 3, '["year inferred"]')`
+  ).run(T0)
+  const link = db.prepare('INSERT INTO digest_papers (digest_id, paper_id, position, extras) VALUES (1, ?, ?, ?)')
+  link.run(1, 1, JSON.stringify({ upvotes: 42, announceType: 'new' }))
+  link.run(2, 2, '{}')
+  link.run(3, 3, '{}')
+  db.prepare('INSERT INTO notes (paper_id, body, created_at, updated_at) VALUES (?, ?, ?, ?)').run(
+    1,
+    '# Notes\nUniquewordgamma $x^2$',
+    T0,
+    T0
+  )
+  const rev = db.prepare('INSERT INTO note_revisions (paper_id, body, saved_at) VALUES (?, ?, ?)')
+  rev.run(1, '# Notes', T0)
+  rev.run(1, '# Notes\nUniquewordgamma $x^2$', T0)
+  db.prepare("INSERT INTO tags (id, name) VALUES (1, 'rlhf'), (2, 'À lire')").run()
+  db.prepare('INSERT INTO paper_tags (paper_id, tag_id) VALUES (1, 1), (1, 2), (2, 2)').run()
+}
+
+const findable = { uniquewordalpha: 1, uniquewordbeta: 2, uniquewordgamma: 1, schrodinger: 2 }
+const FILLERS: Record<number, Filler> = {
+  1: { fill: (db) => fillLibrary(db, true), findable },
+  6: { fill: (db) => fillLibrary(db, false), findable }
 }
 
 /** Tables whose rows a migration moved on purpose: old table → new table (same columns). */
 const MOVED: Record<string, string> = {}
+/**
+ * Columns a migration moved to another table, read back beside the rest of their row: 0006 moved a
+ * paper's status and its time into paper_status.
+ */
+const WITH_MOVED_COLUMNS: Record<string, { needs: string; sql: string }> = {
+  papers: {
+    needs: 'paper_status',
+    sql: 'SELECT p.*, s.status, s.changed_at AS status_changed_at FROM papers p JOIN paper_status s ON s.paper_id = p.id'
+  }
+}
 
 function fillerFor(version: number): Filler {
   const v = Math.max(
@@ -142,7 +168,11 @@ function allRows(db: Database.Database): Rows {
     .pluck()
     .all() as string[]
   return Object.fromEntries(
-    tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all() as Record<string, unknown>[]])
+    tables.map((t) => {
+      const moved = WITH_MOVED_COLUMNS[t]
+      const sql = moved && tables.includes(moved.needs) ? moved.sql : `SELECT * FROM "${t}"`
+      return [t, db.prepare(sql).all() as Record<string, unknown>[]]
+    })
   )
 }
 

@@ -121,7 +121,7 @@ describe(`a search matching more than ${RANK_AT_MOST.toLocaleString('en')} paper
   it('with the view filters: Reading (1 in 50), and a digest (1 in 100: the rest found in one query)', () => {
     const db = t.lib.db
     const reading = db
-      .prepare("SELECT id FROM papers WHERE status = 'reading' ORDER BY id DESC")
+      .prepare("SELECT paper_id FROM paper_status WHERE status = 'reading' ORDER BY paper_id DESC")
       .pluck()
       .all() as number[]
     const walked: number[] = []

@@ -11,6 +11,7 @@ import { feedPage, type ViewFilter } from '../../../src/main/library/feed'
 import type { DB } from '../../../src/main/library/db'
 import { LibraryError } from '../../../src/main/library/db'
 import { restoreStatus, setStarred } from '../../../src/main/library/status'
+import { REBUILD_STATUS_INDEX_SHARE } from '../../../src/main/library/status-moves'
 import { tagPapers } from '../../../src/main/library/tags'
 import { setViewStarred, setViewStatus, undoViewChange, VIEW_CHANGES_KEPT } from '../../../src/main/library/view-status'
 import { populateLibrary } from '../../helpers/generate'
@@ -31,7 +32,11 @@ function listed(db: DB, f: ViewFilter): number[] {
 const snapshot = (db: DB): Map<number, { status: Status; starred: number }> =>
   new Map(
     (
-      db.prepare('SELECT id, status, starred FROM papers').all() as { id: number; status: Status; starred: number }[]
+      db.prepare('SELECT p.id, s.status, p.starred FROM papers p JOIN paper_status s ON s.paper_id = p.id').all() as {
+        id: number
+        status: Status
+        starred: number
+      }[]
     ).map((r) => [r.id, { status: r.status, starred: r.starred }])
   )
 const digestUnread = (db: DB): number[] =>
@@ -39,8 +44,8 @@ const digestUnread = (db: DB): number[] =>
 const digestUnreadRecomputed = (db: DB): number[] =>
   db
     .prepare(
-      `SELECT (SELECT count(*) FROM digest_papers dp JOIN papers p ON p.id = dp.paper_id
-               WHERE dp.digest_id = d.id AND p.status = 'unread') FROM digests d ORDER BY d.id`
+      `SELECT (SELECT count(*) FROM digest_papers dp JOIN paper_status s ON s.paper_id = dp.paper_id
+               WHERE dp.digest_id = d.id AND s.status = 'unread') FROM digests d ORDER BY d.id`
     )
     .pluck()
     .all() as number[]
@@ -134,6 +139,43 @@ describe('setViewStatus / setViewStarred: whole-view changes in one statement', 
     restoreStatus(db, change.changed)
     expect(performance.now() - start).toBeLessThan(5_000)
     expect(snapshot(db)).toEqual(before)
+  })
+
+  it('a change of most of the library builds the status index again in its own transaction', () => {
+    const db = t.lib.db
+    const indexSql = (): unknown =>
+      db.prepare("SELECT sql FROM sqlite_master WHERE name = 'paper_status_by_digest'").pluck().get()
+    const page = (): number[] => feedPage(db, { view: 'read', sort: 'digest', limit: 50 }).items.map((p) => p.id)
+    const sql = indexSql()
+    const before = snapshot(db)
+    const readBefore = page()
+    // Undone by an outer rollback: the dropped index comes back with the statuses.
+    expect(() =>
+      db.transaction(() => {
+        setViewStatus(db, { view: 'all' }, 'read')
+        expect(indexSql()).toBe(sql)
+        throw new Error('cancelled')
+      })()
+    ).toThrow('cancelled')
+    expect(indexSql()).toBe(sql)
+    expect(snapshot(db)).toEqual(before)
+    expect(page()).toEqual(readBefore)
+    // Made and undone: the index is there and serves the Read view in date order.
+    const change = setViewStatus(db, { view: 'unread' }, 'read')
+    expect(change.view!.total).toBeGreaterThanOrEqual(REBUILD_STATUS_INDEX_SHARE * before.size)
+    expect(indexSql()).toBe(sql)
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT s.paper_id FROM papers p JOIN paper_status s ON s.paper_id = p.id
+          WHERE s.status = 'read' ORDER BY s.digest_date DESC, s.paper_id LIMIT 50`
+      )
+      .all() as { detail: string }[]
+    expect(plan.map((r) => r.detail).join(' | ')).toMatch(/USING (COVERING )?INDEX paper_status_by_digest/)
+    expect(plan.map((r) => r.detail).join(' | ')).not.toMatch(/TEMP B-TREE/)
+    undoViewChange(db, change.view!.undoId)
+    expect(snapshot(db)).toEqual(before)
+    expect(page()).toEqual(readBefore)
   })
 
   it('a malformed query is a bad-query LibraryError, and nothing changes', () => {

@@ -74,7 +74,7 @@ describe('For you', () => {
     expect(top.why[top.items[0]!.id]).toMatch(/like “/)
 
     const ids = allPages().flatMap((p) => p.items.map((i) => i.id))
-    const unread = t.lib.db.prepare("SELECT count(*) FROM papers WHERE status = 'unread'").pluck().get() as number
+    const unread = t.lib.db.prepare("SELECT count(*) FROM paper_status WHERE status = 'unread'").pluck().get() as number
     expect(new Set(ids).size).toBe(ids.length)
     expect(ids.length).toBe(unread - starred.length)
   })

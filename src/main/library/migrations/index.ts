@@ -10,6 +10,7 @@ import m0002 from './0002-fts-hashsize'
 import m0003 from './0003-kept-counts-view-undo'
 import m0004 from './0004-digest-changes'
 import m0005 from './0005-ranking'
+import m0006 from './0006-paper-status'
 
 export interface Migration {
   version: number
@@ -17,7 +18,7 @@ export interface Migration {
   up(db: DB): void
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005]
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006]
 export const SCHEMA_VERSION = migrations.length
 
 /** Throws 'newer-library' for a library from a newer Folio; called before anything is written. */
