@@ -131,7 +131,10 @@ export async function benchLibrary(path: string, size: LibrarySize = { papers: B
     const t2 = performance.now()
     counts(db)
     const firstCounts = performance.now() - t2
-    const unreadIds = db.prepare("SELECT paper_id FROM paper_status WHERE status = 'unread' LIMIT 200").pluck().all() as number[]
+    const unreadIds = db
+      .prepare("SELECT paper_id FROM paper_status WHERE status = 'unread' LIMIT 200")
+      .pluck()
+      .all() as number[]
     const countTimes: number[] = []
     for (let i = 0; i < 60; i++) {
       setStatus(db, [unreadIds[i % unreadIds.length]!], i % 2 ? 'unread' : 'read')
@@ -190,7 +193,10 @@ export async function benchLibrary(path: string, size: LibrarySize = { papers: B
     )
     add('search-id', { name: 'search by arXiv id (1706.02515-style): p95', value: idP95, unit: 'ms' })
 
-    const ids = db.prepare("SELECT paper_id FROM paper_status WHERE status = 'unread' LIMIT 200").pluck().all() as number[]
+    const ids = db
+      .prepare("SELECT paper_id FROM paper_status WHERE status = 'unread' LIMIT 200")
+      .pluck()
+      .all() as number[]
     let k = 0
     const single = percentile(
       sample(() => {
@@ -221,7 +227,9 @@ export async function benchLibrary(path: string, size: LibrarySize = { papers: B
       return { warm: percentile(warm, 50), cold: cold!, worst: Math.max(...warm) }
     }
     const viewPick = db
-      .prepare("SELECT paper_id FROM paper_status WHERE status = 'unread' ORDER BY digest_date DESC, paper_id LIMIT 10000")
+      .prepare(
+        "SELECT paper_id FROM paper_status WHERE status = 'unread' ORDER BY digest_date DESC, paper_id LIMIT 10000"
+      )
       .pluck()
       .all() as number[]
     const b = bulkMs(viewPick)

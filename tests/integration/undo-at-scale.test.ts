@@ -15,7 +15,10 @@ import { tempLibrary } from '../helpers/temp'
 const PAPERS = 300_000
 
 const statuses = (db: DB): string =>
-  db.prepare("SELECT group_concat(status, ',') FROM (SELECT status FROM paper_status ORDER BY paper_id)").pluck().get() as string
+  db
+    .prepare("SELECT group_concat(status, ',') FROM (SELECT status FROM paper_status ORDER BY paper_id)")
+    .pluck()
+    .get() as string
 const stars = (db: DB): number => db.prepare('SELECT sum(starred * id) FROM papers').pluck().get() as number
 
 /** The counts recomputed from the papers, to compare with the kept ones. */

@@ -44,7 +44,10 @@ describe('the kept digest list', () => {
     expect(counts(t.lib.db).digests[0]?.date).toBe('2030-01-01')
     const other = openLibrary(t.path)
     try {
-      const id = other.db.prepare("SELECT paper_id FROM paper_status WHERE status = 'unread' LIMIT 1").pluck().get() as number
+      const id = other.db
+        .prepare("SELECT paper_id FROM paper_status WHERE status = 'unread' LIMIT 1")
+        .pluck()
+        .get() as number
       setStatus(other.db, [id], 'reading')
     } finally {
       other.close()
