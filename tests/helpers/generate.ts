@@ -266,7 +266,7 @@ export async function populateLibraryQuickly(lib: Library, o: { papers: number; 
     ).run(firstDigest, before, o.digests, before)
     db.prepare(
       `UPDATE digests SET link_count = (SELECT count(*) FROM digest_papers WHERE digest_id = digests.id),
-              unread_count = (SELECT count(*) FROM digest_papers dp JOIN paper_status s ON s.paper_id = dp.paper_id
+              unread_count = (SELECT count(*) FROM digest_papers dp CROSS JOIN paper_status s ON s.paper_id = dp.paper_id
                                WHERE dp.digest_id = digests.id AND s.status = 'unread')
         WHERE id >= ?`
     ).run(firstDigest)

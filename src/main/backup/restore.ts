@@ -175,7 +175,7 @@ export function restoreBackup(db: DB, file: string): RestoreReport {
       db,
       `UPDATE digests SET
          link_count = (SELECT count(*) FROM digest_papers WHERE digest_id = digests.id),
-         unread_count = (SELECT count(*) FROM digest_papers dp JOIN paper_status s ON s.paper_id = dp.paper_id
+         unread_count = (SELECT count(*) FROM digest_papers dp CROSS JOIN paper_status s ON s.paper_id = dp.paper_id
                           WHERE dp.digest_id = digests.id AND s.status = 'unread')`
     ).run()
     recountViews(db)

@@ -73,7 +73,7 @@ export function finishDigest(
     db,
     `UPDATE digests SET
        link_count = (SELECT count(*) FROM digest_papers WHERE digest_id = @id),
-       unread_count = (SELECT count(*) FROM digest_papers dp JOIN paper_status s ON s.paper_id = dp.paper_id
+       unread_count = (SELECT count(*) FROM digest_papers dp CROSS JOIN paper_status s ON s.paper_id = dp.paper_id
                         WHERE dp.digest_id = @id AND s.status = 'unread')
      WHERE id = @id`
   ).run({ id })

@@ -2,7 +2,7 @@
  * The feed: keyset-paged queries over one view (smart view, digest, tag) in one sort order,
  * and ranked search with the same filters. The renderer never loads the whole library.
  */
-import type { FeedPage, FeedQuery, Sort, View } from '../../shared/contract'
+import type { FeedPage, FeedQuery, Sort, Status, View } from '../../shared/contract'
 import { feedQuery } from '../../shared/contract'
 import type { DB } from './db'
 import { LibraryError } from './db'
@@ -23,12 +23,22 @@ const VIEW_FILTER: Record<View, string | null> = {
   notes: 'p.has_note = 1'
 }
 
+/** `+s.status`: SQLite may not use the status index for this clause (it walks another order and checks). */
+const unindexedStatus = (clause: string): string => clause.replace(/^s\.status = /, '+s.status = ')
+
 /**
- * The Unread or Read view sorted by first seen or title: `+s.status` keeps SQLite from choosing the
- * status index (then sorting every paper of that status); it walks the sort's own index and filters.
- * (Reading, a small status, is found by the status index and sorted.)
+ * Whether the papers of one status are few enough to find by the status index and sort (about
+ * `count` rows) rather than walking the sort's own index and checking each paper's status (about
+ * `limit × papers / count` rows): so a Reading view of thirty thousand papers walks the title index,
+ * and an Unread view down to its last hundred papers sorts them.
  */
-const unindexedStatus = (clause: string): string => clause.replace(/^s\.status = '(unread|read)'/, "+s.status = '$1'")
+function fewOfStatus(db: DB, status: Status, limit: number): boolean {
+  const c = stmt<[], Record<'papers' | Status, number>>(
+    db,
+    'SELECT papers, unread, reading, read FROM library_counts WHERE id = 1'
+  ).get()
+  return !c || c[status] * c[status] <= limit * c.papers
+}
 
 interface Order {
   /** Columns of the keyset, in order, each with its direction. */
@@ -109,8 +119,8 @@ export interface FilterSql {
   parsed: ParsedQuery | null
   /** Why the list differs from the view asked for (a status: filter over another status's view). */
   notice: string | null
-  /** Filtered by one status (the view's or the query's status:). */
-  byStatus: boolean
+  /** The one status filtered on (the view's or the query's status:), if any. */
+  status: Status | null
 }
 
 /** The WHERE clauses (over papers p) for a view, digest, tag and the query's filters, not its words. */
@@ -159,13 +169,13 @@ export function filterSql(f: ViewFilter): FilterSql {
     params,
     parsed,
     notice,
-    byStatus: Boolean(parsed?.status || (viewFilter && viewFilter.startsWith('s.')))
+    status: parsed?.status ?? (viewFilter?.startsWith('s.') ? (f.view as Status) : null)
   }
 }
 
 export function feedPage(db: DB, input: FeedQuery): FeedPage {
   const q = feedQuery.parse(input)
-  const { from, where, params, parsed, notice, byStatus } = filterSql(q)
+  const { from, where, params, parsed, notice, status } = filterSql(q)
   if (parsed?.tag && !stmt<[string], unknown>(db, 'SELECT 1 FROM tags WHERE name = ?').get(parsed.tag))
     throw new LibraryError('bad-query', `No tag is named "${parsed.tag}": the sidebar lists your tags`)
   const withNotice = notice ? { notice } : {}
@@ -255,10 +265,12 @@ export function feedPage(db: DB, input: FeedQuery): FeedPage {
     }
   }
 
-  const order =
-    q.digestId !== undefined ? DIGEST_ORDER : q.sort === 'digest' && byStatus ? STATUS_DIGEST_ORDER : ORDERS[q.sort]
-  // The planner prefers the status index and a sort; for Unread and Read, walk the sort's index.
-  if (q.digestId === undefined && q.sort !== 'digest') where.splice(0, where.length, ...where.map(unindexedStatus))
+  // A status: by its index in date order when it is the only filter; else by the status index and a
+  // sort when its papers are few; else the sort's index (or the digest's list), checking each status.
+  const statusOrder = q.digestId === undefined && q.sort === 'digest' && status !== null && where.length === 1
+  const order = q.digestId !== undefined ? DIGEST_ORDER : statusOrder ? STATUS_DIGEST_ORDER : ORDERS[q.sort]
+  if (status && !statusOrder && (q.digestId !== undefined || !fewOfStatus(db, status, q.limit + 1)))
+    where.splice(0, where.length, ...where.map(unindexedStatus))
   const cursor = decodeCursor(q.cursor, order.keys.length)
   if (cursor) {
     // After (k0, k1) in the sort order, keys in either direction: a range on k0 the index can

@@ -132,7 +132,8 @@ export function listNotes(db: DB, filter: string | NotesFilter | undefined, limi
     params.push(f.tag)
   }
   if (f.status) {
-    where.push('s.status = ?')
+    // +: walk the notes (few) and check each one's status, never every paper of that status.
+    where.push('+s.status = ?')
     params.push(f.status)
   }
   const rows = stmt<unknown[], { id: number; title: string; status: Status; body: string; updated_at: string }>(

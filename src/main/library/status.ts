@@ -13,7 +13,7 @@ export function setStatus(db: DB, ids: number[], status: Status): StatusChange {
         `INSERT INTO temp.status_moves (id, before, after)
            SELECT paper_id, status, ? FROM paper_status WHERE paper_id IN (SELECT value FROM json_each(?)) AND status != ?`
       ).run(status, JSON.stringify(ids), status)
-      applyStatusMoves(db, nowIso())
+      applyStatusMoves(db, nowIso(), status)
       return { changed: movedBefore<Status>(db) }
     })
     .immediate()

@@ -18,8 +18,12 @@ export const VIEW_CHANGE_LISTED = 5_000
 /** Whole-view changes kept for undo (older ones are dropped when a new one is made). */
 export const VIEW_CHANGES_KEPT = 20
 
-/** "FROM … WHERE …" over the papers (as p) matching the filter, with its parameters. */
-function matching(f: ViewFilter): { sql: string; params: unknown[] } {
+/**
+ * "FROM … WHERE …" over the papers matching the filter, with its parameters; `id` names a paper's id
+ * there. A filter on the status alone (the Unread view) reads paper_status only, in id order: the
+ * wide paper rows are not read at all.
+ */
+function matching(f: ViewFilter): { sql: string; params: unknown[]; id: string } {
   const { from, where, params, parsed } = filterSql(f)
   const all = [...where]
   const allParams = [...params]
@@ -27,7 +31,13 @@ function matching(f: ViewFilter): { sql: string; params: unknown[] } {
     all.push('p.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)')
     allParams.push(parsed.match)
   }
-  return { sql: `FROM ${from} WHERE ${all.length ? all.join(' AND ') : '1'}`, params: allParams }
+  if (f.digestId === undefined && all.every((w) => w.startsWith('s.status = ')))
+    return {
+      sql: `FROM paper_status s WHERE ${['1', ...all.map((w) => `+${w}`)].join(' AND ')}`,
+      params: allParams,
+      id: 's.paper_id'
+    }
+  return { sql: `FROM ${from} WHERE ${all.length ? all.join(' AND ') : '1'}`, params: allParams, id: 'p.id' }
 }
 
 /** A new view_changes row, after dropping all but the newest VIEW_CHANGES_KEPT - 1. */
@@ -59,7 +69,7 @@ export function setViewStatus(db: DB, f: ViewFilter, status: Status): StatusChan
       const total = stmt(
         db,
         `INSERT INTO view_change_papers (change_id, paper_id, before)
-           SELECT ?, p.id, s.status ${m.sql} AND s.status != ? ORDER BY p.id`
+           SELECT ?, ${m.id}, s.status ${m.sql} AND s.status != ? ORDER BY ${m.id}`
       ).run(changeId, ...m.params, status).changes
       finish(db, changeId, total)
       if (!total) return { changed: [] }
@@ -68,7 +78,7 @@ export function setViewStatus(db: DB, f: ViewFilter, status: Status): StatusChan
         db,
         'INSERT INTO temp.status_moves (id, before, after) SELECT paper_id, before, ? FROM view_change_papers WHERE change_id = ?'
       ).run(status, changeId)
-      applyStatusMoves(db, nowIso())
+      applyStatusMoves(db, nowIso(), status)
       return {
         changed: listed(db, changeId, total).map((r) => ({ id: r.id, status: r.before as Status })),
         view: { total, undoId: changeId }
@@ -86,7 +96,7 @@ export function setViewStarred(db: DB, f: ViewFilter, starred: boolean): StarCha
       const total = stmt(
         db,
         `INSERT INTO view_change_papers (change_id, paper_id, before)
-           SELECT ?, p.id, ? ${m.sql} AND p.starred != ? ORDER BY p.id`
+           SELECT ?, p.id, ? FROM papers p WHERE p.id IN (SELECT ${m.id} ${m.sql}) AND p.starred != ? ORDER BY p.id`
       ).run(changeId, String(1 - flag), ...m.params, flag).changes
       finish(db, changeId, total)
       if (!total) return { changed: [] }
@@ -137,7 +147,12 @@ export function undoViewChange(db: DB, undoId: number): { restored: number } {
              SELECT c.paper_id, s.status, c.before FROM view_change_papers c JOIN paper_status s ON s.paper_id = c.paper_id
               WHERE c.change_id = ? AND s.status != c.before`
         ).run(undoId)
-        restored = applyStatusMoves(db, nowIso())
+        // A view of one status (the Unread view) had one status before: set it as a constant.
+        const one = stmt<[], { lo: Status | null; hi: Status | null }>(
+          db,
+          'SELECT min(after) AS lo, max(after) AS hi FROM temp.status_moves'
+        ).get()!
+        restored = applyStatusMoves(db, nowIso(), one.lo !== null && one.lo === one.hi ? one.lo : undefined)
       } else {
         restored = stmt(
           db,

@@ -76,6 +76,34 @@ describe('feed paging', () => {
     setStatus(t.lib.db, [...reading, ...older.slice(50, 60)], 'unread')
   })
 
+  it('a status view pages in sort order whether its papers are few (index and sort) or many (the sort index)', () => {
+    const db = t.lib.db
+    const all = [...newer, ...older]
+    const reference = (ids: number[], sort: 'digest' | 'firstSeen' | 'title'): number[] => {
+      const order = { digest: 'digest_date DESC, id', firstSeen: 'first_seen DESC, id', title: 'title_key, id' }[sort]
+      return db
+        .prepare(`SELECT id FROM papers WHERE id IN (SELECT value FROM json_each(?)) ORDER BY ${order}`)
+        .pluck()
+        .all(JSON.stringify(ids)) as number[]
+    }
+    // limit 10 of 250 papers: up to 52 papers of a status count as few (52² ≤ 11 × 250).
+    for (const n of [4, 30, 200]) {
+      const chosen = all.filter((_, i) => (i * 7) % 250 < n)
+      setStatus(db, chosen, 'reading')
+      for (const sort of ['digest', 'firstSeen', 'title'] as const) {
+        const seen: number[] = []
+        let cursor: string | undefined
+        do {
+          const page = feedPage(db, { view: 'reading', sort, limit: 10, cursor })
+          seen.push(...page.items.map((r) => r.id))
+          cursor = page.nextCursor ?? undefined
+        } while (cursor)
+        expect(seen, `${n} reading, by ${sort}`).toEqual(reference(chosen, sort))
+      }
+      setStatus(db, chosen, 'unread')
+    }
+  })
+
   it('rejects a forged cursor with a clear error', () => {
     expect(() => feedPage(t.lib.db, { cursor: 'not-a-cursor' })).toThrow(/Invalid feed cursor/)
   })

@@ -44,7 +44,7 @@ const digestUnread = (db: DB): number[] =>
 const digestUnreadRecomputed = (db: DB): number[] =>
   db
     .prepare(
-      `SELECT (SELECT count(*) FROM digest_papers dp JOIN paper_status s ON s.paper_id = dp.paper_id
+      `SELECT (SELECT count(*) FROM digest_papers dp CROSS JOIN paper_status s ON s.paper_id = dp.paper_id
                WHERE dp.digest_id = d.id AND s.status = 'unread') FROM digests d ORDER BY d.id`
     )
     .pluck()
