@@ -29,8 +29,8 @@ const unindexedStatus = (clause: string): string => clause.replace(/^s\.status =
 /**
  * Whether the papers of one status are few enough to find by the status index and sort (about
  * `count` rows) rather than walking the sort's own index and checking each paper's status (about
- * `limit × papers / count` rows): so a Reading view of thirty thousand papers walks the title index,
- * and an Unread view down to its last hundred papers sorts them.
+ * `limit × papers / count` rows): at a million papers and pages of 100, a status of up to about
+ * 10,000 papers is sorted (a Reading view, an Unread view nearly done), a bigger one walked.
  */
 function fewOfStatus(db: DB, status: Status, limit: number): boolean {
   const c = stmt<[], Record<'papers' | Status, number>>(
