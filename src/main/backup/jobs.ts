@@ -23,6 +23,8 @@ export type LibraryJob =
   | { kind: 'restoreFromUpload'; path: string; name: string }
   | { kind: 'exportNotesToPath'; dir: string }
   | { kind: 'exportNotesDownload' }
+  /** Nothing but open the library: its connection upgrades it (migrations) on the job's thread. */
+  | { kind: 'upgrade' }
 
 /** What each job answers. */
 export interface JobResults {
@@ -33,6 +35,7 @@ export interface JobResults {
   restoreFromUpload: RestoreResult
   exportNotesToPath: NotesExportResult
   exportNotesDownload: DownloadFile
+  upgrade: { version: number }
 }
 export type JobResult = JobResults[LibraryJob['kind']]
 
@@ -129,5 +132,7 @@ async function run(lib: Library, job: LibraryJob, now: Date): Promise<JobResult>
           summary: plural(r.written, 'note')
         }
       })
+    case 'upgrade':
+      return { version: lib.db.pragma('user_version', { simple: true }) as number }
   }
 }

@@ -44,6 +44,7 @@ import { fitToDisplays, readWindowState, trackWindowState, windowBounds, WINDOW_
 import { createDispatcher, type Services } from '../handlers'
 import { registerIpc } from './ipc'
 import { resolveLibraryPath, userDataDir, type Library } from '../library/index'
+import { upgradePending } from '../library/migrations'
 import { backupsDirFor, openLibrarySafely } from '../library/open-safely'
 import { autoBackup } from '../backup/auto-backup'
 import { jobInWorker } from '../backup/run-job-in-worker'
@@ -61,6 +62,7 @@ import {
   registerAppScheme
 } from './security'
 import { BACKGROUND, createMainWindow } from './window'
+import { upgradeBehindWindow, type UpgradeWindow } from './upgrade-window'
 
 const here = dirname(fileURLToPath(import.meta.url)) // out/main
 const PRELOAD = join(here, '../preload/index.cjs')
@@ -245,10 +247,12 @@ function showWindow(): void {
   })
 }
 
-function start(): void {
+async function start(): Promise<void> {
   isAppUrl = appUrlCheck(devUrl)
   /** The full check after start (not when it ran before opening, or the library is new). */
   let checkLater = false
+  /** The window shown while an earlier Folio's library is upgraded (upgrade-window.ts), until the main one. */
+  let upgrading: UpgradeWindow | null = null
   try {
     const nativeBinding = requireNativeBinding({
       appPath: app.getAppPath(),
@@ -262,13 +266,21 @@ function start(): void {
     // offered the newest backup.
     nativeBindingPath = nativeBinding ?? undefined
     const options = nativeBinding ? { nativeBinding } : {}
-    const opened = openLibrarySafely(libraryOverride ?? settings.get().libraryPath ?? resolveLibraryPath(), {
+    const path = libraryOverride ?? settings.get().libraryPath ?? resolveLibraryPath()
+    if (upgradePending(path, options))
+      upgrading = await upgradeBehindWindow(
+        // Tracked: quitting meanwhile waits for the worker's transaction to end.
+        () => trackJob(jobInWorker({ libraryPath: path, nativeBinding: nativeBindingPath, job: { kind: 'upgrade' } })),
+        nativeTheme.shouldUseDarkColors
+      )
+    const opened = openLibrarySafely(path, {
       ...options,
       check: process.argv.includes(CHECK_LIBRARY_FLAG) ? 'quick' : 'light'
     })
     lib = opened.recovery ? offerRecovery(dialog, opened.library, opened.recovery, options) : opened.library
     checkLater = opened.checkedBy === 'light' || opened.checkedBy === 'sealed'
   } catch (err) {
+    upgrading?.close()
     fatal('Folio cannot open its library', err)
     return
   }
@@ -357,6 +369,7 @@ function start(): void {
   })
   app.setAboutPanelOptions({ applicationName: 'Folio', applicationVersion: app.getVersion(), copyright: 'MIT licence' })
   showWindow()
+  upgrading?.close()
   // At most one automatic backup a day, the newest 7 kept; a failure never blocks or stops start-up.
   trackJob(autoBackup(library, backupsDirFor(library.path))).catch((err: unknown) =>
     console.error('[folio] automatic backup failed:', err)
@@ -391,7 +404,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   // A second start hands over its command line: its digest files are imported here.
   app.on('second-instance', (_event, argv, workingDirectory) => {
-    showWindow()
+    if (lib) showWindow() // (not while the library is still being opened: start shows it then)
     importOpened(digestPathsFromArgv(argv, workingDirectory, [app.getAppPath()]))
   })
   // macOS: files dropped on the Dock icon or opened with Folio (may come before ready).

@@ -46,9 +46,9 @@ function originOf(raw: string): string {
   return url.origin
 }
 
-export function secureWebPreferences(preload: string): WebPreferences {
+export function secureWebPreferences(preload?: string): WebPreferences {
   return {
-    preload,
+    ...(preload ? { preload } : {}),
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

@@ -118,6 +118,16 @@ export class BrowserWindow extends EventEmitter {
   setBackgroundColor(color) {
     this.options.backgroundColor = color
   }
+  setMenu(menu) {
+    this.menu = menu
+  }
+  /** Like Electron: gone at once, no 'close' event, 'closed' follows. */
+  destroy() {
+    if (this.closed) return
+    this.closed = true
+    this.emit('closed')
+    if (!BrowserWindow.getAllWindows().length) app.emit('window-all-closed')
+  }
   /** Like Electron: 'close' is cancellable; if not prevented the window goes and 'closed' follows. */
   close() {
     if (this.closed) return
