@@ -47,7 +47,8 @@ export async function benchLibrary(path: string, size: LibrarySize = { papers: B
         value: (performance.now() - t0) / 1000,
         unit: 's'
       })
-      generating.db.pragma('optimize')
+      // No PRAGMA optimize: it would store statistics (sqlite_stat1) the query planner then uses, and
+      // a user's library never has them (Folio does not gather them): measure the plans users get.
       generating.db.pragma('wal_checkpoint(TRUNCATE)')
     } finally {
       generating.close()

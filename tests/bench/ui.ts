@@ -150,6 +150,7 @@ export async function benchUi(libPath: string, size: LibrarySize = { papers: BEN
     const worst = Math.max(...gaps)
     results.push({
       group: 'ui',
+      key: 'held-j',
       name: `holding j through 2,000 rows (reached row ${position}): worst frame gap`,
       value: worst,
       unit: 'ms',
@@ -177,6 +178,7 @@ export async function benchUi(libPath: string, size: LibrarySize = { papers: BEN
     const heapMb = heap.usedSize / 1024 / 1024
     results.push({
       group: 'ui',
+      key: 'heap',
       name: `renderer JS heap after scrolling ${reached.toLocaleString('en')} rows`,
       value: heapMb,
       unit: 'MB',

@@ -24,7 +24,7 @@ const VIEW_FILTER: Record<View, string | null> = {
 }
 
 /** `+s.status`: SQLite may not use the status index for this clause (it walks another order and checks). */
-const unindexedStatus = (clause: string): string => clause.replace(/^s\.status = /, '+s.status = ')
+export const unindexedStatus = (clause: string): string => clause.replace(/^s\.status = /, '+s.status = ')
 
 /**
  * Whether the papers of one status are few enough to find by the status index and sort (about

@@ -404,11 +404,15 @@ export function toJson(r: PaperStatusRecord & { abstract: string }): PaperJson {
   }
 }
 
-/** Every paper matching the filter, newest digest first, streamed (never the whole library in memory). */
-export function* iteratePapers(
-  db: DB,
-  filter: { status?: Status; starred?: boolean; limit?: number }
-): Generator<PaperJson> {
+/**
+ * The SQL and parameters of iteratePapers. With a status, the order is read from the status index
+ * (its copy of the digest date): newest digest first, ties sorted within a date only. (Ordering by the
+ * paper row's own date let SQLite sort every paper of that status: 4 s for 20 unread of a million.)
+ */
+export function listPapersSql(filter: { status?: Status; starred?: boolean; limit?: number }): {
+  sql: string
+  params: unknown[]
+} {
   const where: string[] = []
   const params: unknown[] = []
   if (filter.status) {
@@ -416,12 +420,20 @@ export function* iteratePapers(
     params.push(filter.status)
   }
   if (filter.starred) where.push('p.starred = 1')
+  const order = filter.status ? 's.digest_date DESC, s.paper_id DESC' : 'p.digest_date DESC, p.id DESC'
   const sql = `SELECT ${STATUS_COLUMNS}, coalesce(a.abstract, '') AS abstract
     FROM ${PAPERS_WITH_STATUS} LEFT JOIN paper_abstracts a ON a.paper_id = p.id
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.digest_date DESC, p.id DESC${
-      filter.limit !== undefined ? ' LIMIT ?' : ''
-    }`
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}${filter.limit !== undefined ? ' LIMIT ?' : ''}`
   if (filter.limit !== undefined) params.push(filter.limit)
+  return { sql, params }
+}
+
+/** Every paper matching the filter, newest digest first, streamed (never the whole library in memory). */
+export function* iteratePapers(
+  db: DB,
+  filter: { status?: Status; starred?: boolean; limit?: number }
+): Generator<PaperJson> {
+  const { sql, params } = listPapersSql(filter)
   for (const r of db.prepare<unknown[], PaperStatusRecord & { abstract: string }>(sql).iterate(...params))
     yield toJson(r)
 }

@@ -8,7 +8,7 @@ import type { FeedPage, FeedQuery, PaperRow, SimilarPapers } from '../../shared/
 import { feedQuery } from '../../shared/contract'
 import type { DB } from '../library/db'
 import { LibraryError } from '../library/db'
-import { filterSql } from '../library/feed'
+import { filterSql, unindexedStatus } from '../library/feed'
 import { ROW_COLUMNS, findPaper, toRow, type RowRecord } from '../library/papers'
 import { parseQuery } from '../library/search'
 
@@ -69,8 +69,9 @@ export function rowsInOrder(
   params: unknown[] = []
 ): PaperRow[] {
   if (!ids.length) return []
+  // By the ids (a few hundred), each one's status checked: never every paper of that status.
   const sql = `SELECT ${ROW_COLUMNS} FROM ${from} WHERE p.id IN (SELECT value FROM json_each(?))
-    ${where.map((w) => `AND ${w}`).join(' ')}`
+    ${where.map((w) => `AND ${unindexedStatus(w)}`).join(' ')}`
   const found = new Map<number, RowRecord>()
   for (const r of db.prepare(sql).all(JSON.stringify(ids), ...params) as RowRecord[]) found.set(r.id, r)
   return ids.flatMap((id) => {
