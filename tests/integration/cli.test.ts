@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FOLIO_BIN, folio } from '../helpers/cli'
+import { libraryAtSchema5 } from '../helpers/old-schema'
 import { fixture, tempDir } from '../helpers/temp'
 
 // Each test runs the real command several times: generous timeouts for a loaded 2-core CI machine.
@@ -12,6 +13,23 @@ describe('the folio command', { timeout: 180_000 }, () => {
     lib = join(t.dir, 'my library.sqlite')
   })
   afterAll(() => t.cleanup())
+
+  it('a library of an earlier Folio: says it upgrades it (once), then lists every paper with its status', () => {
+    const old = join(t.dir, 'from an earlier folio.sqlite')
+    libraryAtSchema5(old)
+    const first = folio(['list', '--json', '--library', old])
+    expect(first.status).toBe(0)
+    expect(first.stderr).toMatch(/upgrading the library for this version of Folio \(once/)
+    const papers = JSON.parse(first.stdout) as { id: number; status: string }[]
+    expect(papers.map((p) => [p.id, p.status]).sort()).toEqual([
+      [1, 'unread'],
+      [2, 'read'],
+      [3, 'unread']
+    ])
+    const again = folio(['list', '--library', old])
+    expect(again.status).toBe(0)
+    expect(again.stderr).toBe('')
+  })
 
   it('import -> list -> status -> note -> list again, on a real library file', () => {
     const imp = folio(['import', fixture('hf-trending-jun6.txt'), '--library', lib])

@@ -11,29 +11,11 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { channelOf } from '../../src/shared/contract'
 import { openLibrary } from '../../src/main/library/index'
-import { migrations, SCHEMA_VERSION, upgradePending } from '../../src/main/library/migrations'
+import { SCHEMA_VERSION, upgradePending } from '../../src/main/library/migrations'
+import { libraryAtSchema5 } from '../helpers/old-schema'
 import { invokeAs, quitMain, type StandIn, startMain, until } from './harness'
 
 const APP = { url: 'folio://app/index.html', parent: null }
-
-/** A library at schema 5 (the status still in the paper row), three papers, one of them read. */
-function libraryAtSchema5(file: string): void {
-  const db = new Database(file)
-  db.pragma('journal_mode = WAL')
-  db.transaction(() => {
-    for (const m of migrations) if (m.version <= 5) m.up(db)
-    db.pragma('user_version = 5')
-  })()
-  const add = db.prepare(
-    "INSERT INTO papers (id, title_key, title, first_seen, digest_date, status) VALUES (?, ?, ?, '2026-01-01T00:00:00Z', '2026-01-01', ?)"
-  )
-  add.run(1, 'first paper', 'First paper', 'unread')
-  add.run(2, 'second paper', 'Second paper', 'read')
-  add.run(3, 'third paper', 'Third paper', 'unread')
-  db.exec('INSERT INTO paper_abstracts (paper_id) VALUES (1), (2), (3)')
-  db.pragma('wal_checkpoint(TRUNCATE)')
-  db.close()
-}
 
 const isUpgradeWindow = (url: string | null): boolean =>
   url !== null && url.startsWith('data:text/html') && /Folio is upgrading your library/.test(decodeURIComponent(url))

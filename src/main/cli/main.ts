@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { LibraryError, resolveLibraryPath, type Library } from '../library/index'
+import { upgradePending } from '../library/migrations'
 import { openLibrarySafely } from '../library/open-safely'
 import { storageError } from '../library/storage-errors'
 import type { DATA_COMMANDS } from './data-commands'
@@ -92,6 +93,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return command || o.help ? 0 : 2
   }
   const libraryPath = resolveLibraryPath(o.library, io.env)
+  // Opening a library of an earlier Folio upgrades it (migrations): say so, it can take seconds.
+  if (upgradePending(libraryPath))
+    io.err('folio: upgrading the library for this version of Folio (once: about a second per 100,000 papers)…')
   // A command that writes checks every page first (a damaged library is set aside, never written
   // into); one that only reads opens with the light check (damage it meets is a clean error).
   const withLibrary = async <T>(fn: (lib: Library) => T | Promise<T>, writes = false): Promise<T> => {
