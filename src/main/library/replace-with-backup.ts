@@ -2,10 +2,10 @@
  * Restoring an automatic backup over the library (offered after a damaged library was set aside).
  * Plain Node: no electron import.
  */
-import Database from 'better-sqlite3'
 import { copyFileSync, existsSync, rmSync } from 'node:fs'
 import { LibraryError, type OpenOptions } from './db'
 import { openLibrary, type Library } from './index'
+import { peekLibrary } from './peek'
 import { checkFile, explainOpenError, moveAside, SIDE_FILES, type SafeOpenOptions } from './open-safely'
 
 /**
@@ -37,22 +37,16 @@ export function replaceWithBackup(backup: string, file: string, options: SafeOpe
 }
 
 function isEmptyLibrary(file: string, options: Pick<OpenOptions, 'nativeBinding'>): boolean {
-  let db: Database.Database | undefined
-  try {
-    db = new Database(file, {
-      readonly: true,
-      fileMustExist: true,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
-    })
-    const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('papers', 'notes')")
-      .pluck()
-      .all() as string[]
-    for (const t of tables) if (db.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get()) return false
-    return true
-  } catch {
-    return false
-  } finally {
-    db?.close()
-  }
+  return peekLibrary(
+    file,
+    options,
+    (db) => {
+      const tables = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('papers', 'notes')")
+        .pluck()
+        .all() as string[]
+      return tables.every((t) => !db.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get())
+    },
+    false
+  )
 }

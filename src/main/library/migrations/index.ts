@@ -3,10 +3,9 @@
  * transaction: a library is either fully at the new version or untouched. A library written
  * by a newer Folio (user_version above what we know) is refused and left alone.
  */
-import Database from 'better-sqlite3'
-import { existsSync } from 'node:fs'
 import type { DB, OpenOptions } from '../db'
 import { LibraryError } from '../db'
+import { peekLibrary } from '../peek'
 import m0001 from './0001-initial'
 import m0002 from './0002-fts-hashsize'
 import m0003 from './0003-kept-counts-view-undo'
@@ -55,19 +54,13 @@ export function migrate(db: DB, file = 'library'): { from: number; to: number } 
  * version. False for a missing, unreadable or newer file: opening it says what is wrong.
  */
 export function upgradePending(file: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): boolean {
-  if (!existsSync(file)) return false
-  let db: Database.Database | undefined
-  try {
-    db = new Database(file, {
-      readonly: true,
-      fileMustExist: true,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
-    })
-    const version = db.pragma('user_version', { simple: true }) as number
-    return version > 0 && version < SCHEMA_VERSION
-  } catch {
-    return false
-  } finally {
-    db?.close()
-  }
+  return peekLibrary(
+    file,
+    options,
+    (db) => {
+      const version = db.pragma('user_version', { simple: true }) as number
+      return version > 0 && version < SCHEMA_VERSION
+    },
+    false
+  )
 }
