@@ -236,7 +236,7 @@ export async function populateLibrary(lib: Library, o: PopulateOptions): Promise
  * way a bulk import builds them. Every paper is unread; paper i is in digest i % digests.
  */
 export async function populateLibraryQuickly(lib: Library, o: { papers: number; digests: number }): Promise<void> {
-  const { beginBulkIndex, endBulkIndex } = await import('../../src/main/library/digests')
+  const { beginBulkIndex, endBulkIndex, recountDigests } = await import('../../src/main/library/digests')
   const db = lib.db
   db.transaction(() => {
     const before = beginBulkIndex(db)
@@ -264,12 +264,7 @@ export async function populateLibraryQuickly(lib: Library, o: { papers: number; 
       `INSERT INTO digest_papers (digest_id, paper_id, position)
        SELECT ? + (id - ? - 1) % ?, id, id FROM papers WHERE id > ?`
     ).run(firstDigest, before, o.digests, before)
-    db.prepare(
-      `UPDATE digests SET link_count = (SELECT count(*) FROM digest_papers WHERE digest_id = digests.id),
-              unread_count = (SELECT count(*) FROM digest_papers dp CROSS JOIN paper_status s ON s.paper_id = dp.paper_id
-                               WHERE dp.digest_id = digests.id AND s.status = 'unread')
-        WHERE id >= ?`
-    ).run(firstDigest)
+    recountDigests(db, { fromId: firstDigest })
     endBulkIndex(db, before)
   })()
 }

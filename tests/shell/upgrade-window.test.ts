@@ -41,8 +41,19 @@ describe('built main process: a library from an earlier Folio', () => {
     const state = s.state
     await until(() => state.windows.length === 2 || state.errorBoxes.length > 0, 'the main window', 15_000)
     expect(state.errorBoxes).toEqual([])
-    const [upgrade, main] = state.windows as unknown as { loadedUrl: string | null; closed?: boolean }[]
+    const [upgrade, main] = state.windows as unknown as {
+      loadedUrl: string | null
+      closed?: boolean
+      options: { webPreferences: Record<string, unknown> }
+    }[]
     expect(isUpgradeWindow(upgrade!.loadedUrl)).toBe(true)
+    // A page of text only: locked down like the main window, and no bridge at all.
+    expect(upgrade!.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false
+    })
+    expect(upgrade!.options.webPreferences.preload).toBeUndefined()
     expect(isUpgradeWindow(main!.loadedUrl)).toBe(false)
     expect(upgrade!.closed).toBe(true)
     expect(main!.closed).toBeFalsy()

@@ -9,6 +9,7 @@ import { basename } from 'node:path'
 import type { z } from 'zod'
 import type { DB } from '../library/db'
 import { recountViews } from '../library/counts'
+import { recountDigests } from '../library/digests'
 import { LibraryError } from '../library/db'
 import { stmt } from '../library/statements'
 import { BACKUP_TYPE, BACKUP_VERSION, headerLine, recordLine, type DigestLine, type PaperLine } from './format'
@@ -171,13 +172,7 @@ export function restoreBackup(db: DB, file: string): RestoreReport {
     if (!sawHeader) fail(null, 'empty file: not a Folio backup')
     if (!ended) fail(lineNo, 'the file ends before its end record (it was cut short)')
     // Derived state, computed once rather than trusted to per-row triggers (some skip bulk mode).
-    stmt(
-      db,
-      `UPDATE digests SET
-         link_count = (SELECT count(*) FROM digest_papers WHERE digest_id = digests.id),
-         unread_count = (SELECT count(*) FROM digest_papers dp CROSS JOIN paper_status s ON s.paper_id = dp.paper_id
-                          WHERE dp.digest_id = digests.id AND s.status = 'unread')`
-    ).run()
+    recountDigests(db, { fromId: 0 })
     recountViews(db)
     // Index everything once (the triggers skipped abstracts while bulk was set).
     stmt(db, "INSERT INTO search_index(search_index) VALUES('delete-all')").run()

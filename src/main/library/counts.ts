@@ -2,6 +2,7 @@
 import type { Counts } from '../../shared/contract'
 import type { DB } from './db'
 import { digestList } from './digest-list'
+import { PAPERS_WITH_STATUS } from './papers'
 import { stmt } from './statements'
 
 export function counts(db: DB): Counts {
@@ -38,7 +39,7 @@ export function recountViews(db: DB): void {
     `UPDATE library_counts SET (papers, unread, reading, read, starred, noted) =
        (SELECT count(*), coalesce(sum(s.status = 'unread'), 0), coalesce(sum(s.status = 'reading'), 0),
                coalesce(sum(s.status = 'read'), 0), coalesce(sum(p.starred), 0), coalesce(sum(p.has_note), 0)
-          FROM papers p JOIN paper_status s ON s.paper_id = p.id)
+          FROM ${PAPERS_WITH_STATUS})
      WHERE id = 1`
   ).run()
 }

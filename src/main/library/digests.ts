@@ -69,14 +69,23 @@ export function finishDigest(
     'UPDATE papers SET digest_date = ? WHERE id <= ? AND digest_date < ? AND id IN (SELECT paper_id FROM digest_papers WHERE digest_id = ?)'
   ).run(date, maxIdBefore, date, id)
   // Link counts: the per-link trigger is off during a bulk import; count this digest once.
+  recountDigests(db, { id })
+}
+
+/**
+ * Count a digest's links and unread papers again from its list (one digest, or every digest from
+ * `fromId` on): for writers that link papers with the per-link triggers off (a bulk import, a restore).
+ * The digest's list is walked first (CROSS JOIN), never every unread paper of the library.
+ */
+export function recountDigests(db: DB, which: { id: number } | { fromId: number }): void {
   stmt(
     db,
     `UPDATE digests SET
-       link_count = (SELECT count(*) FROM digest_papers WHERE digest_id = @id),
+       link_count = (SELECT count(*) FROM digest_papers WHERE digest_id = digests.id),
        unread_count = (SELECT count(*) FROM digest_papers dp CROSS JOIN paper_status s ON s.paper_id = dp.paper_id
-                        WHERE dp.digest_id = @id AND s.status = 'unread')
-     WHERE id = @id`
-  ).run({ id })
+                        WHERE dp.digest_id = digests.id AND s.status = 'unread')
+     WHERE id ${'id' in which ? '=' : '>='} ?`
+  ).run('id' in which ? which.id : which.fromId)
 }
 
 /**

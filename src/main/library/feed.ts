@@ -6,13 +6,10 @@ import type { FeedPage, FeedQuery, Sort, Status, View } from '../../shared/contr
 import { feedQuery } from '../../shared/contract'
 import type { DB } from './db'
 import { LibraryError } from './db'
-import { ROW_COLUMNS, toRow, type RowRecord } from './papers'
+import { PAPERS_WITH_STATUS, ROW_COLUMNS, STATUS_JOIN, toRow, type RowRecord } from './papers'
 import { parseQuery, statusOverridesView, type ParsedQuery } from './search'
 import { NEWEST_FIRST_NOTE, newestFirstPage, planSearch, type SearchPlan } from './search-plan'
 import { stmt } from './statements'
-
-/** Every feed query joins each paper's status row as s (migration 0006). */
-export const STATUS_JOIN = 'JOIN paper_status s ON s.paper_id = p.id'
 
 const VIEW_FILTER: Record<View, string | null> = {
   all: null,
@@ -132,7 +129,7 @@ export function filterSql(f: ViewFilter): FilterSql {
     throw new LibraryError('bad-query', 'like: works in the search box only: select the papers to change or export')
   const where: string[] = []
   const params: unknown[] = []
-  let from = `papers p ${STATUS_JOIN}`
+  let from = PAPERS_WITH_STATUS
 
   const notice = statusOverridesView(f.view, parsed)
   const viewFilter = notice ? null : VIEW_FILTER[f.view ?? 'all']

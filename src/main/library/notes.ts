@@ -8,6 +8,7 @@ import type { Note, NoteRevision, NoteSummary, Status } from '../../shared/contr
 import type { DB } from './db'
 import { LibraryError } from './db'
 import { noteExcerpt } from './note-excerpt'
+import { STATUS_JOIN } from './papers'
 import { toMatchExpression } from './search'
 import { nowIso, stmt } from './statements'
 
@@ -139,7 +140,7 @@ export function listNotes(db: DB, filter: string | NotesFilter | undefined, limi
   const rows = stmt<unknown[], { id: number; title: string; status: Status; body: string; updated_at: string }>(
     db,
     `SELECT p.id, p.title, s.status, n.body, n.updated_at
-       FROM notes n JOIN papers p ON p.id = n.paper_id JOIN paper_status s ON s.paper_id = p.id
+       FROM notes n JOIN papers p ON p.id = n.paper_id ${STATUS_JOIN}
       WHERE ${where.join(' AND ')}
       ORDER BY n.updated_at DESC, p.id LIMIT ?`
   ).all(...params, limit)

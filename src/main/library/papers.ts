@@ -44,9 +44,11 @@ export interface PaperStatusRecord extends PaperRecord {
 }
 
 const SELECT = 'SELECT * FROM papers'
+/** Each paper's status row as s, joined to papers p (migration 0006). */
+export const STATUS_JOIN = 'JOIN paper_status s ON s.paper_id = p.id'
+export const PAPERS_WITH_STATUS = `papers p ${STATUS_JOIN}`
 /** Every column of papers p with its status (a PaperStatusRecord), selected FROM PAPERS_WITH_STATUS. */
 export const STATUS_COLUMNS = 'p.*, s.status, s.changed_at AS status_changed_at'
-export const PAPERS_WITH_STATUS = 'papers p JOIN paper_status s ON s.paper_id = p.id'
 
 function findExisting(db: DB, p: PaperCore, key: string): PaperRecord | undefined {
   if (p.arxivId) {

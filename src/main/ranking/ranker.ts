@@ -5,6 +5,7 @@
  * Plain Node, synchronous: whoever holds it decides which thread it blocks.
  */
 import type { DB } from '../library/db'
+import { PAPERS_WITH_STATUS } from '../library/papers'
 import { FeatureMatrix } from './features'
 import { READ_WEIGHT, topRows, train, type Example } from './model'
 import { explain } from './explain'
@@ -66,7 +67,7 @@ export function readSignals(db: DB): Signals {
       `WITH single AS (
          SELECT changed_at AS t FROM paper_status WHERE status != 'unread' AND changed_at IS NOT NULL
          GROUP BY changed_at HAVING count(*) <= ${ONE_AT_A_TIME})
-       SELECT p.id FROM papers p JOIN paper_status s ON s.paper_id = p.id
+       SELECT p.id FROM ${PAPERS_WITH_STATUS}
         WHERE s.status != 'unread' AND p.starred = 0 AND p.has_note = 0
           AND s.changed_at IN (SELECT t FROM single) ORDER BY p.id`
     )
