@@ -76,7 +76,9 @@ describe('feed keyboard cursor', () => {
     calls.getNote.length = 0
     calls.getPaper.length = 0
     useStore.getState().select(null)
-    useStore.getState().setView('reading') // another list first: 'all' is then a new list, not a refresh
+    // Another list shown first: 'all' is then a new list, not a refresh of the last test's.
+    useStore.getState().setView('reading')
+    await answerPages()
     useStore.getState().setView('all')
     await answerPages()
     expect(useStore.getState().rows).toHaveLength(50)

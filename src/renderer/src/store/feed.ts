@@ -105,7 +105,11 @@ export function listKey(s: Pick<FeedSlice, 'forYou' | 'view' | 'digestId' | 'tag
 }
 
 export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
-  /** The filters of the list last (re)loaded. */
+  /**
+   * The filters of the list whose rows are shown: set when its page arrives, not when it is asked for,
+   * so a reload while another list is on its way (a libraryChanged right after a view switch) loads
+   * that list rather than refreshing the old one's rows into it.
+   */
   let shownKey = ''
   // Not async: a feed page resolves in as few steps as before (the store's callers count on its order).
   const fetchPage = (cursor: string | undefined, limit = cursor ? MORE_SIZE : PAGE_SIZE): Promise<FeedPage> => {
@@ -210,10 +214,10 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
       const key = listKey(get())
       const refresh = key === shownKey && get().feedLoaded
       if (!refresh) get().clearPicked()
-      shownKey = key
       const tooLong = get().query.trim().length - MAX_QUERY
       if (tooLong > 0) {
         // Said here rather than refused by the api's validation in its own words.
+        shownKey = key
         set({
           feedGen: gen,
           rows: [],
@@ -234,6 +238,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
           : await fetchPage(undefined)
         if (get().feedGen !== gen) return
         const rows = refresh ? keepSelected(get().rows, page.items, get().selectedId) : page.items
+        shownKey = key
         set({
           rows,
           nextCursor: page.nextCursor,
@@ -255,6 +260,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get) => {
         }
         // A malformed query is the user's to fix: say why beside the feed, not as an error toast.
         const badQuery = err instanceof FolioError && (err.code === 'bad-query' || err.code === 'invalid-input')
+        shownKey = key
         set({
           // A refresh of the list shown keeps the current paper even when its query no longer runs
           // (tag:x once x is gone): a row never vanishes from under the cursor.
